@@ -1,0 +1,153 @@
+/**
+ * The event log's vocabulary. Every event has a tick, a date and a type; the payload depends on the type.
+ * Persons, bodies, offices and regions are referred to by their scenario ids.
+ *
+ * Version history:
+ * - 1: first vocabulary.
+ */
+export const EVENT_VOCABULARY_VERSION = 1;
+
+/** Steps of the elimination ladder, in order. */
+export const LADDER = ["office", "politburo", "central-committee", "expulsion", "internal-exile", "deportation"] as const;
+export type Rung = (typeof LADDER)[number];
+
+interface Base {
+  tick: number;
+  date: string;
+}
+
+/** A person appointed to an office, a regional secretaryship or a body seat. */
+export interface AppointmentEvent extends Base {
+  type: "appointment";
+  post: { kind: "office" | "region" | "body"; id: string };
+  /** Person id, or null for an anonymous nominee. */
+  person: string | null;
+  /** Leader the appointee owes the post to, if any. */
+  patron: string | null;
+  by: string | null;
+  /** Post holder replaced, if any (id of a person, or null). */
+  replaced?: string | null;
+}
+
+/** A leader pushed one step down the elimination ladder (or out of a post by a vote). */
+export interface RemovalEvent extends Base {
+  type: "removal";
+  person: string;
+  rung: Rung;
+  /** Offices or bodies lost in this step. */
+  lost: string[];
+  by: string[];
+}
+
+export interface AllianceFormedEvent extends Base {
+  type: "alliance-formed";
+  /** Members of the new ruling coalition (or of an opposition bloc). */
+  members: string[];
+  kind: "ruling" | "opposition";
+  against: string[];
+}
+
+export interface AllianceBrokenEvent extends Base {
+  type: "alliance-broken";
+  members: string[];
+  kind: "ruling" | "opposition";
+  /** Who broke it, if anyone did on purpose. */
+  by: string | null;
+  reason: "defection" | "departure" | "realignment";
+}
+
+/** A vote in a body: the tally always sums to the votes cast. */
+export interface VoteEvent extends Base {
+  type: "vote";
+  body: string;
+  motion: string;
+  target: string | null;
+  for: number;
+  against: number;
+  abstain: number;
+  passed: boolean;
+  proposers: string[];
+}
+
+/** A body met and (re)elected another body or grew. */
+export interface ElectionEvent extends Base {
+  type: "election";
+  body: string;
+  electedBody: string;
+  seats: number;
+  added: number;
+}
+
+export interface CongressEvent extends Base {
+  type: "congress";
+  body: string;
+  number: number;
+  delegates: number;
+  members: number;
+}
+
+export interface MembershipEvent extends Base {
+  type: "membership";
+  members: number;
+  joined: number;
+  left: number;
+}
+
+export interface HealthEvent extends Base {
+  type: "incapacitation" | "recovery";
+  person: string;
+  capacity: number;
+  label: string | null;
+}
+
+export interface DeathEvent extends Base {
+  type: "death";
+  person: string;
+  cause: "scheduled" | "natural";
+  label: string | null;
+}
+
+export interface ShockEvent extends Base {
+  type: "shock";
+  id: string;
+  severity: number;
+  label: string | null;
+}
+
+export interface OutcomeEvent extends Base {
+  type: "sole-leader";
+  person: string;
+}
+
+export type SimEvent =
+  | AppointmentEvent
+  | RemovalEvent
+  | AllianceFormedEvent
+  | AllianceBrokenEvent
+  | VoteEvent
+  | ElectionEvent
+  | CongressEvent
+  | MembershipEvent
+  | HealthEvent
+  | DeathEvent
+  | ShockEvent
+  | OutcomeEvent;
+
+export type EventType = SimEvent["type"];
+
+/** Every event type with a one-line meaning: printed by the CLI and kept in sync by a test. */
+export const EVENT_TYPES: Record<EventType, string> = {
+  appointment: "a person placed in an office, a regional secretaryship or a body seat",
+  removal: "a person pushed one step down the elimination ladder",
+  "alliance-formed": "a ruling coalition or an opposition bloc forms",
+  "alliance-broken": "a coalition ends: a member defects, departs, or the leaders realign",
+  vote: "a body votes on a motion; for + against + abstain = votes cast",
+  election: "a body elects another body, possibly enlarging it",
+  congress: "a party congress opens",
+  membership: "yearly membership figures",
+  incapacitation: "a person loses capacity to work (illness)",
+  recovery: "a person regains capacity",
+  death: "a person dies",
+  shock: "an exogenous economic or political shock",
+  "sole-leader": "one leader meets the sole-leadership test (it may later lapse)",
+};

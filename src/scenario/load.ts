@@ -1,0 +1,197 @@
+/**
+ * Parsing and validating scenario text (YAML or JSON). Pure: no file system here, so it runs in a browser;
+ * the CLI reads files and passes their text in.
+ */
+import { LineCounter, type Node, parseDocument, isMap, isSeq, isPair, isScalar } from "yaml";
+import type { z } from "zod";
+import { type Scenario, scenarioSchema, SCENARIO_SCHEMA_VERSION } from "./schema.ts";
+
+/** One problem found in a scenario file, located as precisely as the text allows. */
+export interface ScenarioIssue {
+  /** Field path, e.g. `people[3].attributes.prestige.range`. */
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** Thrown when a scenario cannot be used; its message lists every issue with file, line and field. */
+export class ScenarioError extends Error {
+  readonly file: string;
+  readonly issues: ScenarioIssue[];
+  constructor(file: string, issues: ScenarioIssue[]) {
+    const lines = issues.map(
+      (i) => `  ${file}${i.line !== undefined ? `:${i.line}${i.column !== undefined ? `:${i.column}` : ""}` : ""}  ${i.path || "(top level)"}: ${i.message}`,
+    );
+    super(`invalid scenario ${file}:\n${lines.join("\n")}`);
+    this.name = "ScenarioError";
+    this.file = file;
+    this.issues = issues;
+  }
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const k of path) {
+    if (typeof k === "number") out += `[${k}]`;
+    else out += out ? `.${String(k)}` : String(k);
+  }
+  return out;
+}
+
+/** Finds the YAML node at a field path, to report its line. */
+function nodeAt(root: Node | null | undefined, path: ReadonlyArray<PropertyKey>): { node: Node | null; keyNode: Node | null } {
+  let node: Node | null | undefined = root;
+  let keyNode: Node | null = null;
+  for (const k of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === k);
+      if (!pair) return { node: node ?? null, keyNode };
+      keyNode = (pair.key as Node) ?? null;
+      node = pair.value as Node | null;
+    } else if (isSeq(node) && typeof k === "number") {
+      const item = node.items[k] as Node | undefined;
+      if (!item) return { node: node ?? null, keyNode };
+      node = item;
+      keyNode = null;
+    } else {
+      return { node: node ?? null, keyNode };
+    }
+  }
+  return { node: node ?? null, keyNode };
+}
+
+/**
+ * Parses and validates scenario text. `file` names the source in error messages.
+ *
+ * @example
+ * const scenario = parseScenario(readFileSync(path, "utf8"), path);
+ */
+export function parseScenario(text: string, file = "<scenario>"): Scenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      file,
+      doc.errors.map((e) => {
+        const pos = e.pos ? lineCounter.linePos(e.pos[0]) : undefined;
+        return { path: "", message: `syntax error: ${e.message.split("\n")[0]}`, line: pos?.line, column: pos?.col };
+      }),
+    );
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw new ScenarioError(file, [{ path: "", message: "the file must hold one object (a mapping)" }]);
+  }
+  const version = (data as Record<string, unknown>).schemaVersion;
+  if (typeof version === "number" && version > SCENARIO_SCHEMA_VERSION) {
+    throw new ScenarioError(file, [
+      { path: "schemaVersion", message: `version ${version} is newer than this Apparat understands (${SCENARIO_SCHEMA_VERSION})` },
+    ]);
+  }
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success) throw new ScenarioError(file, locate(result.error, doc.contents, lineCounter));
+  const crossIssues = checkReferences(result.data).map((i) => {
+    const { node, keyNode } = nodeAt(doc.contents, i.pathParts);
+    const at = (keyNode ?? node)?.range?.[0];
+    const pos = at !== undefined ? lineCounter.linePos(at) : undefined;
+    return { path: formatPath(i.pathParts), message: i.message, line: pos?.line, column: pos?.col };
+  });
+  if (crossIssues.length > 0) throw new ScenarioError(file, crossIssues);
+  return result.data;
+}
+
+function locate(error: z.ZodError, root: Node | null | undefined, lc: LineCounter): ScenarioIssue[] {
+  return error.issues.map((issue) => {
+    const { node, keyNode } = nodeAt(root, issue.path);
+    const at = (keyNode ?? node)?.range?.[0];
+    const pos = at !== undefined ? lc.linePos(at) : undefined;
+    let message = issue.message;
+    if (issue.code === "unrecognized_keys") message = `unknown field(s): ${issue.keys.join(", ")}`;
+    return { path: formatPath(issue.path), message, line: pos?.line, column: pos?.col };
+  });
+}
+
+interface CrossIssue {
+  pathParts: PropertyKey[];
+  message: string;
+}
+
+/** Checks what the schema alone cannot: ids are unique and every reference points at something that exists. */
+function checkReferences(s: Scenario): CrossIssue[] {
+  const issues: CrossIssue[] = [];
+  const unique = (list: { id: string }[], field: string) => {
+    const seen = new Set<string>();
+    list.forEach((x, i) => {
+      if (seen.has(x.id)) issues.push({ pathParts: [field, i, "id"], message: `duplicate id "${x.id}"` });
+      seen.add(x.id);
+    });
+    return seen;
+  };
+  const bodies = unique(s.bodies, "bodies");
+  const people = unique(s.people, "people");
+  unique(s.offices, "offices");
+  unique(s.regions, "regions");
+  unique(s.shocks, "shocks");
+  const leaders = new Set(s.people.filter((p) => p.role === "leader").map((p) => p.id));
+  const ref = (ok: boolean, pathParts: PropertyKey[], message: string) => {
+    if (!ok) issues.push({ pathParts, message });
+  };
+  s.bodies.forEach((b, i) => {
+    if (b.electedBy) ref(bodies.has(b.electedBy), ["bodies", i, "electedBy"], `unknown body "${b.electedBy}"`);
+    if (b.kind === "congress") ref(b.delegates !== undefined, ["bodies", i, "delegates"], "a congress needs delegates");
+    if (b.kind === "executive") ref(b.seats !== undefined, ["bodies", i, "seats"], "an executive body needs seats");
+  });
+  for (const kind of ["committee", "congress"] as const) {
+    const n = s.bodies.filter((b) => b.kind === kind).length;
+    ref(n === 1, ["bodies"], `exactly one body of kind "${kind}" is needed, found ${n}`);
+  }
+  ref(
+    s.bodies.some((b) => b.id === s.centralCommittee.body && b.kind === "committee"),
+    ["centralCommittee", "body"],
+    `"${s.centralCommittee.body}" is not a body of kind committee`,
+  );
+  s.offices.forEach((o, i) => {
+    if (o.body) ref(bodies.has(o.body), ["offices", i, "body"], `unknown body "${o.body}"`);
+    if (o.holder) ref(people.has(o.holder), ["offices", i, "holder"], `unknown person "${o.holder}"`);
+  });
+  s.people.forEach((p, i) => {
+    if (p.patron) {
+      ref(people.has(p.patron), ["people", i, "patron"], `unknown person "${p.patron}"`);
+      ref(p.patron !== p.id, ["people", i, "patron"], "a person cannot be his own patron");
+    }
+    p.seats.forEach((b, j) => ref(bodies.has(b), ["people", i, "seats", j], `unknown body "${b}"`));
+    p.candidateOf.forEach((b, j) => ref(bodies.has(b), ["people", i, "candidateOf", j], `unknown body "${b}"`));
+  });
+  s.regions.forEach((r, i) => {
+    const sec = r.secretary;
+    if (sec.patron) ref(leaders.has(sec.patron), ["regions", i, "secretary", "patron"], `"${sec.patron}" is not a leader`);
+    if (sec.person) ref(people.has(sec.person), ["regions", i, "secretary", "person"], `unknown person "${sec.person}"`);
+    const c = r.cohorts;
+    ref(c.old + c.civilWar + c.recruits > 0, ["regions", i, "cohorts"], "cohort shares must not all be zero");
+  });
+  s.shocks.forEach((sh, i) => {
+    if (sh.target) ref(people.has(sh.target), ["shocks", i, "target"], `unknown person "${sh.target}"`);
+  });
+  for (const key of collectSourceKeys(s)) {
+    if (!(key.value in s.sources)) issues.push({ pathParts: key.path, message: `source key "${key.value}" is not defined in sources` });
+  }
+  return issues;
+}
+
+/** Every `source` field in the scenario, so undefined keys can be reported. Keys may be joined with "; ". */
+function collectSourceKeys(s: Scenario): { path: PropertyKey[]; value: string }[] {
+  const out: { path: PropertyKey[]; value: string }[] = [];
+  const walk = (v: unknown, path: PropertyKey[]) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === "source" && typeof x === "string") {
+          for (const part of x.split(";").map((p) => p.trim()).filter(Boolean)) out.push({ path: [...path, k], value: part });
+        } else if (k !== "sources") walk(x, [...path, k]);
+      }
+    }
+  };
+  walk(s, []);
+  return out;
+}

@@ -1,0 +1,255 @@
+/**
+ * The scenario format: everything historical lives in a scenario file, checked by this schema.
+ * The engine reads only the compiled form (see compile.ts); no person, office holder or date is named in code.
+ */
+import { z } from "zod";
+
+/** Version of the scenario format. Bump it on breaking changes and add a migration in load.ts. */
+export const SCENARIO_SCHEMA_VERSION = 1;
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, "must be lower-case letters, digits and dashes, starting with a letter");
+
+const isoDate = z.iso.date({ message: "must be a date written YYYY-MM-DD" });
+
+/** A number known only approximately: its value, the plausible range around it, and where it comes from. */
+export const estimateSchema = z
+  .object({
+    value: z.number(),
+    range: z.tuple([z.number(), z.number()]),
+    source: z.string().min(1, "must name a source key (see `sources`)"),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((e) => e.range[0] <= e.range[1], { message: "range must be [low, high] with low <= high", path: ["range"] })
+  .refine((e) => e.value >= e.range[0] && e.value <= e.range[1], {
+    message: "value must lie inside its range",
+    path: ["value"],
+  });
+export type Estimate = z.infer<typeof estimateSchema>;
+
+const unit = (s: z.ZodType<Estimate>) =>
+  s.refine((e) => e.range[0] >= 0 && e.range[1] <= 1, { message: "must lie in [0, 1]", path: ["range"] });
+const unitEstimate = unit(estimateSchema);
+
+/** Capabilities an office grants its holder, each a strength in [0, 1]. */
+export const CAPABILITIES = ["appoint", "agenda", "files", "force", "press"] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+const capabilitiesSchema = z
+  .object(Object.fromEntries(CAPABILITIES.map((c) => [c, z.number().min(0).max(1).optional()])))
+  .strict();
+
+const scheduleSchema = z
+  .object({
+    everyWeeks: z.number().int().positive().optional().describe("meets every N weeks from the start"),
+    dates: z.array(isoDate).optional().describe("meets on these dates (an institutional calendar)"),
+    jitterWeeks: z.number().int().min(0).default(0).describe("each meeting may move by up to this many weeks"),
+  })
+  .strict()
+  .refine((s) => (s.everyWeeks === undefined) !== (s.dates === undefined), {
+    message: "give exactly one of everyWeeks or dates",
+  });
+
+export const BODY_KINDS = ["executive", "committee", "congress"] as const;
+
+const bodySchema = z
+  .object({
+    id,
+    name: z.string(),
+    kind: z.enum(BODY_KINDS).describe("executive: Politburo-like; committee: Central Committee; congress: the congress"),
+    electedBy: id.optional().describe("id of the body that elects this one"),
+    meets: scheduleSchema,
+    seats: z.number().int().positive().optional().describe("voting seats at the start (executive bodies)"),
+    maxSeats: z.number().int().positive().optional().describe("the most voting seats the body may be enlarged to"),
+    delegates: estimateSchema.optional().describe("voting delegates per congress (congress bodies)"),
+    source: z.string().optional(),
+  })
+  .strict();
+
+const officeSchema = z
+  .object({
+    id,
+    name: z.string(),
+    body: id.optional().describe("the body this office belongs to, if any"),
+    capabilities: capabilitiesSchema,
+    holder: id.nullable().describe("person holding the office at the start, or null if vacant"),
+    source: z.string().optional(),
+  })
+  .strict();
+
+const attributesSchema = z
+  .object({
+    prestige: unitEstimate.describe("public standing: oratory, revolutionary record, fame"),
+    organisation: unitEstimate.describe("skill at running an apparatus and placing people"),
+    ruthlessness: unitEstimate.describe("readiness to destroy colleagues and break alliances"),
+    ambition: unitEstimate.describe("drive to be sole leader; 0 means content with a collective"),
+    ideology: estimateSchema
+      .refine((e) => e.range[0] >= -1 && e.range[1] <= 1, { message: "must lie in [-1, 1]", path: ["range"] })
+      .describe("economic line: -1 rapid industrialisation (left) .. +1 market gradualism (right)"),
+    visibility: unitEstimate.describe("how plainly rivals see the person's machine (low = a 'grey blur')"),
+    selfConfidence: unitEstimate.describe("how much the person overrates himself against rivals"),
+    frailty: unitEstimate.describe("yearly hazard of death from natural causes"),
+  })
+  .strict();
+
+const personSchema = z
+  .object({
+    id,
+    name: z.string(),
+    role: z
+      .enum(["leader", "official"])
+      .describe("leaders play the coalition game; officials follow their patron and fill posts"),
+    born: isoDate.optional(),
+    patron: id.nullable().default(null).describe("person this one owes his career to at the start"),
+    seats: z.array(id).default([]).describe("bodies the person sits in at the start (voting seats)"),
+    candidateOf: z.array(id).default([]).describe("bodies where the person is a non-voting candidate at the start"),
+    attributes: attributesSchema.optional().describe("required for leaders"),
+    source: z.string().optional(),
+  })
+  .strict()
+  .refine((p) => p.role !== "leader" || p.attributes !== undefined, {
+    message: "a leader needs attributes",
+    path: ["attributes"],
+  });
+
+const regionSchema = z
+  .object({
+    id,
+    name: z.string(),
+    members: estimateSchema.describe("party members (with candidates) at the start"),
+    cohorts: z
+      .object({ old: z.number().min(0), civilWar: z.number().min(0), recruits: z.number().min(0) })
+      .strict()
+      .describe("shares of members by cohort: before 1917, civil war, later recruits (normalised)"),
+    ideology: z.number().min(-1).max(1).describe("members' mean economic line"),
+    secretary: z
+      .object({
+        name: z.string().optional(),
+        person: id.optional().describe("a named official serving as secretary"),
+        patron: id.nullable().describe("the leader the secretary owes his post to"),
+        grip: z.number().min(0).max(1).describe("how firmly the secretary runs the regional conference"),
+      })
+      .strict(),
+    entrenchment: z.number().min(0).max(1).default(0.3).describe("resistance to having the secretary replaced"),
+    inCentralCommittee: z.boolean().default(false).describe("the secretary holds a Central Committee seat at the start"),
+    source: z.string().optional(),
+  })
+  .strict();
+
+export const SHOCK_KINDS = ["incapacitation", "recovery", "death", "economic"] as const;
+
+const shockSchema = z
+  .object({
+    id,
+    kind: z.enum(SHOCK_KINDS),
+    target: id.optional().describe("the person struck (health shocks)"),
+    date: isoDate.describe("scheduled date, or the centre of the window it is drawn from"),
+    jitterDays: z.number().int().min(0).default(0).describe("the date is drawn uniformly within ± this many days"),
+    probability: z.number().min(0).max(1).default(1).describe("chance the shock happens at all"),
+    capacity: z.number().min(0).max(1).optional().describe("capacity left after an incapacitation or recovery"),
+    severity: z.number().min(-1).max(1).optional().describe("economic shocks: push on opinion, - left, + right"),
+    label: z.string().optional().describe("readable name for the narrative"),
+    source: z.string().optional(),
+  })
+  .strict()
+  .refine((s) => s.kind === "economic" || s.target !== undefined, {
+    message: "a health shock needs a target",
+    path: ["target"],
+  });
+
+const mechanismSwitch = <T extends z.ZodRawShape>(params: T) =>
+  z.object({ enabled: z.boolean().default(true), params: z.object(params).strict() }).strict();
+
+/** Parameters of each mechanism; every one an Estimate with range and source key. */
+export const mechanismsSchema = z
+  .object({
+    offices: z.object({ enabled: z.boolean().default(true), params: z.object({}).strict().default({}) }).strict(),
+    patronage: mechanismSwitch({
+      appointmentsPerYear: estimateSchema.describe("regional secretaryships the appointer can fill per year at full skill"),
+      gripGrowthPerYear: unitEstimate.describe("how fast a new secretary's hold on his conference grows"),
+      maxGrip: unitEstimate,
+      clientsPerAppointment: estimateSchema.describe("lesser officials placed with each secretaryship"),
+    }),
+    circularFlow: mechanismSwitch({
+      cohortDocility: z
+        .object({ old: unitEstimate, civilWar: unitEstimate, recruits: unitEstimate })
+        .strict()
+        .describe("how readily each cohort's delegates follow the secretary"),
+      partyLineBias: estimateSchema.describe("pull of the official line on uncommitted votes"),
+      enlargementCap: unitEstimate.describe("largest Central Committee enlargement per congress, as a share of its size"),
+      conferenceLeadWeeks: z.number().int().min(0).default(4),
+    }),
+    coalitions: mechanismSwitch({
+      rule: z
+        .object({ num: z.number().int().positive(), den: z.number().int().positive() })
+        .strict()
+        .describe("alpha: a subcoalition wins when its power exceeds alpha times the coalition's"),
+      politicsEveryWeeks: z.number().int().positive().default(4),
+      machineWeight: unitEstimate.describe("weight of votes controlled in a leader's power"),
+      prestigeWeight: unitEstimate,
+      forceWeight: unitEstimate,
+      revelation: unitEstimate.describe("how far a plenum vote moves rivals' estimates toward a leader's real machine"),
+      perceptionNoise: unitEstimate,
+      motionRate: unitEstimate.describe("chance per politics round that a ruthless, ambitious coalition moves on a rival"),
+      rungIntervalWeeks: estimateSchema.describe("least time between two steps down the elimination ladder"),
+      defectionRate: unitEstimate.describe("chance per round that a leader who sees a better coalition breaks his"),
+    }),
+    health: mechanismSwitch({
+      hazardScale: estimateSchema.describe("multiplies each person's yearly frailty hazard"),
+    }),
+    membership: mechanismSwitch({
+      recruitmentPerYear: unitEstimate.describe("ordinary intake per year, as a share of membership"),
+      attritionPerYear: unitEstimate.describe("members lost per year (deaths, lapses, small purges), as a share"),
+    }),
+  })
+  .strict();
+export type MechanismsConfig = z.infer<typeof mechanismsSchema>;
+export type MechanismId = keyof MechanismsConfig;
+
+export const scenarioSchema = z
+  .object({
+    schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
+    id,
+    title: z.string(),
+    description: z.string().default(""),
+    sources: z.record(z.string(), z.string()).describe("source keys used in this file, each with a citation"),
+    calendar: z
+      .object({ start: isoDate, end: isoDate, tickDays: z.number().int().positive().default(7) })
+      .strict()
+      .refine((c) => c.start < c.end, { message: "start must come before end", path: ["end"] }),
+    bodies: z.array(bodySchema).min(1),
+    offices: z.array(officeSchema),
+    people: z.array(personSchema).min(2),
+    centralCommittee: z
+      .object({
+        body: id.describe("id of the committee body"),
+        independents: z
+          .array(z.object({ count: z.number().int().min(0), ideology: z.number().min(-1).max(1) }).strict())
+          .describe("seats held by members with no patron among the people listed"),
+        source: z.string().optional(),
+      })
+      .strict(),
+    regions: z.array(regionSchema).min(1),
+    shocks: z.array(shockSchema).default([]),
+    mechanisms: mechanismsSchema,
+  })
+  .strict();
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Person = Scenario["people"][number];
+export type Region = Scenario["regions"][number];
+export type Shock = Scenario["shocks"][number];
+export type Body = Scenario["bodies"][number];
+export type Office = Scenario["offices"][number];
+
+/** The scenario format as JSON Schema (draft 2020-12), for editors and other tools. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return {
+    ...schema,
+    $id: `https://apparat.example/schema/scenario-v${SCENARIO_SCHEMA_VERSION}.json`,
+    title: "Apparat scenario",
+  };
+}

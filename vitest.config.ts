@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // The count reporter prints the plain "N passed, N failed, N skipped" line CI reads.
+    reporters: ["default", "./test/countReporter.ts"],
+    testTimeout: 120_000,
+  },
+});
