@@ -8,7 +8,14 @@
 export const EVENT_VOCABULARY_VERSION = 1;
 
 /** Steps of the elimination ladder, in order. */
-export const LADDER = ["office", "politburo", "central-committee", "expulsion", "internal-exile", "deportation"] as const;
+export const LADDER = [
+  "office",
+  "politburo",
+  "central-committee",
+  "expulsion",
+  "internal-exile",
+  "deportation",
+] as const;
 export type Rung = (typeof LADDER)[number];
 
 interface Base {

@@ -2,9 +2,9 @@
  * Parsing and validating scenario text (YAML or JSON). Pure: no file system here, so it runs in a browser;
  * the CLI reads files and passes their text in.
  */
-import { LineCounter, type Node, parseDocument, isMap, isSeq, isPair, isScalar } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
-import { type Scenario, scenarioSchema, SCENARIO_SCHEMA_VERSION } from "./schema.ts";
+import { SCENARIO_SCHEMA_VERSION, type Scenario, scenarioSchema } from "./schema.ts";
 
 /** One problem found in a scenario file, located as precisely as the text allows. */
 export interface ScenarioIssue {
@@ -21,7 +21,8 @@ export class ScenarioError extends Error {
   readonly issues: ScenarioIssue[];
   constructor(file: string, issues: ScenarioIssue[]) {
     const lines = issues.map(
-      (i) => `  ${file}${i.line !== undefined ? `:${i.line}${i.column !== undefined ? `:${i.column}` : ""}` : ""}  ${i.path || "(top level)"}: ${i.message}`,
+      (i) =>
+        `  ${file}${i.line !== undefined ? `:${i.line}${i.column !== undefined ? `:${i.column}` : ""}` : ""}  ${i.path || "(top level)"}: ${i.message}`,
     );
     super(`invalid scenario ${file}:\n${lines.join("\n")}`);
     this.name = "ScenarioError";
@@ -40,7 +41,10 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /** Finds the YAML node at a field path, to report its line. */
-function nodeAt(root: Node | null | undefined, path: ReadonlyArray<PropertyKey>): { node: Node | null; keyNode: Node | null } {
+function nodeAt(
+  root: Node | null | undefined,
+  path: ReadonlyArray<PropertyKey>,
+): { node: Node | null; keyNode: Node | null } {
   let node: Node | null | undefined = root;
   let keyNode: Node | null = null;
   for (const k of path) {
@@ -75,7 +79,12 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
       file,
       doc.errors.map((e) => {
         const pos = e.pos ? lineCounter.linePos(e.pos[0]) : undefined;
-        return { path: "", message: `syntax error: ${e.message.split("\n")[0]}`, line: pos?.line, column: pos?.col };
+        return {
+          path: "",
+          message: `syntax error: ${e.message.split("\n")[0]}`,
+          line: pos?.line,
+          column: pos?.col,
+        };
       }),
     );
   }
@@ -86,7 +95,10 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   const version = (data as Record<string, unknown>).schemaVersion;
   if (typeof version === "number" && version > SCENARIO_SCHEMA_VERSION) {
     throw new ScenarioError(file, [
-      { path: "schemaVersion", message: `version ${version} is newer than this Apparat understands (${SCENARIO_SCHEMA_VERSION})` },
+      {
+        path: "schemaVersion",
+        message: `version ${version} is newer than this Apparat understands (${SCENARIO_SCHEMA_VERSION})`,
+      },
     ]);
   }
   const result = scenarioSchema.safeParse(data);
@@ -138,14 +150,23 @@ function checkReferences(s: Scenario): CrossIssue[] {
     if (!ok) issues.push({ pathParts, message });
   };
   s.bodies.forEach((b, i) => {
-    if (b.electedBy) ref(bodies.has(b.electedBy), ["bodies", i, "electedBy"], `unknown body "${b.electedBy}"`);
-    if (b.kind === "congress") ref(b.delegates !== undefined, ["bodies", i, "delegates"], "a congress needs delegates");
-    if (b.kind === "executive") ref(b.seats !== undefined, ["bodies", i, "seats"], "an executive body needs seats");
+    if (b.electedBy)
+      ref(bodies.has(b.electedBy), ["bodies", i, "electedBy"], `unknown body "${b.electedBy}"`);
+    if (b.kind === "congress")
+      ref(b.delegates !== undefined, ["bodies", i, "delegates"], "a congress needs delegates");
+    if (b.kind === "executive")
+      ref(b.seats !== undefined, ["bodies", i, "seats"], "an executive body needs seats");
   });
   for (const kind of ["committee", "congress"] as const) {
     const n = s.bodies.filter((b) => b.kind === kind).length;
     ref(n === 1, ["bodies"], `exactly one body of kind "${kind}" is needed, found ${n}`);
   }
+  const committeeId = s.bodies.find((b) => b.kind === "committee")?.id;
+  ref(
+    s.bodies.some((b) => b.kind === "executive" && b.electedBy === committeeId),
+    ["bodies"],
+    "an executive body elected by the committee is needed (it plays the part of the Politburo)",
+  );
   ref(
     s.bodies.some((b) => b.id === s.centralCommittee.body && b.kind === "committee"),
     ["centralCommittee", "body"],
@@ -160,13 +181,19 @@ function checkReferences(s: Scenario): CrossIssue[] {
       ref(people.has(p.patron), ["people", i, "patron"], `unknown person "${p.patron}"`);
       ref(p.patron !== p.id, ["people", i, "patron"], "a person cannot be his own patron");
     }
-    p.seats.forEach((b, j) => ref(bodies.has(b), ["people", i, "seats", j], `unknown body "${b}"`));
-    p.candidateOf.forEach((b, j) => ref(bodies.has(b), ["people", i, "candidateOf", j], `unknown body "${b}"`));
+    p.seats.forEach((b, j) => {
+      ref(bodies.has(b), ["people", i, "seats", j], `unknown body "${b}"`);
+    });
+    p.candidateOf.forEach((b, j) => {
+      ref(bodies.has(b), ["people", i, "candidateOf", j], `unknown body "${b}"`);
+    });
   });
   s.regions.forEach((r, i) => {
     const sec = r.secretary;
-    if (sec.patron) ref(leaders.has(sec.patron), ["regions", i, "secretary", "patron"], `"${sec.patron}" is not a leader`);
-    if (sec.person) ref(people.has(sec.person), ["regions", i, "secretary", "person"], `unknown person "${sec.person}"`);
+    if (sec.patron)
+      ref(leaders.has(sec.patron), ["regions", i, "secretary", "patron"], `"${sec.patron}" is not a leader`);
+    if (sec.person)
+      ref(people.has(sec.person), ["regions", i, "secretary", "person"], `unknown person "${sec.person}"`);
     const c = r.cohorts;
     ref(c.old + c.civilWar + c.recruits > 0, ["regions", i, "cohorts"], "cohort shares must not all be zero");
   });
@@ -174,7 +201,8 @@ function checkReferences(s: Scenario): CrossIssue[] {
     if (sh.target) ref(people.has(sh.target), ["shocks", i, "target"], `unknown person "${sh.target}"`);
   });
   for (const key of collectSourceKeys(s)) {
-    if (!(key.value in s.sources)) issues.push({ pathParts: key.path, message: `source key "${key.value}" is not defined in sources` });
+    if (!(key.value in s.sources))
+      issues.push({ pathParts: key.path, message: `source key "${key.value}" is not defined in sources` });
   }
   return issues;
 }
@@ -183,11 +211,18 @@ function checkReferences(s: Scenario): CrossIssue[] {
 function collectSourceKeys(s: Scenario): { path: PropertyKey[]; value: string }[] {
   const out: { path: PropertyKey[]; value: string }[] = [];
   const walk = (v: unknown, path: PropertyKey[]) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === "object") {
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        walk(x, [...path, i]);
+      });
+    } else if (v && typeof v === "object") {
       for (const [k, x] of Object.entries(v)) {
         if (k === "source" && typeof x === "string") {
-          for (const part of x.split(";").map((p) => p.trim()).filter(Boolean)) out.push({ path: [...path, k], value: part });
+          for (const part of x
+            .split(";")
+            .map((p) => p.trim())
+            .filter(Boolean))
+            out.push({ path: [...path, k], value: part });
         } else if (k !== "sources") walk(x, [...path, k]);
       }
     }

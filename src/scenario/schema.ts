@@ -22,7 +22,10 @@ export const estimateSchema = z
     note: z.string().optional(),
   })
   .strict()
-  .refine((e) => e.range[0] <= e.range[1], { message: "range must be [low, high] with low <= high", path: ["range"] })
+  .refine((e) => e.range[0] <= e.range[1], {
+    message: "range must be [low, high] with low <= high",
+    path: ["range"],
+  })
   .refine((e) => e.value >= e.range[0] && e.value <= e.range[1], {
     message: "value must lie inside its range",
     path: ["value"],
@@ -44,7 +47,12 @@ const scheduleSchema = z
   .object({
     everyWeeks: z.number().int().positive().optional().describe("meets every N weeks from the start"),
     dates: z.array(isoDate).optional().describe("meets on these dates (an institutional calendar)"),
-    jitterWeeks: z.number().int().min(0).default(0).describe("each meeting may move by up to this many weeks"),
+    jitterWeeks: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .describe("each meeting may move by up to this many weeks"),
   })
   .strict()
   .refine((s) => (s.everyWeeks === undefined) !== (s.dates === undefined), {
@@ -57,12 +65,25 @@ const bodySchema = z
   .object({
     id,
     name: z.string(),
-    kind: z.enum(BODY_KINDS).describe("executive: Politburo-like; committee: Central Committee; congress: the congress"),
+    kind: z
+      .enum(BODY_KINDS)
+      .describe("executive: Politburo-like; committee: Central Committee; congress: the congress"),
     electedBy: id.optional().describe("id of the body that elects this one"),
     meets: scheduleSchema,
     seats: z.number().int().positive().optional().describe("voting seats at the start (executive bodies)"),
-    maxSeats: z.number().int().positive().optional().describe("the most voting seats the body may be enlarged to"),
+    maxSeats: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("the most voting seats the body may be enlarged to"),
     delegates: estimateSchema.optional().describe("voting delegates per congress (congress bodies)"),
+    firstNumber: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("ordinal of the body's first meeting in the run, for the narrative"),
     source: z.string().optional(),
   })
   .strict();
@@ -80,7 +101,11 @@ const officeSchema = z
 
 const attributesSchema = z
   .object({
-    prestige: unitEstimate.describe("public standing: oratory, revolutionary record, fame"),
+    prestige: estimateSchema
+      .refine((e) => e.range[0] >= 0 && e.range[1] <= 6, { message: "must lie in [0, 6]", path: ["range"] })
+      .describe(
+        "public standing (oratory, record, fame): about 1 for the best known; a founder may stand far above",
+      ),
     organisation: unitEstimate.describe("skill at running an apparatus and placing people"),
     ruthlessness: unitEstimate.describe("readiness to destroy colleagues and break alliances"),
     ambition: unitEstimate.describe("drive to be sole leader; 0 means content with a collective"),
@@ -103,7 +128,10 @@ const personSchema = z
     born: isoDate.optional(),
     patron: id.nullable().default(null).describe("person this one owes his career to at the start"),
     seats: z.array(id).default([]).describe("bodies the person sits in at the start (voting seats)"),
-    candidateOf: z.array(id).default([]).describe("bodies where the person is a non-voting candidate at the start"),
+    candidateOf: z
+      .array(id)
+      .default([])
+      .describe("bodies where the person is a non-voting candidate at the start"),
     attributes: attributesSchema.optional().describe("required for leaders"),
     source: z.string().optional(),
   })
@@ -131,8 +159,16 @@ const regionSchema = z
         grip: z.number().min(0).max(1).describe("how firmly the secretary runs the regional conference"),
       })
       .strict(),
-    entrenchment: z.number().min(0).max(1).default(0.3).describe("resistance to having the secretary replaced"),
-    inCentralCommittee: z.boolean().default(false).describe("the secretary holds a Central Committee seat at the start"),
+    entrenchment: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.3)
+      .describe("resistance to having the secretary replaced"),
+    inCentralCommittee: z
+      .boolean()
+      .default(false)
+      .describe("the secretary holds a Central Committee seat at the start"),
     source: z.string().optional(),
   })
   .strict();
@@ -145,10 +181,25 @@ const shockSchema = z
     kind: z.enum(SHOCK_KINDS),
     target: id.optional().describe("the person struck (health shocks)"),
     date: isoDate.describe("scheduled date, or the centre of the window it is drawn from"),
-    jitterDays: z.number().int().min(0).default(0).describe("the date is drawn uniformly within ± this many days"),
+    jitterDays: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .describe("the date is drawn uniformly within ± this many days"),
     probability: z.number().min(0).max(1).default(1).describe("chance the shock happens at all"),
-    capacity: z.number().min(0).max(1).optional().describe("capacity left after an incapacitation or recovery"),
-    severity: z.number().min(-1).max(1).optional().describe("economic shocks: push on opinion, - left, + right"),
+    capacity: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe("capacity left after an incapacitation or recovery"),
+    severity: z
+      .number()
+      .min(-1)
+      .max(1)
+      .optional()
+      .describe("economic shocks: push on opinion, - left, + right"),
     label: z.string().optional().describe("readable name for the narrative"),
     source: z.string().optional(),
   })
@@ -164,12 +215,19 @@ const mechanismSwitch = <T extends z.ZodRawShape>(params: T) =>
 /** Parameters of each mechanism; every one an Estimate with range and source key. */
 export const mechanismsSchema = z
   .object({
-    offices: z.object({ enabled: z.boolean().default(true), params: z.object({}).strict().default({}) }).strict(),
+    offices: z
+      .object({ enabled: z.boolean().default(true), params: z.object({}).strict().default({}) })
+      .strict(),
     patronage: mechanismSwitch({
-      appointmentsPerYear: estimateSchema.describe("regional secretaryships the appointer can fill per year at full skill"),
+      appointmentsPerYear: estimateSchema.describe(
+        "regional secretaryships the appointer can fill per year at full skill",
+      ),
       gripGrowthPerYear: unitEstimate.describe("how fast a new secretary's hold on his conference grows"),
       maxGrip: unitEstimate,
       clientsPerAppointment: estimateSchema.describe("lesser officials placed with each secretaryship"),
+      allyProtection: unitEstimate.describe(
+        "how far the appointer spares regions held by his coalition partners",
+      ),
     }),
     circularFlow: mechanismSwitch({
       cohortDocility: z
@@ -177,7 +235,9 @@ export const mechanismsSchema = z
         .strict()
         .describe("how readily each cohort's delegates follow the secretary"),
       partyLineBias: estimateSchema.describe("pull of the official line on uncommitted votes"),
-      enlargementCap: unitEstimate.describe("largest Central Committee enlargement per congress, as a share of its size"),
+      enlargementCap: unitEstimate.describe(
+        "largest Central Committee enlargement per congress, as a share of its size",
+      ),
       conferenceLeadWeeks: z.number().int().min(0).default(4),
     }),
     coalitions: mechanismSwitch({
@@ -186,21 +246,32 @@ export const mechanismsSchema = z
         .strict()
         .describe("alpha: a subcoalition wins when its power exceeds alpha times the coalition's"),
       politicsEveryWeeks: z.number().int().positive().default(4),
+      contenderAmbition: unitEstimate.describe(
+        "least ambition that makes an executive member a contender for power",
+      ),
       machineWeight: unitEstimate.describe("weight of votes controlled in a leader's power"),
       prestigeWeight: unitEstimate,
       forceWeight: unitEstimate,
-      revelation: unitEstimate.describe("how far a plenum vote moves rivals' estimates toward a leader's real machine"),
+      revelation: unitEstimate.describe(
+        "how far a plenum vote moves rivals' estimates toward a leader's real machine",
+      ),
       perceptionNoise: unitEstimate,
-      motionRate: unitEstimate.describe("chance per politics round that a ruthless, ambitious coalition moves on a rival"),
+      motionRate: unitEstimate.describe(
+        "chance per politics round that a ruthless, ambitious coalition moves on a rival",
+      ),
       rungIntervalWeeks: estimateSchema.describe("least time between two steps down the elimination ladder"),
-      defectionRate: unitEstimate.describe("chance per round that a leader who sees a better coalition breaks his"),
+      defectionRate: unitEstimate.describe(
+        "chance per round that a leader who sees a better coalition breaks his",
+      ),
     }),
     health: mechanismSwitch({
       hazardScale: estimateSchema.describe("multiplies each person's yearly frailty hazard"),
     }),
     membership: mechanismSwitch({
       recruitmentPerYear: unitEstimate.describe("ordinary intake per year, as a share of membership"),
-      attritionPerYear: unitEstimate.describe("members lost per year (deaths, lapses, small purges), as a share"),
+      attritionPerYear: unitEstimate.describe(
+        "members lost per year (deaths, lapses, small purges), as a share",
+      ),
     }),
   })
   .strict();
@@ -246,7 +317,10 @@ export type Office = Scenario["offices"][number];
 
 /** The scenario format as JSON Schema (draft 2020-12), for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(scenarioSchema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   return {
     ...schema,
     $id: `https://apparat.example/schema/scenario-v${SCENARIO_SCHEMA_VERSION}.json`,

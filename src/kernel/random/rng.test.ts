@@ -41,10 +41,15 @@ describe("Rng", () => {
 
   it("binomial stays within [0, n]", () => {
     fc.assert(
-      fc.property(fc.nat(), fc.integer({ min: 0, max: 100000 }), fc.double({ min: 0, max: 1, noNaN: true }), (seed, n, p) => {
-        const k = new Rng(streamState(seed, "b")).binomial(n, p);
-        return Number.isInteger(k) && k >= 0 && k <= n;
-      }),
+      fc.property(
+        fc.nat(),
+        fc.integer({ min: 0, max: 100000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (seed, n, p) => {
+          const k = new Rng(streamState(seed, "b")).binomial(n, p);
+          return Number.isInteger(k) && k >= 0 && k <= n;
+        },
+      ),
     );
   });
 

@@ -67,7 +67,7 @@ export class Rng {
   /** Picks an index with probability proportional to its weight; -1 when all weights are zero. */
   weighted(weights: readonly number[]): number {
     let total = 0;
-    for (const w of weights) total += w > 0 ? w : 0;
+    for (const w of weights) total += Math.max(w, 0);
     if (total <= 0) return -1;
     let x = this.float() * total;
     for (let i = 0; i < weights.length; i++) {
@@ -102,7 +102,8 @@ function splitmix32(x: number): number {
 
 /** The state words of a stream: a function of the seed and the stream's name only. */
 export function streamState(seed: number, name: string): number[] {
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new RangeError(`seed must be a non-negative integer, got ${seed}`);
   const lo = seed >>> 0;
   const hi = Math.floor(seed / 4294967296) >>> 0;
   let x = splitmix32(lo ^ splitmix32(hi ^ hashName(name)));

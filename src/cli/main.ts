@@ -1,0 +1,135 @@
+/** The `apparat` command line. */
+import { Command, InvalidArgumentError, Option } from "commander";
+import { runScenario } from "../kernel/engine.ts";
+import { EVENT_TYPES } from "../kernel/events.ts";
+import { describeOutcome, namesOf, narrate } from "../kernel/narrative.ts";
+import { builtinScenarios, DEFAULT_SCENARIO, loadScenario } from "../node/scenarios.ts";
+import { compileScenario } from "../scenario/compile.ts";
+import { ScenarioError } from "../scenario/load.ts";
+import { scenarioJsonSchema } from "../scenario/schema.ts";
+
+/** Exit codes: 0 fine, 1 usage error (commander), 2 bad input (scenario, values). */
+const BAD_INPUT = 2;
+
+function parseSeed(value: string): number {
+  if (!/^\d+$/.test(value))
+    throw new InvalidArgumentError(`seed must be a non-negative integer, got "${value}"`);
+  const n = Number(value);
+  if (!Number.isSafeInteger(n))
+    throw new InvalidArgumentError(`seed is too large: "${value}" (at most ${Number.MAX_SAFE_INTEGER})`);
+  return n;
+}
+
+function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new InvalidArgumentError(`date must be written YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+function randomSeed(): number {
+  return Math.floor(Math.random() * 2 ** 31);
+}
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name("apparat")
+    .description("Simulates how administrative power becomes absolute power in a party-state.")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ outputError: (str, write) => write(`apparat: ${str.replace(/^error: /, "")}`) });
+
+  program
+    .command("run")
+    .description("replay a scenario from a seed: a dated narrative and the outcome")
+    .option(
+      "-s, --scenario <name|file>",
+      "built-in scenario name or path to a YAML/JSON file",
+      DEFAULT_SCENARIO,
+    )
+    .option("--seed <n>", "random seed (default: a fresh one, printed with the result)", parseSeed)
+    .option("--until <date>", "stop before this date (YYYY-MM-DD)", parseDate)
+    .option("--json", "print one JSON object: scenario, seed, outcome, events, series")
+    .option("-v, --verbose", "include every event in the narrative")
+    .action(
+      (opts: { scenario: string; seed?: number; until?: string; json?: boolean; verbose?: boolean }) => {
+        const { scenario } = loadScenario(opts.scenario);
+        const seed = opts.seed ?? randomSeed();
+        const result = runScenario(compileScenario(scenario), { seed, until: opts.until });
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(result)}\n`);
+          return;
+        }
+        const names = namesOf(scenario);
+        const lines = [
+          `${scenario.title} (scenario ${scenario.id}, seed ${seed})`,
+          "",
+          ...narrate(result.events, names, opts.verbose),
+          "",
+          `Outcome: ${describeOutcome(result.outcome, names)}`,
+          `Rerun this history with: apparat run --scenario ${opts.scenario} --seed ${seed}`,
+        ];
+        process.stdout.write(`${lines.join("\n")}\n`);
+      },
+    );
+
+  program
+    .command("scenarios")
+    .description("list the built-in scenarios")
+    .option("--json", "machine-readable list")
+    .action((opts: { json?: boolean }) => {
+      const rows = builtinScenarios().map((name) => {
+        const { scenario } = loadScenario(name);
+        return { name, title: scenario.title, start: scenario.calendar.start, end: scenario.calendar.end };
+      });
+      if (opts.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
+      else for (const r of rows) process.stdout.write(`${r.name}\t${r.title} (${r.start} to ${r.end})\n`);
+    });
+
+  program
+    .command("check")
+    .description("validate a scenario file against the schema and its cross-references")
+    .argument("<file>", "scenario file (YAML or JSON) or built-in name")
+    .action((file: string) => {
+      const { scenario, file: path } = loadScenario(file);
+      compileScenario(scenario);
+      process.stdout.write(
+        `${path}: valid scenario "${scenario.id}" (schema version ${scenario.schemaVersion})\n`,
+      );
+    });
+
+  program
+    .command("schema")
+    .description("print the scenario format as JSON Schema")
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    });
+
+  program
+    .command("events")
+    .description("list the event vocabulary of run output")
+    .addOption(new Option("--json", "machine-readable list"))
+    .action((opts: { json?: boolean }) => {
+      if (opts.json) process.stdout.write(`${JSON.stringify(EVENT_TYPES)}\n`);
+      else
+        for (const [type, meaning] of Object.entries(EVENT_TYPES))
+          process.stdout.write(`${type.padEnd(16)}${meaning}\n`);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; bad input ends with a message naming the problem and exit code 2. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    if (err instanceof ScenarioError) {
+      process.stderr.write(`apparat: ${err.message}\n`);
+      process.exitCode = BAD_INPUT;
+      return;
+    }
+    throw err;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,77 @@
+/**
+ * The outcome test. A leader L is *sole leader* at a tick when all three hold:
+ * 1. the ruling coalition of the players, computed on real power, is L alone (no other player's consent is needed);
+ * 2. L and his clients hold a strict majority of the executive body's full seats;
+ * 3. L and his clients hold a strict majority of the committee's votes;
+ * 4. no other contender for power (a player of the coalition game) keeps a full seat in the executive.
+ * The run's outcome is sole leadership from the first tick after which the test held without a break to the
+ * end of the run; otherwise it names the kind of leadership that remains.
+ */
+import { dateOfTick } from "./calendar.ts";
+import type { OutcomeEvent } from "./events.ts";
+import { currentPlayers, ruleAmong } from "./mechanisms/coalitions.ts";
+import { committeeVotes, followedLeader, realPowers } from "./power.ts";
+import { emit, personId, type World } from "./world.ts";
+
+export type OutcomeKind = "sole-leader" | "dominant-leader" | "collective" | "none";
+
+export interface Outcome {
+  kind: OutcomeKind;
+  /** Sole or dominant leader's id, else null. */
+  leader: string | null;
+  /** Date from which sole leadership held without a break, else null. */
+  date: string | null;
+  /** Members of the ruling coalition on real power at the end. */
+  rulingCoalition: string[];
+}
+
+/** The ruling coalition among the current players on real power. */
+export function realRulingCoalition(w: World): number[] {
+  const players = currentPlayers(w);
+  if (players.length === 0) return [];
+  const power = realPowers(w);
+  return ruleAmong(
+    w,
+    players,
+    players.map((i) => power[i]!),
+  );
+}
+
+/** The sole leader at this tick under the three-part test, or -1. */
+export function soleLeaderNow(w: World): number {
+  const ruling = realRulingCoalition(w);
+  if (ruling.length !== 1) return -1;
+  const leader = ruling[0]!;
+  if (currentPlayers(w).length !== 1) return -1;
+  const faction = w.execFull.filter((i) => i === leader || followedLeader(w, i) === leader).length;
+  if (faction * 2 <= w.execFull.length) return -1;
+  const cc = committeeVotes(w);
+  if (cc.byLeader[leader]! * 2 <= cc.total) return -1;
+  return leader;
+}
+
+/** Tracks the test every tick; emits an event when a leader starts to meet it. */
+export function trackOutcome(w: World): void {
+  const leader = soleLeaderNow(w);
+  if (leader === w.soleLeader) return;
+  w.soleLeader = leader;
+  w.soleSince = leader >= 0 ? w.tick : -1;
+  if (leader >= 0) emit<OutcomeEvent>(w, { type: "sole-leader", person: personId(w, leader) });
+}
+
+/** The outcome of the run so far. */
+export function outcomeOf(w: World): Outcome {
+  const ruling = realRulingCoalition(w).map((i) => personId(w, i));
+  if (w.soleLeader >= 0) {
+    return {
+      kind: "sole-leader",
+      leader: personId(w, w.soleLeader),
+      date: dateOfTick(w.sc.clock, w.soleSince),
+      rulingCoalition: ruling,
+    };
+  }
+  if (ruling.length === 1)
+    return { kind: "dominant-leader", leader: ruling[0]!, date: null, rulingCoalition: ruling };
+  if (ruling.length > 1) return { kind: "collective", leader: null, date: null, rulingCoalition: ruling };
+  return { kind: "none", leader: null, date: null, rulingCoalition: [] };
+}

@@ -1,0 +1,81 @@
+/** The data collector: one row per tick of party-wide figures and of each leader's position. */
+import { dateOfTick } from "./calendar.ts";
+import {
+  clientCounts,
+  committeeVotes,
+  consensusPower,
+  expectedDelegates,
+  machines,
+  officesHeld,
+  realPowers,
+} from "./power.ts";
+import { totalMembers, type World } from "./world.ts";
+
+export interface LeaderSeries {
+  /** Number of offices held. */
+  offices: number[];
+  /** Executive (Politburo) seat: 2 full member, 1 candidate, 0 none. */
+  politburo: number[];
+  /** Committee votes that follow the leader. */
+  committeeVotes: number[];
+  /** Congress delegates expected to follow the leader. */
+  congressVotes: number[];
+  clients: number[];
+  /** Mean of the other leaders' estimates of his power. */
+  perceivedPower: number[];
+  realPower: number[];
+}
+
+export interface Series {
+  dates: string[];
+  members: number[];
+  committeeSize: number[];
+  politburoSize: number[];
+  leaders: Record<string, LeaderSeries>;
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+export function createSeries(w: World): Series {
+  const leaders: Record<string, LeaderSeries> = {};
+  for (const p of w.sc.people) {
+    if (!p.isLeader) continue;
+    leaders[p.id] = {
+      offices: [],
+      politburo: [],
+      committeeVotes: [],
+      congressVotes: [],
+      clients: [],
+      perceivedPower: [],
+      realPower: [],
+    };
+  }
+  return { dates: [], members: [], committeeSize: [], politburoSize: [], leaders };
+}
+
+/** Appends the current tick's row. */
+export function collect(w: World, s: Series): void {
+  const machine = machines(w);
+  const real = realPowers(w, machine);
+  const cc = committeeVotes(w);
+  const cg = expectedDelegates(w);
+  const clients = clientCounts(w);
+  const observers = w.sc.people.filter((p) => p.isLeader && w.people[p.index]!.alive).map((p) => p.index);
+  s.dates.push(dateOfTick(w.sc.clock, w.tick));
+  s.members.push(totalMembers(w));
+  s.committeeSize.push(cc.total);
+  s.politburoSize.push(w.execFull.length);
+  for (const p of w.sc.people) {
+    const row = s.leaders[p.id];
+    if (!row) continue;
+    const i = p.index;
+    const st = w.people[i]!;
+    row.offices.push(officesHeld(w, i).length);
+    row.politburo.push(st.exec);
+    row.committeeVotes.push(cc.byLeader[i]!);
+    row.congressVotes.push(round(cg.byLeader[i]!));
+    row.clients.push(clients[i]!);
+    row.perceivedPower.push(st.alive ? round(consensusPower(w, observers, i, machine)) : 0);
+    row.realPower.push(st.alive ? round(real[i]!) : 0);
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * The mutable state of one run. Leaders, offices and bodies are few, so they are plain objects;
+ * everything is indexed like the compiled scenario's tables.
+ */
+import type { CompiledScenario } from "../scenario/compile.ts";
+import { dateOfTick } from "./calendar.ts";
+import type { SimEvent } from "./events.ts";
+import { Streams } from "./random/rng.ts";
+import type { VoterGroup } from "./votes.ts";
+
+export interface PersonState {
+  alive: boolean;
+  /** 1 = fully at work, 0 = unable to act (illness). */
+  capacity: number;
+  /** Index of the person this one owes his career to, or -1. */
+  patron: number;
+  prestige: number;
+  ideology: number;
+  /** Steps taken down the elimination ladder (0 = none; k = LADDER[k-1] reached). */
+  rung: number;
+  lastRungTick: number;
+  /** Lesser officials placed by this person (not modelled one by one yet). */
+  lesserClients: number;
+  /** Seat in the executive body: 2 full member, 1 candidate, 0 none. */
+  exec: 0 | 1 | 2;
+  /** Holds a personal seat in the committee. */
+  inCommittee: boolean;
+}
+
+export interface RegionState {
+  members: number;
+  /** Members by cohort: old Bolsheviks, civil-war entrants, later recruits. */
+  cohorts: [number, number, number];
+  ideology: number;
+  secretaryPerson: number;
+  secretaryName: string | null;
+  secretaryPatron: number;
+  grip: number;
+  entrenchment: number;
+  /** Committee seat of the region's secretary: -2 none, else the patron he answered to when elected (-1 none). */
+  committeeSeatPatron: number;
+}
+
+/** Delegates chosen by the regional conferences for the coming congress. */
+export interface Delegation {
+  /** Delegates grouped by whom they follow (-1 uncommitted) and their region's economic line. */
+  groups: VoterGroup[];
+  total: number;
+}
+
+export interface Motion {
+  /** Ladder step (1-based) the motion would push the target to. */
+  rung: number;
+  target: number;
+  proposers: number[];
+  queuedTick: number;
+}
+
+export interface World {
+  readonly sc: CompiledScenario;
+  readonly streams: Streams;
+  readonly seed: number;
+  tick: number;
+  people: PersonState[];
+  regions: RegionState[];
+  officeHolder: number[];
+  /** Full members of the executive body, in order of election. */
+  execFull: number[];
+  execCandidates: number[];
+  execSeats: number;
+  /** Committee seats held by members outside every patronage network. */
+  independents: number[];
+  /** Current ruling coalition among the players (person indices, ascending); empty before one forms. */
+  ruling: number[];
+  /** Set when a vote has gone against the ruling coalition: it must re-form at the next politics round. */
+  coalitionDefeated: boolean;
+  /** Leaders who played the coalition game at the last politics round. */
+  players: number[];
+  /** Leaders the ruling coalition has moved against who are still in the party. */
+  opposition: number[];
+  /** perception[i * n + j]: what person i believes person j's machine to be (share in [0, 1]). */
+  perception: Float64Array;
+  /** meets[body][tick] = 1 when the body meets that tick. */
+  meets: Uint8Array[];
+  congressCount: number;
+  /** Set by a congress: the new committee's first plenum may reshape the executive. */
+  newCommittee: boolean;
+  delegation: Delegation | null;
+  pendingMotions: Motion[];
+  events: SimEvent[];
+  joined: number;
+  left: number;
+  soleLeader: number;
+  soleSince: number;
+  /** Tick at which each scenario shock fires in this run (-1 if it does not happen); drawn at setup. */
+  shockTicks: number[];
+  lastMembershipReport: number;
+}
+
+/** The world at tick 0, before any mechanism has run. */
+export function createWorld(sc: CompiledScenario, seed: number): World {
+  const streams = new Streams(seed);
+  const people: PersonState[] = sc.people.map((p) => ({
+    alive: true,
+    capacity: 1,
+    patron: p.patron,
+    prestige: p.prestige,
+    ideology: p.ideology,
+    rung: 0,
+    lastRungTick: -1e9,
+    lesserClients: 0,
+    exec: p.seats.includes(sc.executive) ? 2 : p.candidateOf.includes(sc.executive) ? 1 : 0,
+    inCommittee: p.seats.includes(sc.committee),
+  }));
+  const regions: RegionState[] = sc.regions.map((r) => {
+    const cohorts: [number, number, number] = [
+      Math.round(r.members * r.cohortShares[0]),
+      Math.round(r.members * r.cohortShares[1]),
+      0,
+    ];
+    cohorts[2] = r.members - cohorts[0] - cohorts[1];
+    return {
+      members: r.members,
+      cohorts,
+      ideology: r.ideology,
+      secretaryPerson: r.secretaryPerson,
+      secretaryName: r.secretaryName,
+      secretaryPatron: r.secretaryPatron,
+      grip: r.grip,
+      entrenchment: r.entrenchment,
+      committeeSeatPatron: r.inCentralCommittee ? r.secretaryPatron : -2,
+    };
+  });
+  const independents: number[] = [];
+  for (const group of sc.independents)
+    for (let i = 0; i < group.count; i++) independents.push(group.ideology);
+
+  const execFull = sc.people.filter((p) => p.seats.includes(sc.executive)).map((p) => p.index);
+  const execCandidates = sc.people.filter((p) => p.candidateOf.includes(sc.executive)).map((p) => p.index);
+
+  const n = sc.people.length;
+  // Meeting calendars: each meeting may move within its jitter window, drawn once per run.
+  const rng = streams.get("calendar");
+  const meets = sc.bodies.map((b) => {
+    const flags = new Uint8Array(sc.clock.ticks);
+    for (const t of b.meetingTicks) {
+      const moved = b.jitterTicks > 0 ? t + rng.int(2 * b.jitterTicks + 1) - b.jitterTicks : t;
+      flags[Math.min(sc.clock.ticks - 1, Math.max(1, moved))] = 1;
+    }
+    return flags;
+  });
+
+  return {
+    sc,
+    streams,
+    seed,
+    tick: 0,
+    people,
+    regions,
+    officeHolder: sc.offices.map((o) => o.holder),
+    execFull,
+    execCandidates,
+    execSeats: sc.bodies[sc.executive]!.seats,
+    independents,
+    ruling: [],
+    coalitionDefeated: false,
+    players: [],
+    opposition: [],
+    perception: new Float64Array(n * n),
+    meets,
+    congressCount: 0,
+    newCommittee: false,
+    delegation: null,
+    pendingMotions: [],
+    events: [],
+    joined: 0,
+    left: 0,
+    soleLeader: -1,
+    soleSince: -1,
+    shockTicks: [],
+    lastMembershipReport: 0,
+  };
+}
+
+/** Appends an event stamped with the current tick and date. */
+export function emit<E extends SimEvent>(w: World, e: Omit<E, "tick" | "date">): void {
+  w.events.push({ tick: w.tick, date: dateOfTick(w.sc.clock, w.tick), ...e } as E);
+}
+
+export function personId(w: World, i: number): string {
+  return w.sc.people[i]!.id;
+}
+
+export function meetsNow(w: World, body: number): boolean {
+  return w.meets[body]![w.tick] === 1;
+}
+
+/** Total party membership. */
+export function totalMembers(w: World): number {
+  let s = 0;
+  for (const r of w.regions) s += r.members;
+  return s;
+}

@@ -1,0 +1,41 @@
+/** Node-side access to scenario files: the built-in ones shipped in `scenarios/`, or any path. */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, extname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseScenario, ScenarioError } from "../scenario/load.ts";
+import type { Scenario } from "../scenario/schema.ts";
+
+export const BUILTIN_DIR = fileURLToPath(new URL("../../scenarios/", import.meta.url));
+export const DEFAULT_SCENARIO = "bolshevik-1922";
+
+const EXTENSIONS = [".yaml", ".yml", ".json"];
+
+/** Names of the built-in scenarios (file names without extension). */
+export function builtinScenarios(): string[] {
+  return readdirSync(BUILTIN_DIR)
+    .filter((f) => EXTENSIONS.includes(extname(f)))
+    .map((f) => basename(f, extname(f)))
+    .sort();
+}
+
+/** Path of a scenario given by built-in name or by file path. */
+export function resolveScenario(nameOrPath: string): string {
+  for (const ext of EXTENSIONS) {
+    const p = resolve(BUILTIN_DIR, `${nameOrPath}${ext}`);
+    if (!nameOrPath.includes("/") && existsSync(p)) return p;
+  }
+  const p = resolve(nameOrPath);
+  if (existsSync(p)) return p;
+  throw new ScenarioError(nameOrPath, [
+    {
+      path: "",
+      message: `no such scenario file or built-in scenario (built-in: ${builtinScenarios().join(", ")})`,
+    },
+  ]);
+}
+
+/** Reads, parses and validates a scenario by built-in name or path. */
+export function loadScenario(nameOrPath: string): { scenario: Scenario; file: string } {
+  const file = resolveScenario(nameOrPath);
+  return { scenario: parseScenario(readFileSync(file, "utf8"), file), file };
+}

@@ -1,0 +1,308 @@
+/**
+ * Compiles a validated scenario into flat, index-based tables, once, before the first tick.
+ * The engine's hot paths read only these tables: ids become indices, estimates become numbers.
+ */
+import { type Clock, dayOf, makeClock, tickOf } from "../kernel/calendar.ts";
+import type { Rule } from "../kernel/coalition/rulingCoalition.ts";
+import { CAPABILITIES, type Capability, type Estimate, type MechanismId, type Scenario } from "./schema.ts";
+
+export interface CompiledPerson {
+  index: number;
+  id: string;
+  name: string;
+  isLeader: boolean;
+  patron: number;
+  prestige: number;
+  organisation: number;
+  ruthlessness: number;
+  ambition: number;
+  ideology: number;
+  visibility: number;
+  selfConfidence: number;
+  frailty: number;
+  /** Body indices where the person holds a voting seat at the start. */
+  seats: number[];
+  candidateOf: number[];
+}
+
+export interface CompiledBody {
+  index: number;
+  id: string;
+  name: string;
+  kind: "executive" | "committee" | "congress";
+  electedBy: number;
+  /** Nominal meeting ticks before jitter. */
+  meetingTicks: number[];
+  jitterTicks: number;
+  seats: number;
+  maxSeats: number;
+  delegates: number;
+}
+
+export interface CompiledOffice {
+  index: number;
+  id: string;
+  name: string;
+  body: number;
+  /** Capability strengths, indexed like CAPABILITIES. */
+  caps: number[];
+  holder: number;
+}
+
+export interface CompiledRegion {
+  index: number;
+  id: string;
+  name: string;
+  members: number;
+  /** Shares of members by cohort: old, civil war, recruits (sum 1). */
+  cohortShares: [number, number, number];
+  ideology: number;
+  secretaryName: string | null;
+  secretaryPerson: number;
+  secretaryPatron: number;
+  grip: number;
+  entrenchment: number;
+  inCentralCommittee: boolean;
+}
+
+export interface CompiledShock {
+  id: string;
+  kind: "incapacitation" | "recovery" | "death" | "economic";
+  target: number;
+  /** Centre day and half-width of the window it is drawn from. */
+  day: number;
+  jitterDays: number;
+  probability: number;
+  capacity: number;
+  severity: number;
+  label: string | null;
+}
+
+/** Mechanism parameters as plain numbers (the estimates' values). */
+export interface Params {
+  patronage: {
+    appointmentsPerYear: number;
+    gripGrowthPerYear: number;
+    maxGrip: number;
+    clientsPerAppointment: number;
+    allyProtection: number;
+  };
+  circularFlow: {
+    cohortDocility: [number, number, number];
+    partyLineBias: number;
+    enlargementCap: number;
+    conferenceLeadWeeks: number;
+  };
+  coalitions: {
+    rule: Rule;
+    politicsEveryWeeks: number;
+    contenderAmbition: number;
+    machineWeight: number;
+    prestigeWeight: number;
+    forceWeight: number;
+    revelation: number;
+    perceptionNoise: number;
+    motionRate: number;
+    rungIntervalWeeks: number;
+    defectionRate: number;
+  };
+  health: { hazardScale: number };
+  membership: { recruitmentPerYear: number; attritionPerYear: number };
+}
+
+export interface CompiledScenario {
+  id: string;
+  title: string;
+  clock: Clock;
+  people: CompiledPerson[];
+  bodies: CompiledBody[];
+  offices: CompiledOffice[];
+  regions: CompiledRegion[];
+  shocks: CompiledShock[];
+  /** Indices of the special bodies the circular flow runs through. */
+  committee: number;
+  congress: number;
+  /** The executive body whose full members play the coalition game (the first executive elected by the committee). */
+  executive: number;
+  independents: { count: number; ideology: number }[];
+  enabled: Record<MechanismId, boolean>;
+  params: Params;
+  /** The source scenario, kept for reports. */
+  source: Scenario;
+}
+
+const v = (e: Estimate): number => e.value;
+
+/** Yearly death hazard of officials, who carry no attributes of their own. */
+const OFFICIAL_FRAILTY = 0.006;
+
+/**
+ * Compiles a validated scenario.
+ *
+ * @example
+ * const compiled = compileScenario(parseScenario(text, file));
+ */
+export function compileScenario(s: Scenario): CompiledScenario {
+  const clock = makeClock(s.calendar.start, s.calendar.end, s.calendar.tickDays);
+  const bodyIndex = new Map(s.bodies.map((b, i) => [b.id, i]));
+  const personIndex = new Map(s.people.map((p, i) => [p.id, i]));
+  const idx = (m: Map<string, number>, key: string | null | undefined) => (key ? (m.get(key) ?? -1) : -1);
+
+  const people: CompiledPerson[] = s.people.map((p, i) => {
+    const a = p.attributes;
+    return {
+      index: i,
+      id: p.id,
+      name: p.name,
+      isLeader: p.role === "leader",
+      patron: idx(personIndex, p.patron),
+      prestige: a ? v(a.prestige) : 0.1,
+      organisation: a ? v(a.organisation) : 0.3,
+      ruthlessness: a ? v(a.ruthlessness) : 0.3,
+      ambition: a ? v(a.ambition) : 0,
+      ideology: a ? v(a.ideology) : 0,
+      visibility: a ? v(a.visibility) : 0.5,
+      selfConfidence: a ? v(a.selfConfidence) : 0,
+      frailty: a ? v(a.frailty) : OFFICIAL_FRAILTY,
+      seats: p.seats.map((b) => bodyIndex.get(b)!),
+      candidateOf: p.candidateOf.map((b) => bodyIndex.get(b)!),
+    };
+  });
+
+  const bodies: CompiledBody[] = s.bodies.map((b, i) => {
+    const weeks = Math.max(1, Math.round(7 / s.calendar.tickDays));
+    let meetingTicks: number[];
+    if (b.meets.dates) {
+      meetingTicks = b.meets.dates
+        .map((d) => tickOf(clock, dayOf(d)))
+        .filter((t) => t >= 0 && t < clock.ticks);
+    } else {
+      const every = Math.max(1, Math.round((b.meets.everyWeeks! * 7) / s.calendar.tickDays));
+      meetingTicks = [];
+      for (let t = every; t < clock.ticks; t += every) meetingTicks.push(t);
+    }
+    return {
+      index: i,
+      id: b.id,
+      name: b.name,
+      kind: b.kind,
+      electedBy: idx(bodyIndex, b.electedBy),
+      meetingTicks,
+      jitterTicks: b.meets.jitterWeeks * weeks,
+      seats: b.seats ?? 0,
+      maxSeats: b.maxSeats ?? b.seats ?? 0,
+      delegates: b.delegates ? Math.round(v(b.delegates)) : 0,
+    };
+  });
+
+  const offices: CompiledOffice[] = s.offices.map((o, i) => ({
+    index: i,
+    id: o.id,
+    name: o.name,
+    body: idx(bodyIndex, o.body),
+    caps: CAPABILITIES.map((c: Capability) => o.capabilities[c] ?? 0),
+    holder: idx(personIndex, o.holder),
+  }));
+
+  const regions: CompiledRegion[] = s.regions.map((r, i) => {
+    const c = r.cohorts;
+    const total = c.old + c.civilWar + c.recruits;
+    return {
+      index: i,
+      id: r.id,
+      name: r.name,
+      members: Math.round(v(r.members)),
+      cohortShares: [c.old / total, c.civilWar / total, c.recruits / total],
+      ideology: r.ideology,
+      secretaryName: r.secretary.name ?? null,
+      secretaryPerson: idx(personIndex, r.secretary.person),
+      secretaryPatron: idx(personIndex, r.secretary.patron),
+      grip: r.secretary.grip,
+      entrenchment: r.entrenchment,
+      inCentralCommittee: r.inCentralCommittee,
+    };
+  });
+
+  const shocks: CompiledShock[] = s.shocks.map((sh) => ({
+    id: sh.id,
+    kind: sh.kind,
+    target: idx(personIndex, sh.target),
+    day: dayOf(sh.date),
+    jitterDays: sh.jitterDays,
+    probability: sh.probability,
+    capacity: sh.capacity ?? (sh.kind === "recovery" ? 1 : 0),
+    severity: sh.severity ?? 0,
+    label: sh.label ?? null,
+  }));
+
+  const committee = s.bodies.findIndex((b) => b.kind === "committee");
+  const congress = s.bodies.findIndex((b) => b.kind === "congress");
+  const executive = s.bodies.findIndex(
+    (b) => b.kind === "executive" && b.electedBy === s.bodies[committee]!.id,
+  );
+
+  const m = s.mechanisms;
+  const pp = m.patronage.params;
+  const cf = m.circularFlow.params;
+  const co = m.coalitions.params;
+  const params: Params = {
+    patronage: {
+      appointmentsPerYear: v(pp.appointmentsPerYear),
+      gripGrowthPerYear: v(pp.gripGrowthPerYear),
+      maxGrip: v(pp.maxGrip),
+      clientsPerAppointment: v(pp.clientsPerAppointment),
+      allyProtection: v(pp.allyProtection),
+    },
+    circularFlow: {
+      cohortDocility: [
+        v(cf.cohortDocility.old),
+        v(cf.cohortDocility.civilWar),
+        v(cf.cohortDocility.recruits),
+      ],
+      partyLineBias: v(cf.partyLineBias),
+      enlargementCap: v(cf.enlargementCap),
+      conferenceLeadWeeks: cf.conferenceLeadWeeks,
+    },
+    coalitions: {
+      rule: co.rule,
+      politicsEveryWeeks: co.politicsEveryWeeks,
+      contenderAmbition: v(co.contenderAmbition),
+      machineWeight: v(co.machineWeight),
+      prestigeWeight: v(co.prestigeWeight),
+      forceWeight: v(co.forceWeight),
+      revelation: v(co.revelation),
+      perceptionNoise: v(co.perceptionNoise),
+      motionRate: v(co.motionRate),
+      rungIntervalWeeks: v(co.rungIntervalWeeks),
+      defectionRate: v(co.defectionRate),
+    },
+    health: { hazardScale: v(m.health.params.hazardScale) },
+    membership: {
+      recruitmentPerYear: v(m.membership.params.recruitmentPerYear),
+      attritionPerYear: v(m.membership.params.attritionPerYear),
+    },
+  };
+
+  const enabled = Object.fromEntries(Object.entries(m).map(([k, x]) => [k, x.enabled])) as Record<
+    MechanismId,
+    boolean
+  >;
+
+  return {
+    id: s.id,
+    title: s.title,
+    clock,
+    people,
+    bodies,
+    offices,
+    regions,
+    shocks,
+    committee,
+    congress,
+    executive,
+    independents: s.centralCommittee.independents,
+    enabled,
+    params,
+    source: s,
+  };
+}
