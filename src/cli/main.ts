@@ -1,14 +1,19 @@
 /** The `apparat` command line. */
+
+import { readFileSync } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { parse as parseYaml } from "yaml";
 import { runScenario } from "../kernel/engine.ts";
 import { EVENT_TYPES } from "../kernel/events.ts";
 import { describeOutcome, namesOf, narrate } from "../kernel/narrative.ts";
 import { builtinScenarios, DEFAULT_SCENARIO, loadScenario } from "../node/scenarios.ts";
 import { compileScenario } from "../scenario/compile.ts";
 import { ScenarioError } from "../scenario/load.ts";
+import { applyPatch, applySet, parseValue } from "../scenario/patch.ts";
+import type { Scenario } from "../scenario/schema.ts";
 import { scenarioJsonSchema } from "../scenario/schema.ts";
 
-/** Exit codes: 0 fine, 1 usage error (commander), 2 bad input (scenario, values). */
+/** Exit codes: 0 fine, 1 usage error (unknown command or option, bad flag value), 2 bad input data (scenario, patch, --set). */
 const BAD_INPUT = 2;
 
 function parseSeed(value: string): number {
@@ -21,14 +26,61 @@ function parseSeed(value: string): number {
 }
 
 function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError(`date must be written YYYY-MM-DD, got "${value}"`);
+  const ms = Date.parse(`${value}T00:00:00Z`);
+  // Round-trip the date: Date.parse rolls impossible days (Feb 30) over into the next month.
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(ms) ||
+    new Date(ms).toISOString().slice(0, 10) !== value
+  ) {
+    throw new InvalidArgumentError(`date must be a real calendar date written YYYY-MM-DD, got "${value}"`);
   }
   return value;
 }
 
+function collectSet(value: string, previous: string[]): string[] {
+  if (!value.includes("=")) throw new InvalidArgumentError(`--set needs path=value, got "${value}"`);
+  return [...previous, value];
+}
+
+/** Loads a scenario and applies a patch file and `--set` assignments, in that order. */
+export function prepareScenario(name: string, patch: string | undefined, sets: string[]): Scenario {
+  let { scenario } = loadScenario(name);
+  if (patch) {
+    let data: unknown;
+    try {
+      data = parseYaml(readFileSync(patch, "utf8"));
+    } catch (err) {
+      throw new ScenarioError(patch, [
+        { path: "", message: `cannot read patch: ${(err as Error).message.split("\n")[0]}` },
+      ]);
+    }
+    scenario = applyPatch(scenario, data, patch);
+  }
+  for (const assignment of sets) {
+    const eq = assignment.indexOf("=");
+    scenario = applySet(
+      scenario,
+      assignment.slice(0, eq),
+      parseValue(assignment.slice(eq + 1)),
+      `--set ${assignment}`,
+    );
+  }
+  return scenario;
+}
+
 function randomSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
+}
+
+interface RunOptions {
+  scenario: string;
+  seed?: number;
+  until?: string;
+  json?: boolean;
+  verbose?: boolean;
+  patch?: string;
+  set: string[];
 }
 
 export function buildProgram(): Command {
@@ -50,27 +102,32 @@ export function buildProgram(): Command {
     .option("--until <date>", "stop before this date (YYYY-MM-DD)", parseDate)
     .option("--json", "print one JSON object: scenario, seed, outcome, events, series")
     .option("-v, --verbose", "include every event in the narrative")
-    .action(
-      (opts: { scenario: string; seed?: number; until?: string; json?: boolean; verbose?: boolean }) => {
-        const { scenario } = loadScenario(opts.scenario);
-        const seed = opts.seed ?? randomSeed();
-        const result = runScenario(compileScenario(scenario), { seed, until: opts.until });
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(result)}\n`);
-          return;
-        }
-        const names = namesOf(scenario);
-        const lines = [
-          `${scenario.title} (scenario ${scenario.id}, seed ${seed})`,
-          "",
-          ...narrate(result.events, names, opts.verbose),
-          "",
-          `Outcome: ${describeOutcome(result.outcome, names)}`,
-          `Rerun this history with: apparat run --scenario ${opts.scenario} --seed ${seed}`,
-        ];
-        process.stdout.write(`${lines.join("\n")}\n`);
-      },
-    );
+    .option("--patch <file>", "scenario patch file (YAML/JSON): fields to change, merged over the scenario")
+    .option(
+      "--set <path=value>",
+      "change one field, e.g. mechanisms.patronage.enabled=false (repeatable)",
+      collectSet,
+      [],
+    )
+    .action((opts: RunOptions) => {
+      const scenario = prepareScenario(opts.scenario, opts.patch, opts.set);
+      const seed = opts.seed ?? randomSeed();
+      const result = runScenario(compileScenario(scenario), { seed, until: opts.until });
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+        return;
+      }
+      const names = namesOf(scenario);
+      const lines = [
+        `${scenario.title} (scenario ${scenario.id}, seed ${seed})`,
+        "",
+        ...narrate(result.events, names, opts.verbose),
+        "",
+        `Outcome: ${describeOutcome(result.outcome, names)}`,
+        `Rerun this history with: apparat run --scenario ${opts.scenario} --seed ${seed}${opts.patch ? ` --patch ${opts.patch}` : ""}${opts.set.map((x) => ` --set ${x}`).join("")}`,
+      ];
+      process.stdout.write(`${lines.join("\n")}\n`);
+    });
 
   program
     .command("scenarios")
@@ -131,5 +188,11 @@ export async function main(argv: string[]): Promise<void> {
     throw err;
   }
 }
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
 
 await main(process.argv);

@@ -6,14 +6,18 @@ import { parseScenario, ScenarioError } from "../scenario/load.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
 export const BUILTIN_DIR = fileURLToPath(new URL("../../scenarios/", import.meta.url));
-export const DEFAULT_SCENARIO = "bolshevik-1922";
+/** The scenario `apparat run` uses when none is named: set in scenarios/catalog.json, not in code. */
+export const DEFAULT_SCENARIO: string = JSON.parse(
+  readFileSync(resolve(BUILTIN_DIR, "catalog.json"), "utf8"),
+).default;
 
 const EXTENSIONS = [".yaml", ".yml", ".json"];
+const NOT_SCENARIOS = new Set(["catalog.json"]);
 
 /** Names of the built-in scenarios (file names without extension). */
 export function builtinScenarios(): string[] {
   return readdirSync(BUILTIN_DIR)
-    .filter((f) => EXTENSIONS.includes(extname(f)))
+    .filter((f) => EXTENSIONS.includes(extname(f)) && !NOT_SCENARIOS.has(f))
     .map((f) => basename(f, extname(f)))
     .sort();
 }

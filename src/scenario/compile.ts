@@ -170,7 +170,6 @@ export function compileScenario(s: Scenario): CompiledScenario {
   });
 
   const bodies: CompiledBody[] = s.bodies.map((b, i) => {
-    const weeks = Math.max(1, Math.round(7 / s.calendar.tickDays));
     let meetingTicks: number[];
     if (b.meets.dates) {
       meetingTicks = b.meets.dates
@@ -188,7 +187,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
       kind: b.kind,
       electedBy: idx(bodyIndex, b.electedBy),
       meetingTicks,
-      jitterTicks: b.meets.jitterWeeks * weeks,
+      jitterTicks: Math.round((b.meets.jitterWeeks * 7) / s.calendar.tickDays),
       seats: b.seats ?? 0,
       maxSeats: b.maxSeats ?? b.seats ?? 0,
       delegates: b.delegates ? Math.round(v(b.delegates)) : 0,

@@ -115,13 +115,37 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
 
 function locate(error: z.ZodError, root: Node | null | undefined, lc: LineCounter): ScenarioIssue[] {
   return error.issues.map((issue) => {
-    const { node, keyNode } = nodeAt(root, issue.path);
+    // An unknown field is located at its own key, not at the object holding it.
+    const where =
+      issue.code === "unrecognized_keys" && issue.keys.length > 0
+        ? [...issue.path, issue.keys[0]!]
+        : issue.path;
+    const { node, keyNode } = nodeAt(root, where);
     const at = (keyNode ?? node)?.range?.[0];
     const pos = at !== undefined ? lc.linePos(at) : undefined;
     let message = issue.message;
     if (issue.code === "unrecognized_keys") message = `unknown field(s): ${issue.keys.join(", ")}`;
     return { path: formatPath(issue.path), message, line: pos?.line, column: pos?.col };
   });
+}
+
+/** Validates scenario data that has no source text (a patched scenario, say): schema and cross-references. */
+export function validateScenarioData(data: unknown, file: string): Scenario {
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success) {
+    throw new ScenarioError(
+      file,
+      result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    );
+  }
+  const cross = checkReferences(result.data);
+  if (cross.length > 0) {
+    throw new ScenarioError(
+      file,
+      cross.map((i) => ({ path: formatPath(i.pathParts), message: i.message })),
+    );
+  }
+  return result.data;
 }
 
 interface CrossIssue {

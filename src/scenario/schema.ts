@@ -149,7 +149,9 @@ const regionSchema = z
     cohorts: z
       .object({ old: z.number().min(0), civilWar: z.number().min(0), recruits: z.number().min(0) })
       .strict()
-      .describe("shares of members by cohort: before 1917, civil war, later recruits (normalised)"),
+      .describe(
+        "shares of members by cohort: veterans of the underground, civil-war entrants, later recruits (normalised)",
+      ),
     ideology: z.number().min(-1).max(1).describe("members' mean economic line"),
     secretary: z
       .object({

@@ -1,0 +1,187 @@
+/**
+ * End-to-end tests of the `apparat` command line: each runs bin/apparat.js in a child process,
+ * exactly as a user would. Each child costs about half a second, so related checks share one run.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Runs the CLI and returns stdout; throws (failing the test) on a non-zero exit. */
+function apparat(...args: string[]): string {
+  return execFileSync(process.execPath, ["bin/apparat.js", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+}
+
+/** Runs the CLI and returns exit code, stdout and stderr, whatever the outcome. */
+function apparatStatus(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ["bin/apparat.js", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface RunJson {
+  scenario: { id: string; title: string };
+  seed: number;
+  until: string;
+  outcome: { kind: string; leader: string | null; date: string | null };
+  events: { tick: number; date: string; type: string }[];
+  series: unknown;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "apparat-cli-test-"));
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("apparat run", () => {
+  it("replays a seed as the same narrative, byte for byte", () => {
+    const a = apparat("run", "--seed", "1");
+    const b = apparat("run", "--seed", "1");
+    expect(a).toBe(b);
+    expect(a).toContain("Outcome:");
+    expect(a).toMatch(/\bseed 1\b/);
+    expect(a).toContain("--seed 1");
+    expect(a).toContain("bolshevik-1922");
+    // A dated narrative: lines starting with an ISO date.
+    expect(a).toMatch(/^\d{4}-\d{2}-\d{2} {2}\S/m);
+  });
+
+  it("prints one JSON object with --json, identical across reruns", () => {
+    const a = apparat("run", "--seed", "1", "--json");
+    const b = apparat("run", "--seed", "1", "--json");
+    expect(a).toBe(b);
+    expect(a.endsWith("\n")).toBe(true);
+    const r = JSON.parse(a) as RunJson;
+    expect(Object.keys(r)).toEqual(
+      expect.arrayContaining(["scenario", "seed", "outcome", "events", "series"]),
+    );
+    expect(r.seed).toBe(1);
+    expect(r.scenario.id).toBe("bolshevik-1922");
+    expect(r.outcome).toHaveProperty("kind");
+    expect(r.outcome).toHaveProperty("leader");
+    expect(r.outcome).toHaveProperty("date");
+    expect(typeof r.outcome.kind).toBe("string");
+    expect(Array.isArray(r.events)).toBe(true);
+    expect(r.events.length).toBeGreaterThan(0);
+    expect(r.series).toBeTypeOf("object");
+    for (const e of r.events) {
+      expect(e.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(typeof e.type).toBe("string");
+    }
+    // Events come in date order and within the scenario's calendar.
+    const dates = r.events.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(dates[0]! >= "1922-04-03").toBe(true);
+    expect(dates.at(-1)! < "1930-01-01").toBe(true);
+  });
+
+  it("stops before --until", () => {
+    const r = JSON.parse(apparat("run", "--seed", "1", "--until", "1923-01-01", "--json")) as RunJson;
+    expect(r.seed).toBe(1);
+    expect(r.events.length).toBeGreaterThan(0);
+    for (const e of r.events) expect(e.date < "1923-01-01", `event on ${e.date}`).toBe(true);
+    expect(r.until < "1923-01-01").toBe(true);
+  });
+});
+
+describe("apparat: bad input", () => {
+  it("rejects bad option values and unknown options with a message on stderr", () => {
+    const cases: { args: string[]; expect: RegExp[] }[] = [
+      { args: ["run", "--seed", "abc"], expect: [/--seed/, /"abc"/, /non-negative integer/] },
+      { args: ["run", "--seed", "-3"], expect: [/--seed/, /"-3"/, /non-negative integer/] },
+      { args: ["run", "--until", "1925-13-45"], expect: [/--until/, /"1925-13-45"/, /YYYY-MM-DD/] },
+      { args: ["run", "--frobnicate"], expect: [/unknown option/, /--frobnicate/] },
+    ];
+    for (const c of cases) {
+      const r = apparatStatus(...c.args);
+      const label = `apparat ${c.args.join(" ")}: ${r.stderr}`;
+      expect(r.status, label).not.toBe(0);
+      expect(r.status, label).not.toBeNull();
+      expect(r.stdout, label).toBe("");
+      for (const re of c.expect) expect(r.stderr, label).toMatch(re);
+      expect(r.stderr, label).toMatch(/^apparat: /);
+      // A usage problem, not a crash: no stack trace.
+      expect(r.stderr, label).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("rejects a scenario that does not exist, naming it (exit 2)", () => {
+    const r = apparatStatus("run", "--scenario", "does-not-exist");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("does-not-exist");
+    expect(r.stderr).toMatch(/no such scenario/);
+    expect(r.stderr).toContain("bolshevik-1922"); // lists the built-in ones
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("check reports a broken scenario file with file, line and field path (exit 2)", () => {
+    const text = readFileSync(join(ROOT, "scenarios", "bolshevik-1922.yaml"), "utf8");
+    const from = "organisation: { value: 0.9, range: [0.75, 1.0]";
+    expect(text.split(from)).toHaveLength(2);
+    const bad = text.replace(from, "organisation: { value: 1.9, range: [0.75, 1.0]");
+    const line = bad.split("\n").findIndex((l) => l.includes("value: 1.9")) + 1;
+    const file = join(tmp, "broken.yaml");
+    writeFileSync(file, bad);
+
+    const r = apparatStatus("check", file);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toContain(`${file}:${line}`);
+    expect(r.stderr).toContain("people[1].attributes.organisation.value");
+    expect(r.stderr).toMatch(/inside its range/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("apparat: other commands", () => {
+  it("check accepts the built-in scenario", () => {
+    const r = apparatStatus("check", "bolshevik-1922");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/bolshevik-1922\.yaml: valid scenario "bolshevik-1922" \(schema version 1\)/);
+  });
+
+  it("scenarios lists the built-in scenario", () => {
+    const out = apparat("scenarios");
+    expect(out).toMatch(/^bolshevik-1922\t/m);
+    expect(out).toContain("1922-04-03");
+  });
+
+  it("schema prints JSON Schema that parses", () => {
+    const schema = JSON.parse(apparat("schema")) as Record<string, unknown>;
+    expect(schema.$id).toMatch(/scenario-v1\.json$/);
+    expect(schema).toHaveProperty("properties.people");
+  });
+
+  it("events lists the event vocabulary", () => {
+    const out = apparat("events");
+    expect(out).toMatch(/^vote\s+\S/m);
+    expect(out).toMatch(/^removal\s+\S/m);
+    expect(out).toMatch(/^appointment\s+\S/m);
+  });
+
+  it("--help and run --help exit 0 and describe the commands and options", () => {
+    const top = apparatStatus("--help");
+    expect(top.status).toBe(0);
+    for (const cmd of ["run", "scenarios", "check", "schema", "events"]) expect(top.stdout).toContain(cmd);
+
+    const run = apparatStatus("run", "--help");
+    expect(run.status).toBe(0);
+    for (const opt of ["--scenario", "--seed", "--until", "--json", "--verbose"])
+      expect(run.stdout).toContain(opt);
+  });
+});

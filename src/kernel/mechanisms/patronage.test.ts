@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { bolshevik, personIndex } from "../../../test/fixtures.ts";
+import { clientCounts, strongestHolder } from "../power.ts";
+import { createWorld } from "../world.ts";
+import { appointSecretary, patronage } from "./patronage.ts";
+
+describe("patronage", () => {
+  const sc = bolshevik();
+  const gs = personIndex(sc, "stalin");
+
+  it("the appointer is the holder of the strongest appointment capability", () => {
+    expect(strongestHolder(createWorld(sc, 1), "appoint")).toBe(gs);
+  });
+
+  it("over a year the appointer places secretaries who answer to him, and his clients grow", () => {
+    const w = createWorld(sc, 5);
+    const before = clientCounts(w)[gs]!;
+    const held = () => w.regions.filter((r) => r.secretaryPatron === gs).length;
+    const regionsBefore = held();
+    for (let t = 0; t < 104; t++) {
+      w.tick = t;
+      patronage.step(w);
+    }
+    expect(held()).toBeGreaterThan(regionsBefore);
+    expect(clientCounts(w)[gs]!).toBeGreaterThan(before);
+  });
+
+  it("a new secretary starts with a weak grip that grows with time", () => {
+    const w = createWorld(sc, 5);
+    appointSecretary(w, 0, gs);
+    const g0 = w.regions[0]!.grip;
+    for (let t = 0; t < 52; t++) {
+      w.tick = t;
+      patronage.step(w);
+    }
+    expect(w.regions[0]!.grip).toBeGreaterThan(g0);
+    expect(w.regions[0]!.grip).toBeLessThanOrEqual(sc.params.patronage.maxGrip + 1e-12);
+  });
+
+  it("the appointer goes for a rival's region far more often than a coalition partner's", () => {
+    const partner = personIndex(sc, "zinoviev");
+    const rival = personIndex(sc, "trotsky");
+    let partnerLost = 0;
+    let rivalLost = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const w = createWorld(sc, seed);
+      w.ruling = [gs, partner].sort((a, b) => a - b);
+      // Two identical regions, one under each leader.
+      for (const [r, patron] of [
+        [0, partner],
+        [1, rival],
+      ] as const) {
+        Object.assign(w.regions[r]!, {
+          secretaryPatron: patron,
+          grip: 0.5,
+          entrenchment: 0.3,
+          members: 50000,
+        });
+      }
+      for (let r = 2; r < w.regions.length; r++) w.regions[r]!.secretaryPatron = gs;
+      // Step until the first appointment: which of the two regions did the appointer go for?
+      for (let t = 0; t < 520 && w.events.length === 0; t++) {
+        w.tick = t;
+        patronage.step(w);
+      }
+      if (w.regions[0]!.secretaryPatron !== partner) partnerLost++;
+      if (w.regions[1]!.secretaryPatron !== rival) rivalLost++;
+    }
+    expect(partnerLost + rivalLost).toBe(40);
+    expect(rivalLost).toBeGreaterThan(2 * partnerLost);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { bolshevik, personIndex } from "../../test/fixtures.ts";
+import { removeFromPolitics } from "./mechanisms/removePerson.ts";
+import { outcomeOf, soleLeaderNow, trackOutcome } from "./outcome.ts";
+import { createWorld } from "./world.ts";
+
+describe("outcome", () => {
+  const sc = bolshevik();
+  const gs = personIndex(sc, "stalin");
+
+  function dominantWorld() {
+    const w = createWorld(sc, 1);
+    // Every rival contender gone from the executive, every seat and region answering to one leader.
+    for (const id of ["lenin", "trotsky", "zinoviev", "kamenev"]) removeFromPolitics(w, personIndex(sc, id));
+    for (const r of w.regions) Object.assign(r, { secretaryPatron: gs, grip: 0.9, committeeSeatPatron: gs });
+    for (const p of w.people) if (p.inCommittee && p !== w.people[gs]) p.patron = gs;
+    w.independents = [];
+    return w;
+  }
+
+  it("is sole leadership when all four conditions hold", () => {
+    const w = dominantWorld();
+    expect(soleLeaderNow(w)).toBe(gs);
+    w.tick = 100;
+    trackOutcome(w);
+    expect(outcomeOf(w)).toMatchObject({ kind: "sole-leader", leader: "stalin" });
+    expect(outcomeOf(w).date).toBe(w.events.at(-1)!.date);
+  });
+
+  it("is not sole leadership while another contender keeps an executive seat", () => {
+    const w = dominantWorld();
+    const z = personIndex(sc, "zinoviev");
+    w.people[z]!.alive = true;
+    w.people[z]!.capacity = 1;
+    w.people[z]!.exec = 2;
+    w.execFull.push(z);
+    expect(soleLeaderNow(w)).toBe(-1);
+  });
+
+  it("is not sole leadership without a committee majority", () => {
+    const w = dominantWorld();
+    for (const p of w.people) if (p.patron === gs) p.patron = -1;
+    for (const r of w.regions) r.committeeSeatPatron = -1;
+    w.independents = new Array(40).fill(0);
+    expect(soleLeaderNow(w)).toBe(-1);
+  });
+
+  it("lapses when the test stops holding, so the date is the start of the unbroken stretch", () => {
+    const w = dominantWorld();
+    w.tick = 10;
+    trackOutcome(w);
+    w.independents = new Array(200).fill(0);
+    w.tick = 11;
+    trackOutcome(w);
+    expect(outcomeOf(w).kind).not.toBe("sole-leader");
+    w.independents = [];
+    w.tick = 12;
+    trackOutcome(w);
+    expect(w.soleSince).toBe(12);
+  });
+});

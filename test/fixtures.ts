@@ -1,0 +1,29 @@
+/** Shared test fixtures: the built-in scenario, compiled, optionally patched. */
+import { readFileSync } from "node:fs";
+import { type CompiledScenario, compileScenario } from "../src/scenario/compile.ts";
+import { parseScenario } from "../src/scenario/load.ts";
+import { applySet } from "../src/scenario/patch.ts";
+import type { Scenario } from "../src/scenario/schema.ts";
+
+const FILE = new URL("../scenarios/bolshevik-1922.yaml", import.meta.url);
+let cached: Scenario | null = null;
+
+/** The Bolshevik scenario as validated data. */
+export function bolshevikScenario(): Scenario {
+  cached ??= parseScenario(readFileSync(FILE, "utf8"), "bolshevik-1922.yaml");
+  return cached;
+}
+
+/** The Bolshevik scenario compiled, with `--set`-style assignments applied first. */
+export function bolshevik(sets: Record<string, unknown> = {}): CompiledScenario {
+  let s = bolshevikScenario();
+  for (const [path, value] of Object.entries(sets)) s = applySet(s, path, value);
+  return compileScenario(s);
+}
+
+/** Index of a person by id in a compiled scenario. */
+export function personIndex(sc: CompiledScenario, id: string): number {
+  const i = sc.people.findIndex((p) => p.id === id);
+  if (i < 0) throw new Error(`no person ${id}`);
+  return i;
+}
