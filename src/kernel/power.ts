@@ -89,28 +89,24 @@ export function committeeVotes(w: World): { byLeader: number[]; independent: num
   return { byLeader, independent, total };
 }
 
-/** How readily a region's delegates follow its secretary: grip times the cohort-weighted docility. */
+/** How readily a region's delegates follow its secretary: his grip times the members' mean loyalty to the apparatus. */
 export function regionControl(w: World, r: number): number {
   if (!w.sc.enabled.circularFlow) return 0;
   const reg = w.regions[r]!;
-  if (livePatron(w, reg.secretaryPatron) < 0 || reg.members <= 0) return 0;
-  const d = w.sc.params.circularFlow.cohortDocility;
-  const c = reg.cohorts;
-  const docility = (c[0] * d[0] + c[1] * d[1] + c[2] * d[2]) / reg.members;
-  return reg.grip * docility;
+  if (livePatron(w, reg.secretaryPatron) < 0) return 0;
+  return reg.grip * w.members.meanLoyalty(r);
 }
 
 /** Expected congress delegates following each person if a congress were chosen now. */
 export function expectedDelegates(w: World): { byLeader: number[]; total: number } {
   const byLeader = new Array<number>(w.people.length).fill(0);
   const total = w.sc.bodies[w.sc.congress]!.delegates;
-  let members = 0;
-  for (const r of w.regions) members += r.members;
+  const members = w.members.count();
   if (members <= 0) return { byLeader, total };
   w.regions.forEach((reg, r) => {
     const f = livePatron(w, reg.secretaryPatron);
     if (f < 0) return;
-    byLeader[f]! += (total * reg.members * regionControl(w, r)) / members;
+    byLeader[f]! += (total * w.members.count(r) * regionControl(w, r)) / members;
   });
   return { byLeader, total };
 }

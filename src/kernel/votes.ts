@@ -7,10 +7,12 @@ import { followedLeader, livePatron } from "./power.ts";
 import type { Rng } from "./random/rng.ts";
 import type { World } from "./world.ts";
 
+/** `follows` value of voters pledged to an opposition platform: they vote against the leadership. */
+export const AGAINST = -2;
+
 /** A block of voters who behave alike. */
 export interface VoterGroup {
-  count: number;
-  /** Leader the group follows, or -1 if uncommitted. */
+  count: number /** Leader the group follows, -1 if uncommitted, AGAINST if pledged to an opposition platform. */;
   follows: number;
   ideology: number;
 }
@@ -70,7 +72,7 @@ export function tally(
   for (const g of groups) {
     if (g.count <= 0) continue;
     if (g.follows >= 0 && pro.has(g.follows)) out.for += g.count;
-    else if (g.follows >= 0 && con.has(g.follows)) out.against += g.count;
+    else if (g.follows === AGAINST || (g.follows >= 0 && con.has(g.follows))) out.against += g.count;
     else {
       const yes = rng.binomial(g.count, supportProbability(w, proposers, against, g.ideology, bias));
       out.for += yes;
@@ -92,9 +94,13 @@ export function committeeGroups(w: World): { groups: VoterGroup[]; abstain: numb
     }
     groups.push({ count: 1, follows: followedLeader(w, i), ideology: p.ideology });
   });
-  w.regions.forEach((r) => {
+  w.regions.forEach((r, i) => {
     if (r.committeeSeatPatron === -2) return;
-    groups.push({ count: 1, follows: livePatron(w, r.committeeSeatPatron), ideology: r.ideology });
+    groups.push({
+      count: 1,
+      follows: livePatron(w, r.committeeSeatPatron),
+      ideology: w.members.meanIdeology(i),
+    });
   });
   for (const ideology of w.independents) groups.push({ count: 1, follows: -1, ideology });
   return { groups, abstain };

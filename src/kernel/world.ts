@@ -5,6 +5,8 @@
 import type { CompiledScenario } from "../scenario/compile.ts";
 import { dateOfTick } from "./calendar.ts";
 import type { SimEvent } from "./events.ts";
+import { createMembers } from "./members/index.ts";
+import type { MemberStore } from "./members/store.ts";
 import { Streams } from "./random/rng.ts";
 import type { VoterGroup } from "./votes.ts";
 
@@ -28,10 +30,6 @@ export interface PersonState {
 }
 
 export interface RegionState {
-  members: number;
-  /** Members by cohort: old Bolsheviks, civil-war entrants, later recruits. */
-  cohorts: [number, number, number];
-  ideology: number;
   secretaryPerson: number;
   secretaryName: string | null;
   secretaryPatron: number;
@@ -63,6 +61,8 @@ export interface World {
   tick: number;
   people: PersonState[];
   regions: RegionState[];
+  /** The rank and file (aggregate or individual fidelity). */
+  members: MemberStore;
   officeHolder: number[];
   /** Full members of the executive body, in order of election. */
   execFull: number[];
@@ -113,16 +113,7 @@ export function createWorld(sc: CompiledScenario, seed: number): World {
     inCommittee: p.seats.includes(sc.committee),
   }));
   const regions: RegionState[] = sc.regions.map((r) => {
-    const cohorts: [number, number, number] = [
-      Math.round(r.members * r.cohortShares[0]),
-      Math.round(r.members * r.cohortShares[1]),
-      0,
-    ];
-    cohorts[2] = r.members - cohorts[0] - cohorts[1];
     return {
-      members: r.members,
-      cohorts,
-      ideology: r.ideology,
       secretaryPerson: r.secretaryPerson,
       secretaryName: r.secretaryName,
       secretaryPatron: r.secretaryPatron,
@@ -157,6 +148,7 @@ export function createWorld(sc: CompiledScenario, seed: number): World {
     tick: 0,
     people,
     regions,
+    members: createMembers(sc, streams.get("members:setup")),
     officeHolder: sc.offices.map((o) => o.holder),
     execFull,
     execCandidates,
@@ -197,7 +189,5 @@ export function meetsNow(w: World, body: number): boolean {
 
 /** Total party membership. */
 export function totalMembers(w: World): number {
-  let s = 0;
-  for (const r of w.regions) s += r.members;
-  return s;
+  return w.members.count();
 }

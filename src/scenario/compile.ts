@@ -107,7 +107,13 @@ export interface Params {
     defectionRate: number;
   };
   health: { hazardScale: number };
-  membership: { recruitmentPerYear: number; attritionPerYear: number };
+  membership: {
+    recruitmentPerYear: number;
+    attritionPerYear: number;
+    ideologySpread: number;
+    candidateShare: number;
+    promotionPerYear: number;
+  };
 }
 
 export interface CompiledScenario {
@@ -125,6 +131,7 @@ export interface CompiledScenario {
   /** The executive body whose full members play the coalition game (the first executive elected by the committee). */
   executive: number;
   independents: { count: number; ideology: number }[];
+  fidelity: "aggregate" | "individual";
   enabled: Record<MechanismId, boolean>;
   params: Params;
   /** The source scenario, kept for reports. */
@@ -279,6 +286,9 @@ export function compileScenario(s: Scenario): CompiledScenario {
     membership: {
       recruitmentPerYear: v(m.membership.params.recruitmentPerYear),
       attritionPerYear: v(m.membership.params.attritionPerYear),
+      ideologySpread: v(m.membership.params.ideologySpread),
+      candidateShare: v(m.membership.params.candidateShare),
+      promotionPerYear: v(m.membership.params.promotionPerYear),
     },
   };
 
@@ -300,6 +310,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
     congress,
     executive,
     independents: s.centralCommittee.independents,
+    fidelity: s.members.fidelity,
     enabled,
     params,
     source: s,

@@ -274,6 +274,11 @@ export const mechanismsSchema = z
       attritionPerYear: unitEstimate.describe(
         "members lost per year (deaths, lapses, small purges), as a share",
       ),
+      ideologySpread: unitEstimate.describe(
+        "spread (sd) of members' economic line around their region's mean",
+      ),
+      candidateShare: unitEstimate.describe("share of members who are candidates at the start"),
+      promotionPerYear: unitEstimate.describe("share of candidates made full members per year"),
     }),
   })
   .strict();
@@ -304,6 +309,17 @@ export const scenarioSchema = z
       })
       .strict(),
     regions: z.array(regionSchema).min(1),
+    members: z
+      .object({
+        fidelity: z
+          .enum(["aggregate", "individual"])
+          .default("aggregate")
+          .describe(
+            "aggregate: members counted by region, cohort and line; individual: every member an agent",
+          ),
+      })
+      .strict()
+      .default({ fidelity: "aggregate" }),
     shocks: z.array(shockSchema).default([]),
     mechanisms: mechanismsSchema,
   })

@@ -5,8 +5,9 @@
  * When off, delegates follow only their own opinions and the congress re-elects the committee unchanged.
  */
 import type { CongressEvent, ElectionEvent, VoteEvent } from "../events.ts";
-import { committeeSize, livePatron, regionControl, strongestHolder } from "../power.ts";
-import { passes, tally, type VoterGroup } from "../votes.ts";
+import { binCentre } from "../members/store.ts";
+import { committeeSize, livePatron, strongestHolder } from "../power.ts";
+import { AGAINST, passes, tally, type VoterGroup } from "../votes.ts";
 import { emit, personId, totalMembers, type World } from "../world.ts";
 import { electExecutive } from "./executive.ts";
 import type { Mechanism } from "./mechanism.ts";
@@ -31,15 +32,19 @@ export function chooseDelegates(w: World): void {
   const total = w.sc.bodies[w.sc.congress]!.delegates;
   const perRegion = apportion(
     total,
-    w.regions.map((r) => r.members),
+    w.regions.map((_, r) => w.members.count(r)),
   );
   const groups: VoterGroup[] = [];
   w.regions.forEach((reg, r) => {
-    const d = perRegion[r]!;
     const patron = livePatron(w, reg.secretaryPatron);
-    const follow = patron >= 0 ? rng.binomial(d, regionControl(w, r)) : 0;
-    if (follow > 0) groups.push({ count: follow, follows: patron, ideology: reg.ideology });
-    if (d - follow > 0) groups.push({ count: d - follow, follows: -1, ideology: reg.ideology });
+    const grip = patron >= 0 && w.sc.enabled.circularFlow ? reg.grip : 0;
+    const d = w.members.delegation(r, perRegion[r]!, grip, rng);
+    const ideology = w.members.meanIdeology(r);
+    if (d.loyal > 0) groups.push({ count: d.loyal, follows: patron, ideology });
+    if (d.opposition > 0) groups.push({ count: d.opposition, follows: AGAINST, ideology });
+    d.uncommitted.forEach((count, bin) => {
+      if (count > 0) groups.push({ count, follows: -1, ideology: binCentre(bin) });
+    });
   });
   w.delegation = { groups, total };
 }
@@ -92,7 +97,7 @@ function holdCongress(w: World): void {
         ({ reg }) =>
           reg.committeeSeatPatron === -2 && drafter >= 0 && livePatron(w, reg.secretaryPatron) === drafter,
       )
-      .sort((a, b) => b.reg.members - a.reg.members || a.r - b.r)
+      .sort((a, b) => w.members.count(b.r) - w.members.count(a.r) || a.r - b.r)
       .slice(0, cap);
     let added = 0;
     if (nominees.length > 0) {

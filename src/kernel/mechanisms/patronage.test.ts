@@ -44,8 +44,7 @@ describe("patronage", () => {
     let rivalLost = 0;
     for (let seed = 0; seed < 40; seed++) {
       const w = createWorld(sc, seed);
-      w.ruling = [gs, partner].sort((a, b) => a - b);
-      // Two identical regions, one under each leader.
+      w.ruling = [gs, partner].sort((a, b) => a - b); // Two regions of similar size (Moscow and Petrograd), one under each leader.
       for (const [r, patron] of [
         [0, partner],
         [1, rival],
@@ -54,7 +53,6 @@ describe("patronage", () => {
           secretaryPatron: patron,
           grip: 0.5,
           entrenchment: 0.3,
-          members: 50000,
         });
       }
       for (let r = 2; r < w.regions.length; r++) w.regions[r]!.secretaryPatron = gs;

@@ -67,10 +67,10 @@ export const patronage: Mechanism = {
     if (!rng.chance(Math.min(1, rate))) return;
 
     const allies = new Set(w.ruling.includes(appointer) ? w.ruling : []);
-    const weights = w.regions.map((reg) => {
+    const weights = w.regions.map((reg, r) => {
       const holder = livePatron(w, reg.secretaryPatron);
       if (holder === appointer) return 0;
-      let weight = Math.sqrt(reg.members) * (1 - reg.entrenchment * reg.grip);
+      let weight = Math.sqrt(w.members.count(r)) * (1 - reg.entrenchment * reg.grip);
       if (holder >= 0 && allies.has(holder)) weight *= 1 - p.allyProtection;
       return Math.max(0, weight);
     });

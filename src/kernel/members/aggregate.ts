@@ -1,0 +1,330 @@
+/**
+ * Aggregate fidelity: members counted in cells of region × cohort × ideology bin. Each cell keeps its count,
+ * candidates, sympathisers, compromised files and the sums of loyalty and literacy, so averages survive
+ * admissions and removals. Draws use binomials over cells, matching the individual fidelity's rules.
+ */
+import type { Rng } from "../random/rng.ts";
+import { binProbabilities } from "./normal.ts";
+import {
+  COHORTS,
+  type Cohort,
+  IDEOLOGY_BINS,
+  type MemberStore,
+  type RecruitProfile,
+  type RegionDelegation,
+} from "./store.ts";
+
+const C = COHORTS.length;
+const B = IDEOLOGY_BINS;
+
+export class AggregateMembers implements MemberStore {
+  readonly fidelity = "aggregate" as const;
+  readonly regions: number;
+  readonly #leaders: number;
+  readonly #count: Float64Array;
+  readonly #candidates: Float64Array;
+  readonly #sympathisers: Float64Array;
+  readonly #compromised: Float64Array;
+  readonly #loyaltySum: Float64Array;
+  readonly #literacySum: Float64Array;
+  readonly #ideologySum: Float64Array;
+  /** ties[region * leaders + leader]: members admitted under that leader's secretaries. */
+  readonly #ties: Float64Array;
+
+  constructor(regions: number, leaders: number) {
+    this.regions = regions;
+    this.#leaders = leaders;
+    const n = regions * C * B;
+    this.#count = new Float64Array(n);
+    this.#candidates = new Float64Array(n);
+    this.#sympathisers = new Float64Array(n);
+    this.#compromised = new Float64Array(n);
+    this.#loyaltySum = new Float64Array(n);
+    this.#literacySum = new Float64Array(n);
+    this.#ideologySum = new Float64Array(n);
+    this.#ties = new Float64Array(regions * leaders);
+  }
+
+  #cell(region: number, cohort: number, bin: number): number {
+    return (region * C + cohort) * B + bin;
+  }
+
+  count(region?: number): number {
+    if (region === undefined) {
+      let s = 0;
+      for (let i = 0; i < this.#count.length; i++) s += this.#count[i]!;
+      return s;
+    }
+    return this.#sum(this.#count, region);
+  }
+
+  #sum(a: Float64Array, region: number): number {
+    let s = 0;
+    const base = region * C * B;
+    for (let i = base; i < base + C * B; i++) s += a[i]!;
+    return s;
+  }
+
+  cohortCount(region: number, cohort: Cohort): number {
+    let s = 0;
+    for (let b = 0; b < B; b++) s += this.#count[this.#cell(region, cohort, b)]!;
+    return s;
+  }
+
+  candidates(region: number): number {
+    return this.#sum(this.#candidates, region);
+  }
+
+  meanLoyalty(region: number): number {
+    const n = this.count(region);
+    return n > 0 ? this.#sum(this.#loyaltySum, region) / n : 0;
+  }
+
+  meanIdeology(region: number): number {
+    const n = this.count(region);
+    return n > 0 ? this.#sum(this.#ideologySum, region) / n : 0;
+  }
+
+  sympathisers(region: number): number {
+    return this.#sum(this.#sympathisers, region);
+  }
+
+  compromised(region: number): number {
+    return this.#sum(this.#compromised, region);
+  }
+
+  tiesTo(leader: number): number {
+    let s = 0;
+    for (let r = 0; r < this.regions; r++) s += this.#ties[r * this.#leaders + leader]!;
+    return Math.round(s);
+  }
+
+  admit(region: number, n: number, cohort: Cohort, p: RecruitProfile, rng: Rng): void {
+    if (n <= 0) return;
+    const probs = binProbabilities(p.ideology, p.ideologySd, B);
+    let left = n;
+    let mass = 1;
+    for (let b = 0; b < B && left > 0; b++) {
+      const k = b === B - 1 ? left : rng.binomial(left, mass > 0 ? Math.min(1, probs[b]! / mass) : 0);
+      mass -= probs[b]!;
+      left -= k;
+      if (k === 0) continue;
+      const c = this.#cell(region, cohort, b);
+      this.#count[c]! += k;
+      if (p.candidate) this.#candidates[c]! += k;
+      this.#loyaltySum[c]! += k * p.loyalty;
+      this.#literacySum[c]! += k * p.literacy;
+      // Members in a bin carry the bin's share of the profile's line (clamped draws sit at the edges).
+      this.#ideologySum[c]! += k * clampToBin(p.ideology, b);
+    }
+    if (p.tie >= 0) this.#ties[region * this.#leaders + p.tie]! += n;
+  }
+
+  /** Removes `k` members from cell `c`, with the sub-counts following in proportion (binomial draws). */
+  #take(c: number, k: number, rng: Rng, symp = -1, comp = -1): void {
+    const n = this.#count[c]!;
+    if (k <= 0 || n <= 0) return;
+    const share = k / n;
+    // A binomial stand-in for the hypergeometric draw, clamped to what is possible: of k removed from n,
+    // between k - (n - m) and min(k, m) come from a sub-group of m.
+    const sub = (m: number, fixed: number) => {
+      const lo = Math.max(0, k - (n - m));
+      const hi = Math.min(k, m);
+      return Math.min(hi, Math.max(lo, fixed >= 0 ? fixed : rng.binomial(Math.round(m), share)));
+    };
+    const s = sub(this.#sympathisers[c]!, symp);
+    const cm = sub(this.#compromised[c]!, comp);
+    const cd = sub(this.#candidates[c]!, -1);
+    this.#sympathisers[c] = Math.max(0, this.#sympathisers[c]! - s);
+    this.#compromised[c] = Math.max(0, this.#compromised[c]! - cm);
+    this.#candidates[c] = Math.max(0, this.#candidates[c]! - cd);
+    this.#loyaltySum[c]! -= this.#loyaltySum[c]! * share;
+    this.#literacySum[c]! -= this.#literacySum[c]! * share;
+    this.#ideologySum[c]! -= this.#ideologySum[c]! * share;
+    this.#count[c] = n - k;
+  }
+
+  #shrinkTies(region: number, share: number): void {
+    for (let l = 0; l < this.#leaders; l++) this.#ties[region * this.#leaders + l]! *= 1 - share;
+  }
+
+  attrite(region: number, n: number, rng: Rng): number {
+    const total = this.count(region);
+    let left = Math.min(n, total);
+    const removed = left;
+    let mass = total;
+    const base = region * C * B;
+    for (let c = base; c < base + C * B && left > 0; c++) {
+      const cnt = this.#count[c]!;
+      if (cnt <= 0) continue;
+      const k = Math.min(cnt, c === base + C * B - 1 ? left : rng.binomial(left, Math.min(1, cnt / mass)));
+      mass -= cnt;
+      left -= k;
+      this.#take(c, k, rng);
+    }
+    const done = removed - left;
+    if (total > 0) this.#shrinkTies(region, done / total);
+    return done;
+  }
+
+  purge(region: number, n: number, rng: Rng): number {
+    const total = this.count(region);
+    let left = Math.min(n, total);
+    const base = region * C * B;
+    // Sympathisers first, then compromised files.
+    for (const pool of [this.#sympathisers, this.#compromised]) {
+      let poolTotal = 0;
+      for (let c = base; c < base + C * B; c++) poolTotal += pool[c]!;
+      let mass = poolTotal;
+      const want = Math.min(left, Math.round(poolTotal));
+      let need = want;
+      for (let c = base; c < base + C * B && need > 0; c++) {
+        const inPool = Math.round(pool[c]!);
+        if (inPool <= 0) continue;
+        const k = Math.min(inPool, rng.binomial(need, Math.min(1, inPool / Math.max(1, mass))));
+        mass -= inPool;
+        need -= k;
+        if (pool === this.#sympathisers) this.#take(c, k, rng, k, -1);
+        else this.#take(c, k, rng, -1, k);
+      }
+      left -= want - need;
+    }
+    const done = Math.min(n, total) - left;
+    if (total > 0) this.#shrinkTies(region, done / total);
+    return done;
+  }
+
+  promote(region: number, p: number, rng: Rng): number {
+    let done = 0;
+    const base = region * C * B;
+    for (let c = base; c < base + C * B; c++) {
+      const k = rng.binomial(Math.round(this.#candidates[c]!), p);
+      this.#candidates[c]! -= k;
+      done += k;
+    }
+    return done;
+  }
+
+  shiftOpinion(region: number, delta: number, rng: Rng): void {
+    if (delta === 0) return;
+    const width = 2 / B;
+    const steps = Math.floor(Math.abs(delta) / width);
+    const frac = Math.abs(delta) / width - steps;
+    const dir = delta > 0 ? 1 : -1;
+    for (let cohort = 0; cohort < C; cohort++) {
+      // Work on a snapshot so members move once.
+      const moved: { from: number; to: number; k: number }[] = [];
+      for (let b = 0; b < B; b++) {
+        const c = this.#cell(region, cohort, b);
+        const n = this.#count[c]!;
+        if (n <= 0) continue;
+        const far = rng.binomial(n, frac);
+        const near = n - far;
+        const clampBin = (x: number) => Math.max(0, Math.min(B - 1, x));
+        moved.push({ from: b, to: clampBin(b + dir * steps), k: near });
+        moved.push({ from: b, to: clampBin(b + dir * (steps + 1)), k: far });
+      }
+      const snapshot = moved.map((m) => {
+        const c = this.#cell(region, cohort, m.from);
+        const n = this.#count[c]!;
+        const share = n > 0 ? m.k / n : 0;
+        return {
+          ...m,
+          cand: this.#candidates[c]! * share,
+          symp: this.#sympathisers[c]! * share,
+          comp: this.#compromised[c]! * share,
+          loy: this.#loyaltySum[c]! * share,
+          lit: this.#literacySum[c]! * share,
+          ideo: this.#ideologySum[c]! * share + m.k * delta,
+        };
+      });
+      for (let b = 0; b < B; b++) {
+        const c = this.#cell(region, cohort, b);
+        this.#count[c] = 0;
+        this.#candidates[c] = 0;
+        this.#sympathisers[c] = 0;
+        this.#compromised[c] = 0;
+        this.#loyaltySum[c] = 0;
+        this.#literacySum[c] = 0;
+        this.#ideologySum[c] = 0;
+      }
+      for (const m of snapshot) {
+        const c = this.#cell(region, cohort, m.to);
+        this.#count[c]! += m.k;
+        this.#candidates[c]! += m.cand;
+        this.#sympathisers[c]! += m.symp;
+        this.#compromised[c]! += m.comp;
+        this.#loyaltySum[c]! += m.loy;
+        this.#literacySum[c]! += m.lit;
+        this.#ideologySum[c]! += Math.max(-m.k, Math.min(m.k, m.ideo));
+      }
+    }
+  }
+
+  mobilise(region: number, platform: number, reach: number, p: number, rng: Rng): number {
+    let done = 0;
+    for (let cohort = 0; cohort < C; cohort++) {
+      for (let b = 0; b < B; b++) {
+        const centre = -1 + (2 * b + 1) / B;
+        if (Math.abs(centre - platform) > reach) continue;
+        const c = this.#cell(region, cohort, b);
+        const k = rng.binomial(Math.round(this.#count[c]! - this.#sympathisers[c]!), p);
+        this.#sympathisers[c]! += k;
+        done += k;
+      }
+    }
+    return done;
+  }
+
+  demobilise(region: number, p: number, rng: Rng): number {
+    let done = 0;
+    const base = region * C * B;
+    for (let c = base; c < base + C * B; c++) {
+      const k = rng.binomial(Math.round(this.#sympathisers[c]!), p);
+      this.#sympathisers[c]! -= k;
+      done += k;
+    }
+    return done;
+  }
+
+  compile(region: number, p: number, rng: Rng): number {
+    let done = 0;
+    const base = region * C * B;
+    for (let c = base; c < base + C * B; c++) {
+      const k = rng.binomial(Math.round(this.#count[c]! - this.#compromised[c]!), p);
+      this.#compromised[c]! += k;
+      done += k;
+    }
+    return done;
+  }
+
+  delegation(region: number, delegates: number, grip: number, rng: Rng): RegionDelegation {
+    const out: RegionDelegation = { loyal: 0, opposition: 0, uncommitted: new Array<number>(B).fill(0) };
+    const total = this.count(region);
+    if (total <= 0 || delegates <= 0) return out;
+    let left = delegates;
+    let mass = total;
+    const base = region * C * B;
+    for (let c = base; c < base + C * B && left > 0; c++) {
+      const n = this.#count[c]!;
+      if (n <= 0) continue;
+      const k = rng.binomial(left, Math.min(1, n / mass));
+      mass -= n;
+      left -= k;
+      if (k === 0) continue;
+      const loyal = rng.binomial(k, Math.min(1, grip * (this.#loyaltySum[c]! / n)));
+      const opp = rng.binomial(k - loyal, Math.min(1, this.#sympathisers[c]! / n));
+      out.loyal += loyal;
+      out.opposition += opp;
+      out.uncommitted[(c - base) % B]! += k - loyal - opp;
+    }
+    return out;
+  }
+}
+
+/** The line members of bin `b` carry: the profile's line if it falls in the bin, else the bin's nearer edge. */
+function clampToBin(ideology: number, b: number): number {
+  const lo = -1 + (2 * b) / B;
+  const hi = lo + 2 / B;
+  return Math.min(hi, Math.max(lo, ideology));
+}
