@@ -2,6 +2,7 @@
 import type { CompiledScenario } from "../../scenario/compile.ts";
 import type { Rng } from "../random/rng.ts";
 import { AggregateMembers } from "./aggregate.ts";
+import { IndividualMembers } from "./individual.ts";
 import type { Cohort, MemberStore } from "./store.ts";
 
 export type Fidelity = MemberStore["fidelity"];
@@ -11,6 +12,7 @@ export const MEMBER_STORES: Partial<
   Record<Fidelity, (regions: number, leaders: number, capacity: number) => MemberStore>
 > = {
   aggregate: (regions, leaders) => new AggregateMembers(regions, leaders),
+  individual: (regions, leaders, capacity) => new IndividualMembers(regions, leaders, capacity),
 };
 
 /** The starting membership of every region, by cohort, with candidates and the patron tie of its secretary. */

@@ -1,0 +1,566 @@
+/**
+ * Individual fidelity: every member is a row in typed arrays (struct-of-arrays), the card index itself.
+ *
+ * Each region keeps its own contiguous table, so the region is implicit and a region's operations cost
+ * O(work), not O(party). Rows are removed by swap-remove (the last row moves into the hole) and tables grow by
+ * doubling. Per-region totals (members, candidates, sympathisers, compromised files, loyalty and line sums,
+ * cohorts, patron ties) are kept up to date on every change, so every query is O(1) or O(leaders);
+ * `recount()` recomputes them from the rows for tests.
+ *
+ * The rules are those of the aggregate fidelity, applied member by member: the two must agree statistically.
+ *
+ * A row is 11 bytes: cohort, class, literacy, loyalty and flags one byte each, the line a float32, the patron
+ * tie an int16.
+ *
+ * @example
+ * const members = new IndividualMembers(16, 20, 500_000);
+ * members.admit(0, 1000, 2, profile, rng);
+ * members.delegation(0, 40, 0.8, rng); // { loyal, opposition, uncommitted[8] }
+ */
+import type { Rng } from "../random/rng.ts";
+import {
+  binOf,
+  COHORTS,
+  type Cohort,
+  IDEOLOGY_BINS,
+  type MemberStore,
+  type RecruitProfile,
+  type RegionDelegation,
+} from "./store.ts";
+
+/** Flag bits of a row. */
+export const CANDIDATE = 1;
+export const SYMPATHISER = 2;
+export const COMPROMISED = 4;
+
+/** Class of a member (the `klass` column). */
+export const CLASSES = ["worker", "peasant", "employee"] as const;
+
+/** Bytes one row takes across all columns. */
+export const BYTES_PER_ROW = 1 + 1 + 1 + 1 + 4 + 2 + 1;
+
+const C = COHORTS.length;
+const TWO_PI = 2 * Math.PI;
+/** Below this probability, per-member Bernoulli passes jump from hit to hit (geometric gaps) instead of scanning. */
+const SKIP_BELOW = 0.1;
+
+/** One region's rows, struct-of-arrays; rows [0, n) are live. */
+export interface MemberTable {
+  n: number;
+  cap: number;
+  cohort: Uint8Array;
+  /** 0 worker, 1 peasant, 2 employee. */
+  klass: Uint8Array;
+  /** Political literacy, quantised: value / 255. */
+  literacy: Uint8Array;
+  /** Readiness to follow the apparatus, quantised: value / 255. */
+  loyalty: Uint8Array;
+  ideology: Float32Array;
+  /** Leader whose secretary admitted the member, -1 none. */
+  tie: Int16Array;
+  /** CANDIDATE | SYMPATHISER | COMPROMISED bits. */
+  flags: Uint8Array;
+}
+
+/** Per-region totals, as tracked or as recounted (arrays indexed by region; cohorts by region*4+cohort). */
+export interface MemberTotals {
+  count: Float64Array;
+  candidates: Float64Array;
+  sympathisers: Float64Array;
+  compromised: Float64Array;
+  /** Sum of quantised loyalty (0..255 per member). */
+  loyaltySum: Float64Array;
+  ideologySum: Float64Array;
+  cohorts: Float64Array;
+  /** ties[region * leaders + leader]. */
+  ties: Float64Array;
+}
+
+function emptyTable(cap: number): MemberTable {
+  return {
+    n: 0,
+    cap,
+    cohort: new Uint8Array(cap),
+    klass: new Uint8Array(cap),
+    literacy: new Uint8Array(cap),
+    loyalty: new Uint8Array(cap),
+    ideology: new Float32Array(cap),
+    tie: new Int16Array(cap),
+    flags: new Uint8Array(cap),
+  };
+}
+
+function emptyTotals(regions: number, leaders: number): MemberTotals {
+  return {
+    count: new Float64Array(regions),
+    candidates: new Float64Array(regions),
+    sympathisers: new Float64Array(regions),
+    compromised: new Float64Array(regions),
+    loyaltySum: new Float64Array(regions),
+    ideologySum: new Float64Array(regions),
+    cohorts: new Float64Array(regions * C),
+    ties: new Float64Array(regions * leaders),
+  };
+}
+
+function quantise(x: number): number {
+  return Math.round((x < 0 ? 0 : x > 1 ? 1 : x) * 255);
+}
+
+export class IndividualMembers implements MemberStore {
+  readonly fidelity = "individual" as const;
+  readonly regions: number;
+  /**
+   * Member rows read or written by member operations since construction (a row touched by one operation
+   * counts once; a swap-remove touches two rows). For benchmarks only.
+   */
+  rowsTouched = 0;
+  readonly #leaders: number;
+  readonly #tables: MemberTable[];
+  readonly #t: MemberTotals;
+  readonly #tiesAll: Float64Array;
+  #total = 0;
+  /** Row indices gathered by purges, reused across calls. */
+  #scratch = new Int32Array(0);
+  /** First allocation of a region's table: an even share of the expected party. */
+  readonly #firstCap: number;
+
+  /**
+   * @param capacity expected number of members in the whole party (a hint: tables still grow past it).
+   */
+  constructor(regions: number, leaders: number, capacity = 0) {
+    if (leaders > 32767) throw new RangeError("patron ties are int16: at most 32767 leaders");
+    this.regions = regions;
+    this.#leaders = leaders;
+    this.#firstCap = Math.max(16, Math.ceil(capacity / Math.max(1, regions)));
+    this.#tables = Array.from({ length: regions }, () => emptyTable(0));
+    this.#t = emptyTotals(regions, leaders);
+    this.#tiesAll = new Float64Array(leaders);
+  }
+
+  // ---- queries: O(1) or O(leaders) ----
+
+  count(region?: number): number {
+    return region === undefined ? this.#total : this.#t.count[region]!;
+  }
+
+  cohortCount(region: number, cohort: Cohort): number {
+    return this.#t.cohorts[region * C + cohort]!;
+  }
+
+  candidates(region: number): number {
+    return this.#t.candidates[region]!;
+  }
+
+  meanLoyalty(region: number): number {
+    const n = this.#t.count[region]!;
+    return n > 0 ? this.#t.loyaltySum[region]! / (255 * n) : 0;
+  }
+
+  meanIdeology(region: number): number {
+    const n = this.#t.count[region]!;
+    if (n <= 0) return 0;
+    const m = this.#t.ideologySum[region]! / n;
+    // Rounding in the running sum must not push the mean outside the line's range.
+    return m < -1 ? -1 : m > 1 ? 1 : m;
+  }
+
+  sympathisers(region: number): number {
+    return this.#t.sympathisers[region]!;
+  }
+
+  compromised(region: number): number {
+    return this.#t.compromised[region]!;
+  }
+
+  tiesTo(leader: number): number {
+    return this.#tiesAll[leader]!;
+  }
+
+  // ---- inspection (tests, benchmarks) ----
+
+  /** A region's table; rows [0, n) are live. Read it, do not write it (the totals would go stale). */
+  table(region: number): Readonly<MemberTable> {
+    return this.#tables[region]!;
+  }
+
+  /** Copies of the incrementally tracked totals. */
+  totals(): MemberTotals {
+    const t = this.#t;
+    return {
+      count: t.count.slice(),
+      candidates: t.candidates.slice(),
+      sympathisers: t.sympathisers.slice(),
+      compromised: t.compromised.slice(),
+      loyaltySum: t.loyaltySum.slice(),
+      ideologySum: t.ideologySum.slice(),
+      cohorts: t.cohorts.slice(),
+      ties: t.ties.slice(),
+    };
+  }
+
+  /** The same totals recounted from scratch over every row (the oracle for the tracked ones). */
+  recount(): MemberTotals {
+    const out = emptyTotals(this.regions, this.#leaders);
+    const L = this.#leaders;
+    for (let r = 0; r < this.regions; r++) {
+      const t = this.#tables[r]!;
+      let cand = 0;
+      let symp = 0;
+      let comp = 0;
+      let loy = 0;
+      let ideo = 0;
+      for (let i = 0; i < t.n; i++) {
+        const f = t.flags[i]!;
+        if (f & CANDIDATE) cand++;
+        if (f & SYMPATHISER) symp++;
+        if (f & COMPROMISED) comp++;
+        loy += t.loyalty[i]!;
+        ideo += t.ideology[i]!;
+        out.cohorts[r * C + t.cohort[i]!]!++;
+        const tie = t.tie[i]!;
+        if (tie >= 0) out.ties[r * L + tie]!++;
+      }
+      out.count[r] = t.n;
+      out.candidates[r] = cand;
+      out.sympathisers[r] = symp;
+      out.compromised[r] = comp;
+      out.loyaltySum[r] = loy;
+      out.ideologySum[r] = ideo;
+    }
+    return out;
+  }
+
+  /** Bytes of typed arrays allocated for rows (capacity, not just live rows). */
+  allocatedBytes(): number {
+    let rows = 0;
+    for (const t of this.#tables) rows += t.cap;
+    return rows * BYTES_PER_ROW + this.#scratch.byteLength;
+  }
+
+  // ---- operations ----
+
+  admit(region: number, n: number, cohort: Cohort, p: RecruitProfile, rng: Rng): void {
+    if (n <= 0) return;
+    const t = this.#reserve(region, n);
+    const start = t.n;
+    const end = start + n;
+    const loy = quantise(p.loyalty);
+    const lit = quantise(p.literacy);
+    const flag = p.candidate ? CANDIDATE : 0;
+    const tie = p.tie >= 0 ? p.tie : -1;
+    t.cohort.fill(cohort, start, end);
+    t.loyalty.fill(loy, start, end);
+    t.literacy.fill(lit, start, end);
+    t.flags.fill(flag, start, end);
+    t.tie.fill(tie, start, end);
+    // Class: worker with probability workerShare, the rest split evenly between peasants and employees.
+    const ws = p.workerShare;
+    const peasantBelow = ws + (1 - ws) / 2;
+    const klass = t.klass;
+    for (let i = start; i < end; i++) {
+      const u = rng.float();
+      klass[i] = u < ws ? 0 : u < peasantBelow ? 1 : 2;
+    }
+    // Line ~ Normal(ideology, sd) clamped to [-1, 1]; Box-Muller gives two draws per pair of uniforms.
+    const ideo = t.ideology;
+    const mean = p.ideology;
+    const sd = p.ideologySd;
+    let sum = 0;
+    if (sd > 0) {
+      for (let i = start; i < end; i += 2) {
+        let u = rng.float();
+        while (u === 0) u = rng.float();
+        const v = rng.float();
+        const rad = sd * Math.sqrt(-2 * Math.log(u));
+        let x = Math.fround(mean + rad * Math.cos(TWO_PI * v));
+        x = x < -1 ? -1 : x > 1 ? 1 : x;
+        ideo[i] = x;
+        sum += x;
+        if (i + 1 < end) {
+          let y = Math.fround(mean + rad * Math.sin(TWO_PI * v));
+          y = y < -1 ? -1 : y > 1 ? 1 : y;
+          ideo[i + 1] = y;
+          sum += y;
+        }
+      }
+    } else {
+      const x = Math.fround(mean < -1 ? -1 : mean > 1 ? 1 : mean);
+      ideo.fill(x, start, end);
+      sum = x * n;
+    }
+    t.n = end;
+    const tt = this.#t;
+    tt.count[region]! += n;
+    if (flag) tt.candidates[region]! += n;
+    tt.loyaltySum[region]! += loy * n;
+    tt.ideologySum[region]! += sum;
+    tt.cohorts[region * C + cohort]! += n;
+    if (tie >= 0) {
+      tt.ties[region * this.#leaders + tie]! += n;
+      this.#tiesAll[tie]! += n;
+    }
+    this.#total += n;
+    this.rowsTouched += n;
+  }
+
+  attrite(region: number, n: number, rng: Rng): number {
+    const t = this.#tables[region]!;
+    const k = Math.min(Math.max(0, Math.floor(n)), t.n);
+    // k distinct rows uniformly at random: each swap-remove leaves the survivors in rows [0, n).
+    for (let j = 0; j < k; j++) this.#removeAt(region, t, Math.floor(rng.float() * t.n));
+    return k;
+  }
+
+  purge(region: number, n: number, rng: Rng): number {
+    let left = Math.min(Math.max(0, Math.floor(n)), this.#tables[region]!.n);
+    const want = left;
+    // Sympathisers first, then compromised files.
+    left -= this.#purgeFlagged(region, SYMPATHISER, left, rng);
+    if (left > 0) left -= this.#purgeFlagged(region, COMPROMISED, left, rng);
+    return want - left;
+  }
+
+  /** Removes up to `k` rows carrying `bit`, chosen uniformly among them; returns how many. */
+  #purgeFlagged(region: number, bit: number, k: number, rng: Rng): number {
+    const t = this.#tables[region]!;
+    if (k <= 0 || t.n === 0) return 0;
+    if (this.#scratch.length < t.n) this.#scratch = new Int32Array(Math.max(t.n, 2 * this.#scratch.length));
+    const pool = this.#scratch;
+    const flags = t.flags;
+    let m = 0;
+    for (let i = 0; i < t.n; i++) if (flags[i]! & bit) pool[m++] = i;
+    this.rowsTouched += t.n;
+    const take = Math.min(k, m);
+    // Partial Fisher-Yates: the first `take` slots become a uniform sample without replacement.
+    for (let j = 0; j < take; j++) {
+      const s = j + Math.floor(rng.float() * (m - j));
+      const x = pool[s]!;
+      pool[s] = pool[j]!;
+      pool[j] = x;
+    }
+    // Removing from the highest row down keeps the rows still to go where they are: the row moved into a hole
+    // always comes from above every remaining target.
+    const chosen = pool.subarray(0, take).sort();
+    for (let j = take - 1; j >= 0; j--) this.#removeAt(region, t, chosen[j]!);
+    return take;
+  }
+
+  promote(region: number, p: number, rng: Rng): number {
+    const done = this.#bernoulliClear(region, CANDIDATE, p, rng);
+    this.#t.candidates[region]! -= done;
+    return done;
+  }
+
+  shiftOpinion(region: number, delta: number, _rng: Rng): void {
+    if (delta === 0) return;
+    const t = this.#tables[region]!;
+    const a = t.ideology;
+    const n = t.n;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      let x = Math.fround(a[i]! + delta);
+      x = x < -1 ? -1 : x > 1 ? 1 : x;
+      a[i] = x;
+      sum += x;
+    }
+    this.#t.ideologySum[region] = sum;
+    this.rowsTouched += n;
+  }
+
+  mobilise(region: number, platform: number, reach: number, p: number, rng: Rng): number {
+    if (!(p > 0)) return 0;
+    const t = this.#tables[region]!;
+    const n = t.n;
+    const flags = t.flags;
+    const ideo = t.ideology;
+    let done = 0;
+    if (p < SKIP_BELOW) {
+      // Every member is a Bernoulli(p) trial; only eligible members act on a success, which is the same law
+      // as a trial for each eligible member alone. Jumping between successes costs O(n p).
+      const lq = Math.log1p(-p);
+      let touched = 0;
+      for (
+        let i = Math.floor(Math.log(1 - rng.float()) / lq);
+        i < n;
+        i += 1 + Math.floor(Math.log(1 - rng.float()) / lq)
+      ) {
+        touched++;
+        const f = flags[i]!;
+        if (f & SYMPATHISER) continue;
+        const d = ideo[i]! - platform;
+        if (d <= reach && d >= -reach) {
+          flags[i] = f | SYMPATHISER;
+          done++;
+        }
+      }
+      this.rowsTouched += touched;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const f = flags[i]!;
+        if (f & SYMPATHISER) continue;
+        const d = ideo[i]! - platform;
+        if (d <= reach && d >= -reach && rng.float() < p) {
+          flags[i] = f | SYMPATHISER;
+          done++;
+        }
+      }
+      this.rowsTouched += n;
+    }
+    this.#t.sympathisers[region]! += done;
+    return done;
+  }
+
+  demobilise(region: number, p: number, rng: Rng): number {
+    const done = this.#bernoulliClear(region, SYMPATHISER, p, rng);
+    this.#t.sympathisers[region]! -= done;
+    return done;
+  }
+
+  compile(region: number, p: number, rng: Rng): number {
+    if (!(p > 0)) return 0;
+    const t = this.#tables[region]!;
+    const n = t.n;
+    const flags = t.flags;
+    let done = 0;
+    if (p < SKIP_BELOW) {
+      const lq = Math.log1p(-p);
+      let touched = 0;
+      for (
+        let i = Math.floor(Math.log(1 - rng.float()) / lq);
+        i < n;
+        i += 1 + Math.floor(Math.log(1 - rng.float()) / lq)
+      ) {
+        touched++;
+        const f = flags[i]!;
+        if (!(f & COMPROMISED)) {
+          flags[i] = f | COMPROMISED;
+          done++;
+        }
+      }
+      this.rowsTouched += touched;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const f = flags[i]!;
+        if (!(f & COMPROMISED) && rng.float() < p) {
+          flags[i] = f | COMPROMISED;
+          done++;
+        }
+      }
+      this.rowsTouched += n;
+    }
+    this.#t.compromised[region]! += done;
+    return done;
+  }
+
+  /** Clears `bit` on each row that carries it with probability `p`; returns how many (totals left to the caller). */
+  #bernoulliClear(region: number, bit: number, p: number, rng: Rng): number {
+    if (!(p > 0)) return 0;
+    const t = this.#tables[region]!;
+    const n = t.n;
+    const flags = t.flags;
+    const keep = ~bit & 0xff;
+    let done = 0;
+    if (p < SKIP_BELOW) {
+      // See mobilise: successes over all rows, acted on only where the bit is set.
+      const lq = Math.log1p(-p);
+      let touched = 0;
+      for (
+        let i = Math.floor(Math.log(1 - rng.float()) / lq);
+        i < n;
+        i += 1 + Math.floor(Math.log(1 - rng.float()) / lq)
+      ) {
+        touched++;
+        const f = flags[i]!;
+        if (f & bit) {
+          flags[i] = f & keep;
+          done++;
+        }
+      }
+      this.rowsTouched += touched;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const f = flags[i]!;
+        if (f & bit && rng.float() < p) {
+          flags[i] = f & keep;
+          done++;
+        }
+      }
+      this.rowsTouched += n;
+    }
+    return done;
+  }
+
+  delegation(region: number, delegates: number, grip: number, rng: Rng): RegionDelegation {
+    const out: RegionDelegation = {
+      loyal: 0,
+      opposition: 0,
+      uncommitted: new Array<number>(IDEOLOGY_BINS).fill(0),
+    };
+    const t = this.#tables[region]!;
+    const n = t.n;
+    if (n <= 0 || delegates <= 0) return out;
+    const g = grip / 255;
+    // Each delegate is a member drawn uniformly (with replacement); he follows the secretary with probability
+    // grip × loyalty, else backs the opposition if a sympathiser, else votes his line's bin.
+    for (let d = 0; d < delegates; d++) {
+      const i = Math.floor(rng.float() * n);
+      if (rng.float() < g * t.loyalty[i]!) out.loyal++;
+      else if (t.flags[i]! & SYMPATHISER) out.opposition++;
+      else out.uncommitted[binOf(t.ideology[i]!)]!++;
+    }
+    this.rowsTouched += delegates;
+    return out;
+  }
+
+  // ---- rows ----
+
+  /** The region's table with room for `extra` more rows (capacity doubles, typed-array copy). */
+  #reserve(region: number, extra: number): MemberTable {
+    const t = this.#tables[region]!;
+    const need = t.n + extra;
+    if (need <= t.cap) return t;
+    const cap = Math.max(need, t.cap === 0 ? this.#firstCap : 2 * t.cap);
+    const g = emptyTable(cap);
+    g.n = t.n;
+    g.cohort.set(t.cohort.subarray(0, t.n));
+    g.klass.set(t.klass.subarray(0, t.n));
+    g.literacy.set(t.literacy.subarray(0, t.n));
+    g.loyalty.set(t.loyalty.subarray(0, t.n));
+    g.ideology.set(t.ideology.subarray(0, t.n));
+    g.tie.set(t.tie.subarray(0, t.n));
+    g.flags.set(t.flags.subarray(0, t.n));
+    this.#tables[region] = g;
+    return g;
+  }
+
+  /** Removes row `i` of a region: its totals go, and the last row moves into its place. */
+  #removeAt(region: number, t: MemberTable, i: number): void {
+    const tt = this.#t;
+    const f = t.flags[i]!;
+    tt.count[region]!--;
+    if (f & CANDIDATE) tt.candidates[region]!--;
+    if (f & SYMPATHISER) tt.sympathisers[region]!--;
+    if (f & COMPROMISED) tt.compromised[region]!--;
+    tt.loyaltySum[region]! -= t.loyalty[i]!;
+    tt.ideologySum[region]! -= t.ideology[i]!;
+    tt.cohorts[region * C + t.cohort[i]!]!--;
+    const tie = t.tie[i]!;
+    if (tie >= 0) {
+      tt.ties[region * this.#leaders + tie]!--;
+      this.#tiesAll[tie]!--;
+    }
+    this.#total--;
+    const last = --t.n;
+    if (i !== last) {
+      t.cohort[i] = t.cohort[last]!;
+      t.klass[i] = t.klass[last]!;
+      t.literacy[i] = t.literacy[last]!;
+      t.loyalty[i] = t.loyalty[last]!;
+      t.ideology[i] = t.ideology[last]!;
+      t.tie[i] = t.tie[last]!;
+      t.flags[i] = t.flags[last]!;
+    }
+    this.rowsTouched += 2;
+  }
+}
