@@ -12,6 +12,7 @@ import { ScenarioError } from "../scenario/load.ts";
 import { applyPatch, applySet, parseValue } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { scenarioJsonSchema } from "../scenario/schema.ts";
+import { registerValidate } from "./validate.ts";
 
 /** Exit codes: 0 fine, 1 usage error (unknown command or option, bad flag value), 2 bad input data (scenario, patch, --set). */
 const BAD_INPUT = 2;
@@ -172,6 +173,7 @@ export function buildProgram(): Command {
           process.stdout.write(`${type.padEnd(16)}${meaning}\n`);
     });
 
+  registerValidate(program);
   return program;
 }
 
