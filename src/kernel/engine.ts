@@ -8,11 +8,19 @@ import { dayOf, tickOf } from "./calendar.ts";
 import { EVENT_VOCABULARY_VERSION, type SimEvent } from "./events.ts";
 import { circularFlow, congressWithoutFeedback } from "./mechanisms/circularFlow.ts";
 import { coalitions } from "./mechanisms/coalitions.ts";
+import { coercion } from "./mechanisms/coercion.ts";
+import { enrolment } from "./mechanisms/enrolment.ts";
+import { factionBan } from "./mechanisms/factionBan.ts";
+import { files } from "./mechanisms/files.ts";
 import { health } from "./mechanisms/health.ts";
+import { information } from "./mechanisms/information.ts";
+import { legacy } from "./mechanisms/legacy.ts";
 import type { Mechanism } from "./mechanisms/mechanism.ts";
 import { membership } from "./mechanisms/membership.ts";
 import { offices } from "./mechanisms/offices.ts";
 import { patronage } from "./mechanisms/patronage.ts";
+import { policy } from "./mechanisms/policy.ts";
+import { testament } from "./mechanisms/testament.ts";
 import { type Outcome, outcomeOf, trackOutcome } from "./outcome.ts";
 import { collect, createSeries, type Series } from "./series.ts";
 import { createWorld, type World } from "./world.ts";
@@ -20,13 +28,25 @@ import { createWorld, type World } from "./world.ts";
 /** Version of the run output format. */
 export const OUTPUT_VERSION = 1;
 
-/** Every mechanism, in the order they act within a tick. */
+/**
+ * Every mechanism, in the order they act within a tick: exogenous shocks and the founder's legacy first, then
+ * the slow clock (members, files, patronage, opinion), the testament (which must act before its congress
+ * closes), the circular flow, the fast clock of coalitions, then the ban, coercion, information and offices.
+ */
 export const MECHANISMS: readonly Mechanism[] = [
   health,
+  legacy,
   membership,
+  enrolment,
+  files,
   patronage,
+  policy,
+  testament,
   circularFlow,
   coalitions,
+  factionBan,
+  coercion,
+  information,
   offices,
 ];
 

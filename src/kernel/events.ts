@@ -4,8 +4,10 @@
  *
  * Version history:
  * - 1: first vocabulary.
+ * - 2: enrolment, platform, factionalism-charge, testament, resignation-offer, recantation, resistance,
+ *   line-shift and legacy.
  */
-export const EVENT_VOCABULARY_VERSION = 1;
+export const EVENT_VOCABULARY_VERSION = 2;
 
 /** Steps of the elimination ladder, in order. */
 export const LADDER = [
@@ -121,6 +123,73 @@ export interface ShockEvent extends Base {
   label: string | null;
 }
 
+/** An enrolment campaign is launched. */
+export interface EnrolmentEvent extends Base {
+  type: "enrolment";
+  by: string;
+  recruits: number;
+  weeks: number;
+}
+
+/** An opposition bloc issues a platform; members near its line rally to it. */
+export interface PlatformEvent extends Base {
+  type: "platform";
+  leaders: string[];
+  line: number;
+  sympathisers: number;
+}
+
+/** Leaders charged with factionalism under the ban on factions, and rank-and-file supporters expelled. */
+export interface ChargeEvent extends Base {
+  type: "factionalism-charge";
+  by: string[];
+  against: string[];
+  expelled: number;
+}
+
+/** The founder's testament: written (recommending a leader's removal), then published, read or suppressed. */
+export interface TestamentEvent extends Base {
+  type: "testament";
+  target: string;
+  fate: "written" | "published" | "read" | "suppressed";
+}
+
+/** A leader offers to resign; the offer is accepted or refused. */
+export interface ResignationEvent extends Base {
+  type: "resignation-offer";
+  person: string;
+  accepted: boolean;
+}
+
+/** A defeated leader recants and submits; if expelled, he is readmitted. */
+export interface RecantationEvent extends Base {
+  type: "recantation";
+  person: string;
+  readmitted: boolean;
+}
+
+/** A leader who holds armed force resists removal. */
+export interface ResistanceEvent extends Base {
+  type: "resistance";
+  person: string;
+  succeeded: boolean;
+}
+
+/** A leader changes his economic line markedly (at least 0.2 since his last reported shift). */
+export interface LineShiftEvent extends Base {
+  type: "line-shift";
+  person: string;
+  from: number;
+  to: number;
+}
+
+/** A founder dies: his legacy is open to claim. */
+export interface LegacyEvent extends Base {
+  type: "legacy";
+  founder: string;
+  absent: string[];
+}
+
 export interface OutcomeEvent extends Base {
   type: "sole-leader";
   person: string;
@@ -138,6 +207,15 @@ export type SimEvent =
   | HealthEvent
   | DeathEvent
   | ShockEvent
+  | EnrolmentEvent
+  | PlatformEvent
+  | ChargeEvent
+  | TestamentEvent
+  | ResignationEvent
+  | RecantationEvent
+  | ResistanceEvent
+  | LineShiftEvent
+  | LegacyEvent
   | OutcomeEvent;
 
 export type EventType = SimEvent["type"];
@@ -157,4 +235,13 @@ export const EVENT_TYPES: Record<EventType, string> = {
   death: "a person dies",
   shock: "an exogenous economic or political shock",
   "sole-leader": "one leader meets the sole-leadership test (it may later lapse)",
+  enrolment: "an enrolment campaign is launched by the holder of appointment power",
+  platform: "an opposition bloc issues a platform and members rally to it",
+  "factionalism-charge": "leaders are charged with factionalism; rank-and-file sympathisers are expelled",
+  testament: "the founder's testament is written, then published, read to delegations or suppressed",
+  "resignation-offer": "a leader offers to resign; accepted or refused",
+  recantation: "a defeated leader recants and submits (readmitted if expelled)",
+  resistance: "a leader holding armed force resists removal",
+  "line-shift": "a leader moves his economic line markedly",
+  legacy: "the founder dies; his legacy is open to claim",
 };

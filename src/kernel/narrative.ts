@@ -8,6 +8,8 @@ export interface Names {
   person(id: string | null): string;
   post(kind: "office" | "region" | "body", id: string): string;
   congressNumber(n: number): string;
+  /** Name of the leader of the highest standing (the founder, where there is one). */
+  founder(): string;
 }
 
 function ordinal(n: number): string {
@@ -30,6 +32,11 @@ export function namesOf(s: Scenario): Names {
       return tag === "candidate" ? `${name} (candidate)` : name;
     },
     congressNumber: (n) => `${ordinal((congress?.firstNumber ?? 1) + n - 1)} ${congress?.name ?? "Congress"}`,
+    founder: () => {
+      const leaders = s.people.filter((p) => p.attributes);
+      const top = leaders.sort((a, b) => b.attributes!.prestige.value - a.attributes!.prestige.value)[0];
+      return top ? (people.get(top.id) ?? top.id) : "The founder";
+    },
   };
 }
 
@@ -106,6 +113,33 @@ export function describe(e: SimEvent, n: Names, verbose = false): string | null 
     }
     case "sole-leader":
       return `${who(e.person)} now meets the sole-leadership test.`;
+    case "enrolment":
+      return `${who(e.by)} launches an enrolment campaign: ${e.recruits.toLocaleString("en-US")} recruits over ${e.weeks} weeks.`;
+    case "platform":
+      return `${people(e.leaders)} ${e.leaders.length > 1 ? "issue" : "issues"} an opposition platform; ${e.sympathisers.toLocaleString("en-US")} members rally to it.`;
+    case "factionalism-charge":
+      return `${people(e.by)} ${e.by.length > 1 ? "charge" : "charges"} ${people(e.against)} with factionalism${e.expelled ? `; ${e.expelled.toLocaleString("en-US")} supporters are expelled` : ""}.`;
+    case "testament": {
+      const fate = {
+        written: "writes a testament recommending the removal of",
+        published: "'s testament is published: it condemns",
+        read: "'s testament is read only to the delegations: it condemns",
+        suppressed: "'s testament is suppressed: it condemned",
+      }[e.fate];
+      return `${n.founder()}${e.fate === "written" ? " " : ""}${fate} ${who(e.target)}.`;
+    }
+    case "resignation-offer":
+      return `${who(e.person)} offers to resign; the offer is ${e.accepted ? "accepted" : "refused"}.`;
+    case "recantation":
+      return `${who(e.person)} recants and submits${e.readmitted ? ", and is readmitted to the party" : ""}.`;
+    case "resistance":
+      return `${who(e.person)} calls on armed force to resist removal, and ${e.succeeded ? "prevails" : "fails"}.`;
+    case "line-shift":
+      return verbose
+        ? `${who(e.person)} moves his line from ${e.from} to ${e.to} (left -1 … right +1).`
+        : null;
+    case "legacy":
+      return `${who(e.founder)}'s legacy is open to claim${e.absent.length ? `; ${people(e.absent)} missed the funeral` : ""}.`;
   }
 }
 

@@ -60,9 +60,9 @@ export function livePatron(w: World, patron: number): number {
   return patron >= 0 && canLead(w, patron) ? patron : -1;
 }
 
-/** Committee seats in the order votes are counted: persons, then regional secretaries, then independents. */
+/** Committee seats in the order votes are counted: persons, regional secretaries, apparatus officials, independents. */
 export function committeeSize(w: World): number {
-  let n = w.independents.length;
+  let n = w.independents.length + w.apparatusSeats.length;
   for (const p of w.people) if (p.inCommittee && p.alive) n++;
   for (const r of w.regions) if (r.committeeSeatPatron !== -2) n++;
   return n;
@@ -72,6 +72,11 @@ export function committeeSize(w: World): number {
 export function committeeVotes(w: World): { byLeader: number[]; independent: number; total: number } {
   const byLeader = new Array<number>(w.people.length).fill(0);
   let independent = w.independents.length;
+  for (const patron of w.apparatusSeats) {
+    const f = livePatron(w, patron);
+    if (f >= 0) byLeader[f]!++;
+    else independent++;
+  }
   for (let i = 0; i < w.people.length; i++) {
     const p = w.people[i]!;
     if (!p.inCommittee || !p.alive) continue;

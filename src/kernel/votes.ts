@@ -3,6 +3,9 @@
  * two sides and how close each side stands to them on the economic line. Every tally sums to the votes cast.
  */
 
+import { chargePull } from "./mechanisms/factionBan.ts";
+import { fileLeverage } from "./mechanisms/files.ts";
+import { warningPull } from "./mechanisms/information.ts";
 import { followedLeader, livePatron } from "./power.ts";
 import type { Rng } from "./random/rng.ts";
 import type { World } from "./world.ts";
@@ -62,19 +65,24 @@ export function tally(
   proposers: number[],
   target: number,
   opponents: number[],
+  extraPull = 0,
 ): Tally {
   const pro = new Set(proposers);
   const con = new Set(opponents);
   if (target >= 0) con.add(target);
   const against = [...con].filter((i) => !pro.has(i)).sort((a, b) => a - b);
-  const bias = w.sc.params.circularFlow.partyLineBias;
+  // Mechanisms that sway the uncommitted: a factionalism charge, the controller's forewarning, files read.
+  const bias =
+    w.sc.params.circularFlow.partyLineBias + extraPull + chargePull(w, target) - warningPull(w, target);
+  const leverage = fileLeverage(w, proposers);
   const out: Tally = { for: 0, against: 0, abstain: 0 };
   for (const g of groups) {
     if (g.count <= 0) continue;
     if (g.follows >= 0 && pro.has(g.follows)) out.for += g.count;
     else if (g.follows === AGAINST || (g.follows >= 0 && con.has(g.follows))) out.against += g.count;
     else {
-      const yes = rng.binomial(g.count, supportProbability(w, proposers, against, g.ideology, bias));
+      const p = supportProbability(w, proposers, against, g.ideology, bias);
+      const yes = rng.binomial(g.count, p + (1 - p) * leverage);
       out.for += yes;
       out.against += g.count - yes;
     }
@@ -102,6 +110,10 @@ export function committeeGroups(w: World): { groups: VoterGroup[]; abstain: numb
       ideology: w.members.meanIdeology(i),
     });
   });
+  for (const patron of w.apparatusSeats) {
+    const f = livePatron(w, patron);
+    groups.push({ count: 1, follows: f, ideology: f >= 0 ? w.people[f]!.ideology : 0 });
+  }
   for (const ideology of w.independents) groups.push({ count: 1, follows: -1, ideology });
   return { groups, abstain };
 }

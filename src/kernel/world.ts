@@ -3,7 +3,7 @@
  * everything is indexed like the compiled scenario's tables.
  */
 import type { CompiledScenario } from "../scenario/compile.ts";
-import { dateOfTick } from "./calendar.ts";
+import { dateOfTick, tickOf } from "./calendar.ts";
 import type { SimEvent } from "./events.ts";
 import { createMembers } from "./members/index.ts";
 import type { MemberStore } from "./members/store.ts";
@@ -23,6 +23,16 @@ export interface PersonState {
   lastRungTick: number;
   /** Lesser officials placed by this person (not modelled one by one yet). */
   lesserClients: number;
+  /** Turned to opposition over the line (policy): plays the coalition game whatever his ambition. */
+  opposes: boolean;
+  /** Recanted and submitted: no longer a contender. */
+  capitulated: boolean;
+  /** Economic line at the last reported shift (policy). */
+  reportedIdeology: number;
+  /** Charged with factionalism (ban on factions). */
+  charged: boolean;
+  /** How compromising the person's file is, in [0, 1] (personnel files). */
+  kompromat: number;
   /** Seat in the executive body: 2 full member, 1 candidate, 0 none. */
   exec: 0 | 1 | 2;
   /** Holds a personal seat in the committee. */
@@ -70,6 +80,8 @@ export interface World {
   execSeats: number;
   /** Committee seats held by members outside every patronage network. */
   independents: number[];
+  /** Committee seats given to officials of a patron's apparatus at congresses (the patron of each seat). */
+  apparatusSeats: number[];
   /** Current ruling coalition among the players (person indices, ascending); empty before one forms. */
   ruling: number[];
   /** Set when a vote has gone against the ruling coalition: it must re-form at the next politics round. */
@@ -95,6 +107,22 @@ export interface World {
   /** Tick at which each scenario shock fires in this run (-1 if it does not happen); drawn at setup. */
   shockTicks: number[];
   lastMembershipReport: number;
+  /** The founder (a leader of towering standing) and the tick of his death, once it has happened. */
+  founder: number;
+  founderDeathTick: number;
+  /** The founder's testament, once written. */
+  testament: {
+    target: number;
+    writtenTick: number;
+    fate: "held" | "published" | "read" | "suppressed";
+  } | null;
+  /** A running enrolment campaign. */
+  campaign: { perTick: number; ticksLeft: number } | null;
+  lastCampaignTick: number;
+  /** The line of the leadership (power-weighted mean of the ruling coalition's positions). */
+  line: number;
+  /** Tick of the last opposition platform. */
+  platformTick: number;
 }
 
 /** The world at tick 0, before any mechanism has run. */
@@ -109,6 +137,11 @@ export function createWorld(sc: CompiledScenario, seed: number): World {
     rung: 0,
     lastRungTick: -1e9,
     lesserClients: 0,
+    opposes: false,
+    reportedIdeology: p.ideology,
+    capitulated: false,
+    charged: false,
+    kompromat: 0,
     exec: p.seats.includes(sc.executive) ? 2 : p.candidateOf.includes(sc.executive) ? 1 : 0,
     inCommittee: p.seats.includes(sc.committee),
   }));
@@ -141,6 +174,14 @@ export function createWorld(sc: CompiledScenario, seed: number): World {
     return flags;
   });
 
+  // Exogenous shocks: whether and when each happens is drawn once per run, before any mechanism acts.
+  const schedule = streams.get("shocks:schedule");
+  const shockTicks = sc.shocks.map((s) => {
+    const happens = schedule.chance(s.probability);
+    const offset = s.jitterDays > 0 ? schedule.int(2 * s.jitterDays + 1) - s.jitterDays : 0;
+    return happens ? Math.max(0, tickOf(sc.clock, s.day + offset)) : -1;
+  });
+
   return {
     sc,
     streams,
@@ -154,6 +195,7 @@ export function createWorld(sc: CompiledScenario, seed: number): World {
     execCandidates,
     execSeats: sc.bodies[sc.executive]!.seats,
     independents,
+    apparatusSeats: [],
     ruling: [],
     coalitionDefeated: false,
     players: [],
@@ -169,8 +211,15 @@ export function createWorld(sc: CompiledScenario, seed: number): World {
     left: 0,
     soleLeader: -1,
     soleSince: -1,
-    shockTicks: [],
+    shockTicks,
     lastMembershipReport: 0,
+    founder: -1,
+    founderDeathTick: -1,
+    testament: null,
+    campaign: null,
+    lastCampaignTick: -1e9,
+    line: 0,
+    platformTick: -1e9,
   };
 }
 

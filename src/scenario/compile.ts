@@ -20,6 +20,8 @@ export interface CompiledPerson {
   visibility: number;
   selfConfidence: number;
   frailty: number;
+  flexibility: number;
+  liabilities: number;
   /** Body indices where the person holds a voting seat at the start. */
   seats: number[];
   candidateOf: number[];
@@ -107,6 +109,49 @@ export interface Params {
     defectionRate: number;
   };
   health: { hazardScale: number };
+  files: {
+    compromisedShare: number;
+    compilePerYear: number;
+    coercion: number;
+    leverageOnSecretaries: number;
+  };
+  enrolment: {
+    campaignShare: number;
+    campaignWeeks: number;
+    launchShare: number;
+    launchPerYear: number;
+    minYearsBetween: number;
+    mourningBoost: number;
+    recruitLoyalty: number;
+  };
+  factionBan: { chargeBonus: number; intervalFactor: number; purgeShare: number; recantShare: number };
+  legacy: {
+    founderPrestige: number;
+    absencePenalty: number;
+    liabilityWeight: number;
+    claimPerYear: number;
+    cultYears: number;
+  };
+  testament: {
+    writePerYear: number;
+    concernThreshold: number;
+    protectShare: number;
+    publishWeight: number;
+    readPenalty: number;
+    gambitGain: number;
+    actOnAtFirstCongress: boolean;
+  };
+  information: { withholding: number; curation: number; earlyWarning: number };
+  policy: {
+    opinionShock: number;
+    followPerYear: number;
+    shiftCost: number;
+    oppositionDistance: number;
+    platformPerYear: number;
+    platformReach: number;
+    platformPull: number;
+  };
+  coercion: { recantPerYear: number; resistPerYear: number };
   membership: {
     recruitmentPerYear: number;
     attritionPerYear: number;
@@ -140,6 +185,17 @@ export interface CompiledScenario {
 
 const v = (e: Estimate): number => e.value;
 
+/** The values of a record of estimates (other fields are left to the caller). */
+function values<T extends Record<string, unknown>>(
+  params: T,
+): { [K in keyof T]: T[K] extends Estimate ? number : T[K] } {
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(params)) {
+    out[k] = x && typeof x === "object" && "value" in x ? (x as Estimate).value : x;
+  }
+  return out as { [K in keyof T]: T[K] extends Estimate ? number : T[K] };
+}
+
 /** Yearly death hazard of officials, who carry no attributes of their own. */
 const OFFICIAL_FRAILTY = 0.006;
 
@@ -171,6 +227,8 @@ export function compileScenario(s: Scenario): CompiledScenario {
       visibility: a ? v(a.visibility) : 0.5,
       selfConfidence: a ? v(a.selfConfidence) : 0,
       frailty: a ? v(a.frailty) : OFFICIAL_FRAILTY,
+      flexibility: a?.flexibility ? v(a.flexibility) : 0.5,
+      liabilities: a?.liabilities ? v(a.liabilities) : 0,
       seats: p.seats.map((b) => bodyIndex.get(b)!),
       candidateOf: p.candidateOf.map((b) => bodyIndex.get(b)!),
     };
@@ -283,6 +341,17 @@ export function compileScenario(s: Scenario): CompiledScenario {
       defectionRate: v(co.defectionRate),
     },
     health: { hazardScale: v(m.health.params.hazardScale) },
+    files: values(m.files.params),
+    enrolment: { ...values(m.enrolment.params), campaignWeeks: m.enrolment.params.campaignWeeks },
+    factionBan: values(m.factionBan.params),
+    legacy: values(m.legacy.params),
+    testament: {
+      ...values(m.testament.params),
+      actOnAtFirstCongress: m.testament.params.actOnAtFirstCongress,
+    },
+    information: values(m.information.params),
+    policy: values(m.policy.params),
+    coercion: values(m.coercion.params),
     membership: {
       recruitmentPerYear: v(m.membership.params.recruitmentPerYear),
       attritionPerYear: v(m.membership.params.attritionPerYear),

@@ -115,6 +115,14 @@ const attributesSchema = z
     visibility: unitEstimate.describe("how plainly rivals see the person's machine (low = a 'grey blur')"),
     selfConfidence: unitEstimate.describe("how much the person overrates himself against rivals"),
     frailty: unitEstimate.describe("yearly hazard of death from natural causes"),
+    flexibility: unitEstimate
+      .optional()
+      .describe("ability to change line without losing standing (default 0.5)"),
+    liabilities: unitEstimate
+      .optional()
+      .describe(
+        "past disagreements with the founder that count against a leader once he is revered (default 0)",
+      ),
   })
   .strict();
 
@@ -211,35 +219,53 @@ const shockSchema = z
     path: ["target"],
   });
 
+/** Why a mechanism is in the model: a source key and, in the modeller's words, what it shows. */
+const evidenceSchema = z
+  .array(z.object({ source: z.string().min(1), note: z.string().min(1) }).strict())
+  .default([])
+  .describe("the passages behind the mechanism: source key and what it supports");
+
 const mechanismSwitch = <T extends z.ZodRawShape>(params: T) =>
-  z.object({ enabled: z.boolean().default(true), params: z.object(params).strict() }).strict();
+  z
+    .object({
+      enabled: z.boolean().default(true),
+      params: z.object(params).strict(),
+      evidence: evidenceSchema,
+    })
+    .strict();
+
+const rate = (what: string) => unitEstimate.describe(what);
+const perYear = (what: string) =>
+  estimateSchema
+    .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+    .describe(what);
 
 /** Parameters of each mechanism; every one an Estimate with range and source key. */
 export const mechanismsSchema = z
   .object({
     offices: z
-      .object({ enabled: z.boolean().default(true), params: z.object({}).strict().default({}) })
+      .object({
+        enabled: z.boolean().default(true),
+        params: z.object({}).strict().default({}),
+        evidence: evidenceSchema,
+      })
       .strict(),
     patronage: mechanismSwitch({
       appointmentsPerYear: estimateSchema.describe(
         "regional secretaryships the appointer can fill per year at full skill",
       ),
-      gripGrowthPerYear: unitEstimate.describe("how fast a new secretary's hold on his conference grows"),
+      gripGrowthPerYear: rate("how fast a new secretary's hold on his conference grows"),
       maxGrip: unitEstimate,
       clientsPerAppointment: estimateSchema.describe("lesser officials placed with each secretaryship"),
-      allyProtection: unitEstimate.describe(
-        "how far the appointer spares regions held by his coalition partners",
-      ),
+      allyProtection: rate("how far the appointer spares regions held by his coalition partners"),
     }),
     circularFlow: mechanismSwitch({
       cohortDocility: z
         .object({ old: unitEstimate, civilWar: unitEstimate, recruits: unitEstimate })
         .strict()
-        .describe("how readily each cohort's delegates follow the secretary"),
+        .describe("how readily members of each cohort follow the regional apparatus"),
       partyLineBias: estimateSchema.describe("pull of the official line on uncommitted votes"),
-      enlargementCap: unitEstimate.describe(
-        "largest Central Committee enlargement per congress, as a share of its size",
-      ),
+      enlargementCap: rate("largest Central Committee enlargement per congress, as a share of its size"),
       conferenceLeadWeeks: z.number().int().min(0).default(4),
     }),
     coalitions: mechanismSwitch({
@@ -248,37 +274,105 @@ export const mechanismsSchema = z
         .strict()
         .describe("alpha: a subcoalition wins when its power exceeds alpha times the coalition's"),
       politicsEveryWeeks: z.number().int().positive().default(4),
-      contenderAmbition: unitEstimate.describe(
-        "least ambition that makes an executive member a contender for power",
-      ),
-      machineWeight: unitEstimate.describe("weight of votes controlled in a leader's power"),
+      contenderAmbition: rate("least ambition that makes an executive member a contender for power"),
+      machineWeight: rate("weight of votes controlled in a leader's power"),
       prestigeWeight: unitEstimate,
       forceWeight: unitEstimate,
-      revelation: unitEstimate.describe(
-        "how far a plenum vote moves rivals' estimates toward a leader's real machine",
-      ),
+      revelation: rate("how far a plenum vote moves rivals' estimates toward a leader's real machine"),
       perceptionNoise: unitEstimate,
-      motionRate: unitEstimate.describe(
-        "chance per politics round that a ruthless, ambitious coalition moves on a rival",
-      ),
+      motionRate: rate("chance per politics round that a ruthless, ambitious coalition moves on a rival"),
       rungIntervalWeeks: estimateSchema.describe("least time between two steps down the elimination ladder"),
-      defectionRate: unitEstimate.describe(
-        "chance per round that a leader who sees a better coalition breaks his",
-      ),
+      defectionRate: rate("chance per round that a leader who sees a better coalition breaks his"),
     }),
     health: mechanismSwitch({
       hazardScale: estimateSchema.describe("multiplies each person's yearly frailty hazard"),
     }),
     membership: mechanismSwitch({
-      recruitmentPerYear: unitEstimate.describe("ordinary intake per year, as a share of membership"),
-      attritionPerYear: unitEstimate.describe(
-        "members lost per year (deaths, lapses, small purges), as a share",
+      recruitmentPerYear: rate("ordinary intake per year, as a share of membership"),
+      attritionPerYear: rate("members lost per year (deaths, lapses, small purges), as a share"),
+      ideologySpread: rate("spread (sd) of members' economic line around their region's mean"),
+      candidateShare: rate("share of members who are candidates at the start"),
+      promotionPerYear: rate("share of candidates made full members per year"),
+    }),
+    files: mechanismSwitch({
+      compromisedShare: rate("mean share of officials whose file holds something compromising"),
+      compilePerYear: rate(
+        "share of members' files the card index adds a compromising fact to per year, at full capability",
       ),
-      ideologySpread: unitEstimate.describe(
-        "spread (sd) of members' economic line around their region's mean",
+      coercion: rate("how far a file reader among the proposers can turn an uncommitted vote"),
+      leverageOnSecretaries: rate("how much easier a compromised secretary is to replace"),
+    }),
+    enrolment: mechanismSwitch({
+      campaignShare: rate("recruits a campaign brings in, as a share of membership"),
+      campaignWeeks: z.number().int().positive().describe("length of a campaign"),
+      launchShare: rate("least share of members under the appointer's secretaries for him to launch one"),
+      launchPerYear: perYear("chance per year of launching when the conditions hold"),
+      minYearsBetween: estimateSchema.describe("least time between two campaigns"),
+      mourningBoost: estimateSchema.describe(
+        "factor on the launch chance in the year after a founder's death",
       ),
-      candidateShare: unitEstimate.describe("share of members who are candidates at the start"),
-      promotionPerYear: unitEstimate.describe("share of candidates made full members per year"),
+      recruitLoyalty: rate("recruits' readiness to follow the apparatus that admitted them"),
+    }),
+    factionBan: mechanismSwitch({
+      chargeBonus: estimateSchema.describe(
+        "pull on uncommitted votes against a leader charged with factionalism",
+      ),
+      intervalFactor: rate("share of the usual wait between ladder steps for a charged leader"),
+      purgeShare: rate("share of a platform's rank-and-file sympathisers expelled after a charge"),
+      recantShare: rate("share of the remaining sympathisers who abandon the platform after a charge"),
+    }),
+    legacy: mechanismSwitch({
+      founderPrestige: estimateSchema.describe(
+        "standing from which a leader's death creates a legacy to claim",
+      ),
+      absencePenalty: rate("standing lost by a leader absent from the founder's funeral"),
+      liabilityWeight: rate(
+        "standing lost per unit of past disagreement with the founder once the cult is set",
+      ),
+      claimPerYear: rate(
+        "standing a leader gains per year by claiming the mantle, at full press and agenda reach",
+      ),
+      cultYears: estimateSchema.describe("years for the cult to set after the founder's death"),
+    }),
+    testament: mechanismSwitch({
+      writePerYear: perYear(
+        "chance per year that an ailing founder who is still able to dictate writes his testament",
+      ),
+      concernThreshold: rate("least machine (share of votes) that alarms the founder"),
+      protectShare: rate(
+        "chance the leaders who hold the testament only read it to delegations rather than suppress it",
+      ),
+      publishWeight: estimateSchema.describe(
+        "pull of the founder's word on uncommitted votes when it is published",
+      ),
+      readPenalty: rate("standing the target loses when it is read to delegations"),
+      gambitGain: rate("standing gained by a refused offer to resign"),
+      actOnAtFirstCongress: z
+        .boolean()
+        .default(false)
+        .describe("counterfactual: put it to the first congress after it is written"),
+    }),
+    information: mechanismSwitch({
+      withholding: rate("how far the controller of papers slows rivals' learning of his machine"),
+      curation: rate("how far he softens what an ailing leader learns of him"),
+      earlyWarning: rate("pull against motions aimed at him, from knowing rivals' plans"),
+    }),
+    policy: mechanismSwitch({
+      opinionShock: rate("shift of members' line per unit of economic shock severity"),
+      followPerYear: rate("how fast a flexible leader moves toward the party's mood per year"),
+      shiftCost: rate("standing lost per unit of line moved, for a fully inflexible leader"),
+      oppositionDistance: perYear(
+        "distance from the ruling line at which an executive member turns to opposition",
+      ),
+      platformPerYear: perYear("chance per year that an opposition bloc issues a platform"),
+      platformReach: rate("how close to a platform's line members must stand to be drawn to it"),
+      platformPull: rate("share of those members who become sympathisers"),
+    }),
+    coercion: mechanismSwitch({
+      recantPerYear: perYear("chance per year that a defeated leader recants, times his flexibility"),
+      resistPerYear: perYear(
+        "chance per year that a leader holding force resists removal, times his ruthlessness",
+      ),
     }),
   })
   .strict();

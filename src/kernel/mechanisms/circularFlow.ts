@@ -26,6 +26,14 @@ export function apportion(total: number, weights: number[]): number[] {
   return seats;
 }
 
+/** Officials of committee rank the drafter could still seat: one per secretaryship he has filled, less those seated. */
+export function apparatusNominees(w: World, drafter: number, room: number): number {
+  const perAppointment = Math.max(1, w.sc.params.patronage.clientsPerAppointment);
+  const filled = Math.floor(w.people[drafter]!.lesserClients / perAppointment);
+  const seated = w.apparatusSeats.filter((p) => p === drafter).length;
+  return Math.max(0, Math.min(room, filled - seated));
+}
+
 /** Regional conferences choose the congress delegation. */
 export function chooseDelegates(w: World): void {
   const rng = w.streams.get("circularFlow:conferences");
@@ -91,7 +99,7 @@ function holdCongress(w: World): void {
     const drafter = strongestHolder(w, "appoint");
     const size = committeeSize(w);
     const cap = Math.floor(w.sc.params.circularFlow.enlargementCap * size);
-    const nominees = w.regions
+    const secretaries = w.regions
       .map((reg, r) => ({ reg, r }))
       .filter(
         ({ reg }) =>
@@ -99,8 +107,11 @@ function holdCongress(w: World): void {
       )
       .sort((a, b) => w.members.count(b.r) - w.members.count(a.r) || a.r - b.r)
       .slice(0, cap);
+    // Then officials of his apparatus: one of committee rank for every secretaryship he has filled.
+    const officials = drafter >= 0 ? apparatusNominees(w, drafter, cap - secretaries.length) : 0;
+    const nominees = secretaries.length + officials;
     let added = 0;
-    if (nominees.length > 0) {
+    if (nominees > 0) {
       const proposers = leaders.includes(drafter) ? leaders : [drafter];
       const vote = tally(w, rng, delegation.groups, proposers, -1, w.opposition);
       const ok = passes(vote);
@@ -114,8 +125,9 @@ function holdCongress(w: World): void {
         proposers: proposers.map((i) => personId(w, i)),
       });
       if (ok) {
-        for (const { reg } of nominees) reg.committeeSeatPatron = drafter;
-        added = nominees.length;
+        for (const { reg } of secretaries) reg.committeeSeatPatron = drafter;
+        for (let k = 0; k < officials; k++) w.apparatusSeats.push(drafter);
+        added = nominees;
       }
     }
     emit<ElectionEvent>(w, {

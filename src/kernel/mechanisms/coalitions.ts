@@ -12,12 +12,16 @@ import {
   type AllianceFormedEvent,
   LADDER,
   type RemovalEvent,
+  type ResistanceEvent,
   type VoteEvent,
 } from "../events.ts";
 import { consensusPower, EXPELLED_RUNG, followedLeader, machines, perceivedPower } from "../power.ts";
 import type { Rng } from "../random/rng.ts";
 import { committeeVote, passes, type Tally } from "../votes.ts";
 import { emit, type Motion, meetsNow, personId, type World } from "../world.ts";
+import { commandsForce, resistChance, strongestForce } from "./coercion.ts";
+import { intervalFactor } from "./factionBan.ts";
+import { learningFactor } from "./information.ts";
 import type { Mechanism } from "./mechanism.ts";
 import { vacatePosts } from "./removePerson.ts";
 
@@ -30,7 +34,8 @@ export function currentPlayers(w: World): number[] {
     .filter((i) => {
       const p = w.people[i]!;
       const me = w.sc.people[i]!;
-      return me.isLeader && me.ambition >= threshold && p.alive && p.capacity >= 0.5 && p.patron < 0;
+      const contender = me.ambition >= threshold || p.opposes;
+      return me.isLeader && contender && !p.capitulated && p.alive && p.capacity >= 0.5 && p.patron < 0;
     })
     .sort((a, b) => a - b);
 }
@@ -86,13 +91,14 @@ function setRuling(w: World, next: number[], by: number, reason: AllianceBrokenE
 export function reveal(w: World, rng: Rng, machine: number[]): void {
   const n = w.people.length;
   const { revelation, perceptionNoise } = w.sc.params.coalitions;
+  const learning = w.people.map((_, j) => revelation * w.sc.people[j]!.visibility * learningFactor(w, j));
   for (let i = 0; i < n; i++) {
     if (!w.people[i]!.alive) continue;
     for (let j = 0; j < n; j++) {
       const k = i * n + j;
       const est = w.perception[k]!;
       const truth = machine[j]!;
-      const step = revelation * w.sc.people[j]!.visibility;
+      const step = learning[j]!;
       const noisy = est + step * (truth - est) + rng.normal(0, perceptionNoise * truth * 0.5);
       w.perception[k] = Math.max(0, noisy);
     }
@@ -208,21 +214,22 @@ function politicsRound(w: World): void {
     const departed = w.ruling.length !== stillIn.length;
     setRuling(w, ruleAmong(w, players, consensus), -1, departed ? "departure" : "realignment");
   } else {
-    // Defection: a member who privately sees a smaller winning coalition that keeps him may break this one.
-    const order = [...w.ruling];
+    // Realignment: a player who privately sees a ruling coalition that keeps him and differs from the present
+    // one may bring it about: a member breaks with partners he no longer needs (defection), or an outsider
+    // who knows his real strength builds a new alliance.
+    const order = [...players];
     for (let k = order.length - 1; k > 0; k--) {
       const j = rng.int(k + 1);
       [order[k], order[j]] = [order[j]!, order[k]!];
     }
     for (const i of order) {
       const me = w.sc.people[i]!;
-      if (me.ambition <= 0 || w.ruling.length < 2) continue;
       const view = players.map((j) => perceivedPower(w, i, j, machine));
-      const better = ruleAmong(w, players, view, w.ruling);
-      if (!sameSet(better, w.ruling) && better.includes(i) && rng.chance(c.defectionRate * me.ruthlessness)) {
-        setRuling(w, better, i, "defection");
-        break;
-      }
+      const better = ruleAmong(w, players, view);
+      if (sameSet(better, w.ruling) || !better.includes(i)) continue;
+      if (!rng.chance(c.defectionRate * me.ruthlessness)) continue;
+      setRuling(w, better, i, w.ruling.includes(i) ? "defection" : "realignment");
+      break;
     }
   }
 
@@ -240,9 +247,10 @@ function politicsRound(w: World): void {
           p.alive &&
           !w.ruling.includes(i) &&
           !pending.has(i) &&
+          !p.capitulated &&
           p.rung < LADDER.length &&
           (players.includes(i) || p.rung >= 1) &&
-          w.tick - p.lastRungTick >= interval,
+          w.tick - p.lastRungTick >= interval * intervalFactor(w, i),
       )
       .map(({ i }) => i);
     if (targets.length > 0) {
@@ -259,7 +267,7 @@ function politicsRound(w: World): void {
       const rung = nextRung(w, target);
       if (rung >= EXILE_RUNG) {
         // Exile and deportation are executive decisions, taken at once by a coalition that holds the executive.
-        if (holdsExecutive(w, w.ruling)) {
+        if (holdsExecutive(w, w.ruling) && commandsForce(w, w.ruling)) {
           const seats = w.execFull.length;
           const t: Tally = { for: seats, against: 0, abstain: 0 };
           emitVote(w, w.sc.bodies[w.sc.executive]!.id, rung, target, t, true);
@@ -295,7 +303,15 @@ function committeeSession(w: World): void {
     const target = w.people[m.target]!;
     if (!target.alive || w.ruling.includes(m.target) || w.ruling.length === 0) continue;
     const rung = nextRung(w, m.target);
-    if (rung >= EXILE_RUNG) continue;
+    if (rung >= EXILE_RUNG || target.capitulated) continue;
+    // A leader who holds armed force may resist: he wins if his force outweighs the rulers'.
+    if (rng.chance(resistChance(w, m.target))) {
+      const succeeded = strongestForce(w).holder === m.target;
+      emit<ResistanceEvent>(w, { type: "resistance", person: personId(w, m.target), succeeded });
+      if (succeeded) w.coalitionDefeated = true;
+      else applyRung(w, m.target, Math.max(rung, EXPELLED_RUNG), w.ruling);
+      continue;
+    }
     const t = committeeVote(
       w,
       rng,

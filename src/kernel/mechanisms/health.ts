@@ -2,8 +2,8 @@
  * Health and mortality: scheduled or drawn illnesses and deaths from the scenario, and a yearly natural
  * hazard per person. Exogenous by design: the scenario says when a stroke may come, never what follows.
  */
-import { tickOf, yearsPerTick } from "../calendar.ts";
-import type { DeathEvent, HealthEvent, ShockEvent } from "../events.ts";
+import { yearsPerTick } from "../calendar.ts";
+import type { DeathEvent, HealthEvent } from "../events.ts";
 import { emit, personId, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
 import { removeFromPolitics } from "./removePerson.ts";
@@ -22,23 +22,11 @@ export const health: Mechanism = {
   title: "Health and mortality",
   description: "Strokes, illness and deaths: scheduled or drawn around a date, plus a natural yearly hazard.",
 
-  setup(w) {
-    const rng = w.streams.get("health:schedule");
-    const ticks = w.sc.shocks.map((s) => {
-      const happens = rng.chance(s.probability);
-      const offset = s.jitterDays > 0 ? rng.int(2 * s.jitterDays + 1) - s.jitterDays : 0;
-      return happens ? Math.max(0, tickOf(w.sc.clock, s.day + offset)) : -1;
-    });
-    w.shockTicks = ticks;
-  },
-
   step(w) {
     w.sc.shocks.forEach((s, k) => {
       if (w.shockTicks[k] !== w.tick) return;
-      if (s.kind === "economic") {
-        emit<ShockEvent>(w, { type: "shock", id: s.id, severity: s.severity, label: s.label });
-        return;
-      }
+      // Economic shocks belong to the policy mechanism.
+      if (s.kind === "economic") return;
       const p = w.people[s.target];
       if (!p?.alive) return;
       if (s.kind === "death") kill(w, s.target, "scheduled", s.label);

@@ -8,14 +8,20 @@ import { livePatron } from "../power.ts";
 import { emit, totalMembers, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
 
+/** Weeks between two settlements of the membership flows. */
+export const FLOW_WEEKS = 4;
+
 export const membership: Mechanism = {
   id: "membership",
   title: "Membership flows",
   description: "Background recruitment and attrition of party members in each regional organisation.",
 
   step(w) {
+    // Flows are settled every four weeks: cheaper than weekly, and the same in expectation.
+    const every = Math.max(1, Math.round((FLOW_WEEKS * 7) / w.sc.clock.tickDays));
+    if (w.tick % every !== 0) return;
     const rng = w.streams.get("membership");
-    const dt = yearsPerTick(w.sc.clock);
+    const dt = every * yearsPerTick(w.sc.clock);
     const p = w.sc.params.membership;
     const loyalty = w.sc.params.circularFlow.cohortDocility[2];
     w.regions.forEach((reg, r) => {
@@ -41,7 +47,7 @@ export const membership: Mechanism = {
       w.joined += joined;
       w.members.promote(r, 1 - Math.exp(-p.promotionPerYear * dt), rng);
     });
-    const perYear = Math.max(1, Math.round(1 / dt));
+    const perYear = Math.max(1, Math.round(1 / yearsPerTick(w.sc.clock)));
     if (w.tick - w.lastMembershipReport >= perYear) {
       w.lastMembershipReport = w.tick;
       emit<MembershipEvent>(w, {

@@ -8,6 +8,7 @@ import { yearsPerTick } from "../calendar.ts";
 import type { AppointmentEvent } from "../events.ts";
 import { capability, livePatron, strongestHolder } from "../power.ts";
 import { emit, personId, type World } from "../world.ts";
+import { secretaryExposure } from "./files.ts";
 import type { Mechanism } from "./mechanism.ts";
 
 /** A named official who owes his career to `patron` and has no regional post yet, or -1. */
@@ -70,7 +71,10 @@ export const patronage: Mechanism = {
     const weights = w.regions.map((reg, r) => {
       const holder = livePatron(w, reg.secretaryPatron);
       if (holder === appointer) return 0;
-      let weight = Math.sqrt(w.members.count(r)) * (1 - reg.entrenchment * reg.grip);
+      let weight =
+        Math.sqrt(w.members.count(r)) *
+        (1 - reg.entrenchment * reg.grip) *
+        secretaryExposure(w, appointer, r);
       if (holder >= 0 && allies.has(holder)) weight *= 1 - p.allyProtection;
       return Math.max(0, weight);
     });

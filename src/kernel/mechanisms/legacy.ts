@@ -1,0 +1,74 @@
+/**
+ * The founder's legacy and cult. When a leader of towering standing dies, the party canonises him: over the
+ * cult's setting, leaders lose standing for past disagreements with him, those absent from his funeral lose
+ * some at once, and those with the press and the agenda gain by claiming his mantle.
+ */
+import { yearsPerTick } from "../calendar.ts";
+import type { LegacyEvent } from "../events.ts";
+import { capability } from "../power.ts";
+import { emit, personId, type World } from "../world.ts";
+import type { Mechanism } from "./mechanism.ts";
+
+/** Standing is held on an open scale; nobody rises above this. */
+const MAX_PRESTIGE = 6;
+
+/** The leader of the highest standing, if it reaches `threshold`; -1 otherwise. */
+export function findFounder(w: World, threshold: number): number {
+  let best = -1;
+  for (const p of w.sc.people) {
+    if (p.isLeader && p.prestige >= threshold && (best < 0 || p.prestige > w.sc.people[best]!.prestige))
+      best = p.index;
+  }
+  return best;
+}
+
+/** How far the cult has set at this tick, in [0, 1] (0 before the founder's death). */
+export function cultLevel(w: World, tick = w.tick): number {
+  if (w.founderDeathTick < 0) return 0;
+  const years = (tick - w.founderDeathTick) * yearsPerTick(w.sc.clock);
+  return Math.min(1, years / Math.max(1e-9, w.sc.params.legacy.cultYears));
+}
+
+export const legacy: Mechanism = {
+  id: "legacy",
+  title: "The founder's legacy and cult",
+  description:
+    "After the founder dies, standing flows from association with him: past disagreements become liabilities and his mantle can be claimed.",
+
+  setup(w) {
+    w.founder = findFounder(w, w.sc.params.legacy.founderPrestige);
+  },
+
+  step(w) {
+    const f = w.founder;
+    if (f < 0) return;
+    const p = w.sc.params.legacy;
+    if (w.founderDeathTick < 0) {
+      if (w.people[f]!.alive) return;
+      w.founderDeathTick = w.tick;
+      const absent: string[] = [];
+      w.people.forEach((q, i) => {
+        if (i === f || !q.alive || !w.sc.people[i]!.isLeader || q.capacity >= 0.5) return;
+        q.prestige = Math.max(0, q.prestige - p.absencePenalty);
+        absent.push(personId(w, i));
+      });
+      emit<LegacyEvent>(w, { type: "legacy", founder: personId(w, f), absent });
+      return;
+    }
+    const before = cultLevel(w, w.tick - 1);
+    const now = cultLevel(w);
+    const dt = yearsPerTick(w.sc.clock);
+    // Claims are made while the canon is being written: the cult's setting and as long again after it.
+    const claiming = (w.tick - w.founderDeathTick) * dt < 2 * p.cultYears;
+    w.people.forEach((q, i) => {
+      const me = w.sc.people[i]!;
+      if (i === f || !q.alive || !me.isLeader) return;
+      let change = -p.liabilityWeight * me.liabilities * (now - before);
+      if (claiming) {
+        const reach = Math.max(capability(w, i, "press"), capability(w, i, "agenda")) * me.organisation;
+        change += p.claimPerYear * reach * (1 - me.liabilities) * dt;
+      }
+      q.prestige = Math.min(MAX_PRESTIGE, Math.max(0, q.prestige + change));
+    });
+  },
+};

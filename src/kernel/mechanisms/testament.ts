@@ -1,0 +1,109 @@
+/**
+ * The founder's testament. An ailing founder who can still dictate may write a letter recommending the
+ * removal of the leader whose machine alarms him most. At the first congress after his death, the leaders
+ * who hold it decide its fate: a coalition that needs the target reads it only to delegations (or buries it);
+ * otherwise it is published and the congress votes on removing him from office. A ruthless target offers to
+ * resign, and gains standing when his partners refuse.
+ */
+import { yearsPerTick } from "../calendar.ts";
+import type { ResignationEvent, TestamentEvent, VoteEvent } from "../events.ts";
+import { machines } from "../power.ts";
+import { passes, tally } from "../votes.ts";
+import { emit, meetsNow, personId, type World } from "../world.ts";
+import { chooseDelegates, leadership } from "./circularFlow.ts";
+import { applyRung } from "./coalitions.ts";
+import { curationFactor } from "./information.ts";
+import { findFounder } from "./legacy.ts";
+import type { Mechanism } from "./mechanism.ts";
+
+const OFFICE_RUNG = 1;
+
+function write(w: World, founder: number): void {
+  const p = w.sc.params.testament;
+  const machine = machines(w);
+  let target = -1;
+  let worst = p.concernThreshold;
+  w.people.forEach((q, i) => {
+    if (i === founder || !q.alive || !w.sc.people[i]!.isLeader) return;
+    const concern = machine[i]! * curationFactor(w, i);
+    if (concern >= worst) {
+      worst = concern;
+      target = i;
+    }
+  });
+  if (target < 0) return;
+  w.testament = { target, writtenTick: w.tick, fate: "held" };
+  emit<TestamentEvent>(w, { type: "testament", target: personId(w, target), fate: "written" });
+}
+
+/** The congress votes on the founder's recommendation to remove the target from his offices. */
+function publish(w: World, target: number): void {
+  const rng = w.streams.get("testament:vote");
+  if (!w.delegation) chooseDelegates(w);
+  const proposers = leadership(w).filter((i) => i !== target);
+  const t = tally(w, rng, w.delegation!.groups, proposers, target, [], w.sc.params.testament.publishWeight);
+  const ok = passes(t) && proposers.length > 0;
+  emit<VoteEvent>(w, {
+    type: "vote",
+    body: w.sc.bodies[w.sc.congress]!.id,
+    motion: "testament:remove-from-office",
+    target: personId(w, target),
+    ...t,
+    passed: ok,
+    proposers: proposers.map((i) => personId(w, i)),
+  });
+  if (ok && w.officeHolder.includes(target)) applyRung(w, target, OFFICE_RUNG, proposers);
+}
+
+function decide(w: World): void {
+  const t = w.testament!;
+  const p = w.sc.params.testament;
+  const rng = w.streams.get("testament");
+  const target = t.target;
+  if (!w.people[target]!.alive) {
+    t.fate = "suppressed";
+    return;
+  }
+  const holders = leadership(w);
+  const protectedByPartners = !p.actOnAtFirstCongress && holders.includes(target) && holders.length > 1;
+  if (protectedByPartners) {
+    t.fate = rng.chance(p.protectShare) ? "read" : "suppressed";
+    if (t.fate === "read")
+      w.people[target]!.prestige = Math.max(0, w.people[target]!.prestige - p.readPenalty);
+    emit<TestamentEvent>(w, { type: "testament", target: personId(w, target), fate: t.fate });
+    // The gambit: a ruthless target offers to resign, knowing his partners need him.
+    if (rng.chance(w.sc.people[target]!.ruthlessness)) {
+      w.people[target]!.prestige += p.gambitGain;
+      emit<ResignationEvent>(w, { type: "resignation-offer", person: personId(w, target), accepted: false });
+    }
+    return;
+  }
+  t.fate = "published";
+  emit<TestamentEvent>(w, { type: "testament", target: personId(w, target), fate: "published" });
+  publish(w, target);
+}
+
+export const testament: Mechanism = {
+  id: "testament",
+  title: "The founder's testament",
+  description:
+    "A dying founder's letter recommending a leader's removal: published, read to delegations, or suppressed by those who hold it.",
+
+  setup(w) {
+    if (w.founder < 0) w.founder = findFounder(w, w.sc.params.legacy.founderPrestige);
+  },
+
+  step(w) {
+    const f = w.founder;
+    if (f < 0) return;
+    const p = w.sc.params.testament;
+    const founder = w.people[f]!;
+    if (!w.testament && founder.alive && founder.capacity > 0 && founder.capacity < 0.6) {
+      const rng = w.streams.get("testament:write");
+      if (rng.chance(1 - Math.exp(-p.writePerYear * yearsPerTick(w.sc.clock)))) write(w, f);
+    }
+    const t = w.testament;
+    if (!t || t.fate !== "held" || !meetsNow(w, w.sc.congress) || w.tick <= t.writtenTick) return;
+    if (p.actOnAtFirstCongress || !founder.alive) decide(w);
+  },
+};
