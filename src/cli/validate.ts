@@ -94,13 +94,8 @@ export function registerValidate(program: Command): void {
   program
     .command("validate")
     .description("run many seeds and score the replay against calibration targets drawn from the history")
-    .option(
-      "--runs <n>",
-      `number of seeds to run, 1 to ${MAX_RUNS} (default: ${DEFAULT_RUNS})`,
-      parseRuns,
-      DEFAULT_RUNS,
-    )
-    .option("--first-seed <n>", "first seed; runs use seeds n, n+1, ... (default: 1)", parseFirstSeed, 1)
+    .option("--runs <n>", `number of seeds to run, 1 to ${MAX_RUNS}`, parseRuns, DEFAULT_RUNS)
+    .option("--first-seed <n>", "first seed; runs use seeds n, n+1, ...", parseFirstSeed, 1)
     .option(
       "-s, --scenario <name|file>",
       "built-in scenario name or path to a YAML/JSON file",
