@@ -40,9 +40,8 @@ export const CLASSES = ["worker", "peasant", "employee"] as const;
 export const BYTES_PER_ROW = 1 + 1 + 1 + 1 + 4 + 2 + 1;
 
 const C = COHORTS.length;
-const TWO_PI = 2 * Math.PI;
 /** Below this probability, per-member Bernoulli passes jump from hit to hit (geometric gaps) instead of scanning. */
-const SKIP_BELOW = 0.1;
+const SKIP_BELOW = 0.25;
 
 /** One region's rows, struct-of-arrays; rows [0, n) are live. */
 export interface MemberTable {
@@ -105,6 +104,71 @@ function emptyTotals(regions: number, leaders: number): MemberTotals {
 
 function quantise(x: number): number {
   return Math.round((x < 0 ? 0 : x > 1 ? 1 : x) * 255);
+}
+
+/**
+ * Class of rows [start, end): worker with probability `ws`, the rest split evenly between peasants and employees.
+ * One uniform serves four members: once a class is chosen, u's position inside the class's interval, rescaled,
+ * is again uniform on [0, 1) and independent of the choice (each use spends a few of its 53 bits).
+ */
+function drawClasses(klass: Uint8Array, start: number, end: number, ws: number, rng: Rng): void {
+  const pb = ws + (1 - ws) / 2;
+  let u = 0;
+  for (let i = start; i < end; i++) {
+    if ((i - start) % 4 === 0) u = rng.float();
+    if (u < ws) {
+      klass[i] = 0;
+      u = u / ws;
+    } else if (u < pb) {
+      klass[i] = 1;
+      u = (u - ws) / (pb - ws);
+    } else {
+      klass[i] = 2;
+      u = (u - pb) / (1 - pb);
+    }
+  }
+}
+
+/**
+ * Lines of rows [start, end) ~ Normal(mean, sd) clamped to [-1, 1]; returns their sum. Marsaglia's polar method:
+ * two draws per accepted pair of uniforms, with no trigonometry.
+ */
+function drawLines(
+  ideo: Float32Array,
+  start: number,
+  end: number,
+  mean: number,
+  sd: number,
+  rng: Rng,
+): number {
+  let sum = 0;
+  if (!(sd > 0)) {
+    const x = Math.fround(mean < -1 ? -1 : mean > 1 ? 1 : mean);
+    ideo.fill(x, start, end);
+    return x * (end - start);
+  }
+  for (let i = start; i < end; i += 2) {
+    let a: number;
+    let b: number;
+    let q: number;
+    do {
+      a = 2 * rng.float() - 1;
+      b = 2 * rng.float() - 1;
+      q = a * a + b * b;
+    } while (q >= 1 || q === 0);
+    const f = sd * Math.sqrt((-2 * Math.log(q)) / q);
+    let x = Math.fround(mean + a * f);
+    x = x < -1 ? -1 : x > 1 ? 1 : x;
+    ideo[i] = x;
+    sum += x;
+    if (i + 1 < end) {
+      let y = Math.fround(mean + b * f);
+      y = y < -1 ? -1 : y > 1 ? 1 : y;
+      ideo[i + 1] = y;
+      sum += y;
+    }
+  }
+  return sum;
 }
 
 export class IndividualMembers implements MemberStore {
@@ -242,53 +306,21 @@ export class IndividualMembers implements MemberStore {
 
   admit(region: number, n: number, cohort: Cohort, p: RecruitProfile, rng: Rng): void {
     if (n <= 0) return;
-    const t = this.#reserve(region, n);
-    const start = t.n;
-    const end = start + n;
+    // Profiles come from many call sites (many object shapes): read them once, outside the row loops.
     const loy = quantise(p.loyalty);
     const lit = quantise(p.literacy);
     const flag = p.candidate ? CANDIDATE : 0;
     const tie = p.tie >= 0 ? p.tie : -1;
+    const t = this.#reserve(region, n);
+    const start = t.n;
+    const end = start + n;
     t.cohort.fill(cohort, start, end);
     t.loyalty.fill(loy, start, end);
     t.literacy.fill(lit, start, end);
     t.flags.fill(flag, start, end);
     t.tie.fill(tie, start, end);
-    // Class: worker with probability workerShare, the rest split evenly between peasants and employees.
-    const ws = p.workerShare;
-    const peasantBelow = ws + (1 - ws) / 2;
-    const klass = t.klass;
-    for (let i = start; i < end; i++) {
-      const u = rng.float();
-      klass[i] = u < ws ? 0 : u < peasantBelow ? 1 : 2;
-    }
-    // Line ~ Normal(ideology, sd) clamped to [-1, 1]; Box-Muller gives two draws per pair of uniforms.
-    const ideo = t.ideology;
-    const mean = p.ideology;
-    const sd = p.ideologySd;
-    let sum = 0;
-    if (sd > 0) {
-      for (let i = start; i < end; i += 2) {
-        let u = rng.float();
-        while (u === 0) u = rng.float();
-        const v = rng.float();
-        const rad = sd * Math.sqrt(-2 * Math.log(u));
-        let x = Math.fround(mean + rad * Math.cos(TWO_PI * v));
-        x = x < -1 ? -1 : x > 1 ? 1 : x;
-        ideo[i] = x;
-        sum += x;
-        if (i + 1 < end) {
-          let y = Math.fround(mean + rad * Math.sin(TWO_PI * v));
-          y = y < -1 ? -1 : y > 1 ? 1 : y;
-          ideo[i + 1] = y;
-          sum += y;
-        }
-      }
-    } else {
-      const x = Math.fround(mean < -1 ? -1 : mean > 1 ? 1 : mean);
-      ideo.fill(x, start, end);
-      sum = x * n;
-    }
+    drawClasses(t.klass, start, end, p.workerShare, rng);
+    const sum = drawLines(t.ideology, start, end, p.ideology, p.ideologySd, rng);
     t.n = end;
     const tt = this.#t;
     tt.count[region]! += n;
@@ -307,7 +339,7 @@ export class IndividualMembers implements MemberStore {
   attrite(region: number, n: number, rng: Rng): number {
     const t = this.#tables[region]!;
     const k = Math.min(Math.max(0, Math.floor(n)), t.n);
-    // k distinct rows uniformly at random: each swap-remove leaves the survivors in rows [0, n).
+    // k distinct rows uniformly at random: each swap-remove of a uniform row leaves the survivors in [0, n).
     for (let j = 0; j < k; j++) this.#removeAt(region, t, Math.floor(rng.float() * t.n));
     return k;
   }
@@ -324,31 +356,99 @@ export class IndividualMembers implements MemberStore {
   /** Removes up to `k` rows carrying `bit`, chosen uniformly among them; returns how many. */
   #purgeFlagged(region: number, bit: number, k: number, rng: Rng): number {
     const t = this.#tables[region]!;
+    const take = this.#choose(t, bit, bit, k, rng);
+    // Removing from the highest row down keeps the rows still to go where they are: the row moved into a hole
+    // always comes from above every remaining target.
+    const chosen = this.#scratch.subarray(0, take).sort();
+    for (let j = take - 1; j >= 0; j--) this.#removeAt(region, t, chosen[j]!);
+    return take;
+  }
+
+  /**
+   * Puts a uniform sample of up to `k` distinct rows with `(flags & bit) === want` in the scratch buffer's first
+   * slots (gather, then a partial Fisher-Yates shuffle); returns the sample's size.
+   */
+  #choose(t: MemberTable, bit: number, want: number, k: number, rng: Rng): number {
     if (k <= 0 || t.n === 0) return 0;
     if (this.#scratch.length < t.n) this.#scratch = new Int32Array(Math.max(t.n, 2 * this.#scratch.length));
     const pool = this.#scratch;
     const flags = t.flags;
+    const n = t.n;
     let m = 0;
-    for (let i = 0; i < t.n; i++) if (flags[i]! & bit) pool[m++] = i;
-    this.rowsTouched += t.n;
+    for (let i = 0; i < n; i++) if ((flags[i]! & bit) === want) pool[m++] = i;
+    this.rowsTouched += n;
     const take = Math.min(k, m);
-    // Partial Fisher-Yates: the first `take` slots become a uniform sample without replacement.
     for (let j = 0; j < take; j++) {
       const s = j + Math.floor(rng.float() * (m - j));
       const x = pool[s]!;
       pool[s] = pool[j]!;
       pool[j] = x;
     }
-    // Removing from the highest row down keeps the rows still to go where they are: the row moved into a hole
-    // always comes from above every remaining target.
-    const chosen = pool.subarray(0, take).sort();
-    for (let j = take - 1; j >= 0; j--) this.#removeAt(region, t, chosen[j]!);
     return take;
   }
 
   promote(region: number, p: number, rng: Rng): number {
-    const done = this.#bernoulliClear(region, CANDIDATE, p, rng);
+    const done = this.#flip(region, CANDIDATE, CANDIDATE, this.#t.candidates[region]!, p, rng);
     this.#t.candidates[region]! -= done;
+    return done;
+  }
+
+  demobilise(region: number, p: number, rng: Rng): number {
+    const done = this.#flip(region, SYMPATHISER, SYMPATHISER, this.#t.sympathisers[region]!, p, rng);
+    this.#t.sympathisers[region]! -= done;
+    return done;
+  }
+
+  compile(region: number, p: number, rng: Rng): number {
+    const clean = this.#t.count[region]! - this.#t.compromised[region]!;
+    const done = this.#flip(region, COMPROMISED, 0, clean, p, rng);
+    this.#t.compromised[region]! += done;
+    return done;
+  }
+
+  /**
+   * Each of the `eligible` rows with `(flags & bit) === want` flips `bit` with probability `p`; returns how many
+   * flipped (the caller updates the totals).
+   */
+  #flip(region: number, bit: number, want: number, eligible: number, p: number, rng: Rng): number {
+    if (!(p > 0) || eligible <= 0) return 0;
+    const t = this.#tables[region]!;
+    const n = t.n;
+    const flags = t.flags;
+    if (p >= SKIP_BELOW) {
+      let done = 0;
+      for (let i = 0; i < n; i++) {
+        const f = flags[i]!;
+        if ((f & bit) === want && rng.float() < p) {
+          flags[i] = f ^ bit;
+          done++;
+        }
+      }
+      this.rowsTouched += n;
+      return done;
+    }
+    // Rare flips: draw how many (as the aggregate does), then which. Rows drawn at random until an eligible one
+    // turns up form a uniform sample, since a flipped row is no longer eligible; that costs about n p draws,
+    // one memory access each, instead of a scan of the whole table.
+    const k = rng.binomial(eligible, p);
+    if (k > eligible / 2) {
+      const take = this.#choose(t, bit, want, k, rng);
+      const chosen = this.#scratch;
+      for (let j = 0; j < take; j++) flags[chosen[j]!]! ^= bit;
+      return take;
+    }
+    let done = 0;
+    let draws = 0;
+    while (done < k) {
+      const i = Math.floor(rng.float() * n);
+      draws++;
+      const f = flags[i]!;
+      if ((f & bit) === want) {
+        flags[i] = f ^ bit;
+        done++;
+      }
+    }
+    this.rowsTouched += draws;
     return done;
   }
 
@@ -376,23 +476,21 @@ export class IndividualMembers implements MemberStore {
     const ideo = t.ideology;
     let done = 0;
     if (p < SKIP_BELOW) {
-      // Every member is a Bernoulli(p) trial; only eligible members act on a success, which is the same law
-      // as a trial for each eligible member alone. Jumping between successes costs O(n p).
+      // How many members are eligible is not tracked, so draw each member's Bernoulli(p) trial by jumping from
+      // success to success (geometric gaps), and act only where the member is eligible: the same law as a
+      // trial for each eligible member alone, at O(n p) cost.
       const lq = Math.log1p(-p);
       let touched = 0;
-      for (
-        let i = Math.floor(Math.log(1 - rng.float()) / lq);
-        i < n;
-        i += 1 + Math.floor(Math.log(1 - rng.float()) / lq)
-      ) {
+      let i = Math.floor(Math.log(1 - rng.float()) / lq);
+      while (i < n) {
         touched++;
         const f = flags[i]!;
-        if (f & SYMPATHISER) continue;
         const d = ideo[i]! - platform;
-        if (d <= reach && d >= -reach) {
+        if (!(f & SYMPATHISER) && d <= reach && d >= -reach) {
           flags[i] = f | SYMPATHISER;
           done++;
         }
+        i += 1 + Math.floor(Math.log(1 - rng.float()) / lq);
       }
       this.rowsTouched += touched;
     } else {
@@ -408,86 +506,6 @@ export class IndividualMembers implements MemberStore {
       this.rowsTouched += n;
     }
     this.#t.sympathisers[region]! += done;
-    return done;
-  }
-
-  demobilise(region: number, p: number, rng: Rng): number {
-    const done = this.#bernoulliClear(region, SYMPATHISER, p, rng);
-    this.#t.sympathisers[region]! -= done;
-    return done;
-  }
-
-  compile(region: number, p: number, rng: Rng): number {
-    if (!(p > 0)) return 0;
-    const t = this.#tables[region]!;
-    const n = t.n;
-    const flags = t.flags;
-    let done = 0;
-    if (p < SKIP_BELOW) {
-      const lq = Math.log1p(-p);
-      let touched = 0;
-      for (
-        let i = Math.floor(Math.log(1 - rng.float()) / lq);
-        i < n;
-        i += 1 + Math.floor(Math.log(1 - rng.float()) / lq)
-      ) {
-        touched++;
-        const f = flags[i]!;
-        if (!(f & COMPROMISED)) {
-          flags[i] = f | COMPROMISED;
-          done++;
-        }
-      }
-      this.rowsTouched += touched;
-    } else {
-      for (let i = 0; i < n; i++) {
-        const f = flags[i]!;
-        if (!(f & COMPROMISED) && rng.float() < p) {
-          flags[i] = f | COMPROMISED;
-          done++;
-        }
-      }
-      this.rowsTouched += n;
-    }
-    this.#t.compromised[region]! += done;
-    return done;
-  }
-
-  /** Clears `bit` on each row that carries it with probability `p`; returns how many (totals left to the caller). */
-  #bernoulliClear(region: number, bit: number, p: number, rng: Rng): number {
-    if (!(p > 0)) return 0;
-    const t = this.#tables[region]!;
-    const n = t.n;
-    const flags = t.flags;
-    const keep = ~bit & 0xff;
-    let done = 0;
-    if (p < SKIP_BELOW) {
-      // See mobilise: successes over all rows, acted on only where the bit is set.
-      const lq = Math.log1p(-p);
-      let touched = 0;
-      for (
-        let i = Math.floor(Math.log(1 - rng.float()) / lq);
-        i < n;
-        i += 1 + Math.floor(Math.log(1 - rng.float()) / lq)
-      ) {
-        touched++;
-        const f = flags[i]!;
-        if (f & bit) {
-          flags[i] = f & keep;
-          done++;
-        }
-      }
-      this.rowsTouched += touched;
-    } else {
-      for (let i = 0; i < n; i++) {
-        const f = flags[i]!;
-        if (f & bit && rng.float() < p) {
-          flags[i] = f & keep;
-          done++;
-        }
-      }
-      this.rowsTouched += n;
-    }
     return done;
   }
 
