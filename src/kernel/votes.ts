@@ -72,8 +72,10 @@ export function tally(
   if (target >= 0) con.add(target);
   const against = [...con].filter((i) => !pro.has(i)).sort((a, b) => a - b);
   // Mechanisms that sway the uncommitted: a factionalism charge, the controller's forewarning, files read.
-  const bias =
-    w.sc.params.circularFlow.partyLineBias + extraPull + chargePull(w, target) - warningPull(w, target);
+  const charged = against.some((i) => chargePull(w, i) > 0)
+    ? chargePull(w, against.find((i) => chargePull(w, i) > 0)!)
+    : 0;
+  const bias = w.sc.params.circularFlow.partyLineBias + extraPull + charged - warningPull(w, target);
   const leverage = fileLeverage(w, proposers);
   const out: Tally = { for: 0, against: 0, abstain: 0 };
   for (const g of groups) {

@@ -87,6 +87,7 @@ export interface Params {
     gripGrowthPerYear: number;
     maxGrip: number;
     clientsPerAppointment: number;
+    officialsPerYear: number;
     allyProtection: number;
   };
   circularFlow: {
@@ -131,6 +132,7 @@ export interface Params {
     liabilityWeight: number;
     claimPerYear: number;
     cultYears: number;
+    restraintWhileAlive: number;
   };
   testament: {
     writePerYear: number;
@@ -315,6 +317,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
       gripGrowthPerYear: v(pp.gripGrowthPerYear),
       maxGrip: v(pp.maxGrip),
       clientsPerAppointment: v(pp.clientsPerAppointment),
+      officialsPerYear: v(pp.officialsPerYear),
       allyProtection: v(pp.allyProtection),
     },
     circularFlow: {

@@ -256,7 +256,12 @@ export const mechanismsSchema = z
       ),
       gripGrowthPerYear: rate("how fast a new secretary's hold on his conference grows"),
       maxGrip: unitEstimate,
-      clientsPerAppointment: estimateSchema.describe("lesser officials placed with each secretaryship"),
+      clientsPerAppointment: estimateSchema.describe(
+        "lesser officials placed with each secretaryship (also: officials per one of committee rank)",
+      ),
+      officialsPerYear: estimateSchema.describe(
+        "lesser officials the appointer places per year at full skill",
+      ),
       allyProtection: rate("how far the appointer spares regions held by his coalition partners"),
     }),
     circularFlow: mechanismSwitch({
@@ -333,6 +338,9 @@ export const mechanismsSchema = z
         "standing a leader gains per year by claiming the mantle, at full press and agenda reach",
       ),
       cultYears: estimateSchema.describe("years for the cult to set after the founder's death"),
+      restraintWhileAlive: rate(
+        "how far the living founder's authority holds leaders back from moving against a colleague",
+      ),
     }),
     testament: mechanismSwitch({
       writePerYear: perYear(
@@ -359,7 +367,7 @@ export const mechanismsSchema = z
     }),
     policy: mechanismSwitch({
       opinionShock: rate("shift of members' line per unit of economic shock severity"),
-      followPerYear: rate("how fast a flexible leader moves toward the party's mood per year"),
+      followPerYear: perYear("how fast a flexible leader moves toward the party's mood per year"),
       shiftCost: rate("standing lost per unit of line moved, for a fully inflexible leader"),
       oppositionDistance: perYear(
         "distance from the ruling line at which an executive member turns to opposition",

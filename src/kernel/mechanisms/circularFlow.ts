@@ -47,6 +47,14 @@ export function chooseDelegates(w: World): void {
     const patron = livePatron(w, reg.secretaryPatron);
     const grip = patron >= 0 && w.sc.enabled.circularFlow ? reg.grip : 0;
     const d = w.members.delegation(r, perRegion[r]!, grip, rng);
+    // A secretary who carries the conference gets his whole slate elected. Under the ban on factions a
+    // platform cannot run a slate of its own; without the ban its supporters keep their seats.
+    if (patron >= 0 && d.loyal * 2 > perRegion[r]!) {
+      const kept = w.sc.enabled.factionBan ? 0 : d.opposition;
+      d.loyal = perRegion[r]! - kept;
+      d.opposition = kept;
+      d.uncommitted.fill(0);
+    }
     const ideology = w.members.meanIdeology(r);
     if (d.loyal > 0) groups.push({ count: d.loyal, follows: patron, ideology });
     if (d.opposition > 0) groups.push({ count: d.opposition, follows: AGAINST, ideology });
@@ -95,10 +103,15 @@ function holdCongress(w: World): void {
     for (const reg of w.regions) {
       if (reg.committeeSeatPatron !== -2) reg.committeeSeatPatron = livePatron(w, reg.secretaryPatron);
     }
-    // The appointer drafts the slate: he proposes seats for his own secretaries who have none yet.
+    // The appointer drafts the slate: seats for his named clients, then his secretaries, then his officials.
     const drafter = strongestHolder(w, "appoint");
     const size = committeeSize(w);
     const cap = Math.floor(w.sc.params.circularFlow.enlargementCap * size);
+    const named = w.people
+      .map((p, i) => ({ p, i }))
+      .filter(({ p }) => drafter >= 0 && p.alive && p.rung === 0 && !p.inCommittee && p.patron === drafter)
+      .map(({ i }) => i)
+      .slice(0, cap);
     const secretaries = w.regions
       .map((reg, r) => ({ reg, r }))
       .filter(
@@ -106,10 +119,11 @@ function holdCongress(w: World): void {
           reg.committeeSeatPatron === -2 && drafter >= 0 && livePatron(w, reg.secretaryPatron) === drafter,
       )
       .sort((a, b) => w.members.count(b.r) - w.members.count(a.r) || a.r - b.r)
-      .slice(0, cap);
+      .slice(0, cap - named.length);
     // Then officials of his apparatus: one of committee rank for every secretaryship he has filled.
-    const officials = drafter >= 0 ? apparatusNominees(w, drafter, cap - secretaries.length) : 0;
-    const nominees = secretaries.length + officials;
+    const officials =
+      drafter >= 0 ? apparatusNominees(w, drafter, cap - named.length - secretaries.length) : 0;
+    const nominees = named.length + secretaries.length + officials;
     let added = 0;
     if (nominees > 0) {
       const proposers = leaders.includes(drafter) ? leaders : [drafter];
@@ -125,6 +139,7 @@ function holdCongress(w: World): void {
         proposers: proposers.map((i) => personId(w, i)),
       });
       if (ok) {
+        for (const i of named) w.people[i]!.inCommittee = true;
         for (const { reg } of secretaries) reg.committeeSeatPatron = drafter;
         for (let k = 0; k < officials; k++) w.apparatusSeats.push(drafter);
         added = nominees;

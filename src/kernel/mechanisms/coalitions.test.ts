@@ -80,6 +80,9 @@ describe("coalitions", () => {
         if (!sc.people[i]!.isLeader) p.patron = gs;
       });
       w.independents = [];
+      // An alliance of three already stands; only private knowledge can break it.
+      w.players = currentPlayers(w);
+      w.ruling = [gs, personIndex(sc, "zinoviev"), personIndex(sc, "kamenev")].sort((a, b) => a - b);
       for (let t = 0; t < 200; t += 4) {
         w.tick = t;
         coalitions.step(w);

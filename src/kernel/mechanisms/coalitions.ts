@@ -15,13 +15,21 @@ import {
   type ResistanceEvent,
   type VoteEvent,
 } from "../events.ts";
-import { consensusPower, EXPELLED_RUNG, followedLeader, machines, perceivedPower } from "../power.ts";
+import {
+  capability,
+  consensusPower,
+  EXPELLED_RUNG,
+  followedLeader,
+  machines,
+  perceivedPower,
+} from "../power.ts";
 import type { Rng } from "../random/rng.ts";
 import { committeeVote, passes, type Tally } from "../votes.ts";
 import { emit, type Motion, meetsNow, personId, type World } from "../world.ts";
 import { commandsForce, resistChance, strongestForce } from "./coercion.ts";
 import { intervalFactor } from "./factionBan.ts";
 import { learningFactor } from "./information.ts";
+import { founderRestraint } from "./legacy.ts";
 import type { Mechanism } from "./mechanism.ts";
 import { vacatePosts } from "./removePerson.ts";
 
@@ -38,6 +46,20 @@ export function currentPlayers(w: World): number[] {
       return me.isLeader && contender && !p.capitulated && p.alive && p.capacity >= 0.5 && p.patron < 0;
     })
     .sort((a, b) => a - b);
+}
+
+/** The player holding the strongest agenda capability, or -1 if none holds any. */
+export function agendaSetter(w: World, players: number[]): number {
+  let best = -1;
+  let bestValue = 0;
+  for (const i of players) {
+    const a = capability(w, i, "agenda");
+    if (a > bestValue) {
+      bestValue = a;
+      best = i;
+    }
+  }
+  return best;
 }
 
 /** Powers as positive integers for the exact coalition computation. */
@@ -210,9 +232,13 @@ function politicsRound(w: World): void {
   const stillIn = w.ruling.filter((i) => players.includes(i));
   if (playersChanged || stillIn.length === 0 || w.coalitionDefeated) {
     w.coalitionDefeated = false;
-    const consensus = players.map((j) => consensusPower(w, players, j, machine));
+    // Whoever sets the agenda proposes the new arrangement, as he sees the powers; without one, the consensus view.
+    const setter = agendaSetter(w, players);
+    const view = players.map((j) =>
+      setter >= 0 ? perceivedPower(w, setter, j, machine) : consensusPower(w, players, j, machine),
+    );
     const departed = w.ruling.length !== stillIn.length;
-    setRuling(w, ruleAmong(w, players, consensus), -1, departed ? "departure" : "realignment");
+    setRuling(w, ruleAmong(w, players, view), -1, departed ? "departure" : "realignment");
   } else {
     // Realignment: a player who privately sees a ruling coalition that keeps him and differs from the present
     // one may bring it about: a member breaks with partners he no longer needs (defection), or an outsider
@@ -236,7 +262,7 @@ function politicsRound(w: World): void {
   // A coalition with an ambitious, ruthless member moves against a rival.
   const drive = w.ruling.map((i) => w.sc.people[i]!.ambition * w.sc.people[i]!.ruthlessness);
   const threat = Math.max(0, ...drive);
-  if (w.ruling.length > 0 && rng.chance(c.motionRate * threat)) {
+  if (w.ruling.length > 0 && rng.chance(c.motionRate * threat * founderRestraint(w))) {
     const interval = Math.round((c.rungIntervalWeeks * 7) / w.sc.clock.tickDays);
     const pending = new Set(w.pendingMotions.map((m) => m.target));
     const targets = w.people

@@ -52,46 +52,49 @@ function seat(w: World, person: number, full: boolean): void {
   });
 }
 
-/** Fills the executive's vacant seats; with `feedback`, the coalition may enlarge it with its clients. */
-export function electExecutive(w: World, coalition: number[], feedback: boolean): void {
-  const body = w.sc.bodies[w.sc.executive]!;
-  while (w.execFull.length < w.execSeats) {
-    const pool = w.execCandidates.filter((i) => w.people[i]!.alive && w.people[i]!.rung < 2);
-    let pick = -1;
-    let best = 0;
-    for (const i of pool) {
-      const score = feedback ? welcome(w, coalition, i) : 1;
-      if (score > best) {
-        best = score;
-        pick = i;
-      }
-    }
-    if (pick < 0 && feedback) pick = clientsOf(w, coalition)[0] ?? -1;
-    if (pick < 0) break;
-    seat(w, pick, true);
-  }
-  const fresh = w.newCommittee;
-  w.newCommittee = false;
-  if (!feedback || coalition.length === 0 || !fresh) return;
-
-  // A new committee may enlarge the executive (by two seats at most) while the coalition lacks a majority there.
-  const set = new Set(coalition);
-  const faction = () => w.execFull.filter((i) => set.has(i) || set.has(followedLeader(w, i))).length;
-  let added = 0;
-  while (w.execSeats < body.maxSeats && added < 2 && faction() * 2 <= w.execFull.length) {
-    const client = clientsOf(w, coalition)[0];
-    if (client === undefined) break;
-    w.execSeats++;
-    added++;
-    seat(w, client, true);
-  }
-  // Keep the bench of candidates as deep as it was at the start.
+/** Keeps the bench of candidates as deep as it was at the start, with the coalition's clients. */
+function replenishBench(w: World, coalition: number[], feedback: boolean): void {
+  if (!feedback || coalition.length === 0) return;
   const bench = w.sc.people.filter((p) => p.candidateOf.includes(w.sc.executive)).length;
   while (w.execCandidates.length < bench) {
     const client = clientsOf(w, coalition)[0];
     if (client === undefined) break;
     seat(w, client, false);
   }
+}
+
+/** Fills the executive's vacant seats; with `feedback`, the coalition may enlarge it with its clients. */
+export function electExecutive(w: World, coalition: number[], feedback: boolean): void {
+  const body = w.sc.bodies[w.sc.executive]!;
+  while (w.execFull.length < w.execSeats) {
+    // Candidates move up in order of seniority on the bench, passing over anyone in opposition.
+    const pool = w.execCandidates.filter((i) => w.people[i]!.alive && w.people[i]!.rung < 2);
+    let pick = pool.find((i) => !feedback || welcome(w, coalition, i) >= 0) ?? -1;
+    if (pick < 0 && feedback) pick = clientsOf(w, coalition)[0] ?? -1;
+    if (pick < 0) break;
+    seat(w, pick, true);
+  }
+  // A new committee may add two seats; any other plenum one.
+  const room = w.newCommittee ? 2 : 1;
+  w.newCommittee = false;
+  // Only a leader who rules alone can pack the executive: partners would veto seats that serve one of them.
+  if (!feedback || coalition.length !== 1) {
+    replenishBench(w, coalition, feedback);
+    return;
+  }
+
+  // The lone ruler enlarges the executive with his clients while he lacks a majority there.
+  const set = new Set(coalition);
+  const faction = () => w.execFull.filter((i) => set.has(i) || set.has(followedLeader(w, i))).length;
+  let added = 0;
+  while (w.execSeats < body.maxSeats && added < room && faction() * 2 <= w.execFull.length) {
+    const client = clientsOf(w, coalition)[0];
+    if (client === undefined) break;
+    w.execSeats++;
+    added++;
+    seat(w, client, true);
+  }
+  replenishBench(w, coalition, feedback);
   if (added > 0) {
     emit<ElectionEvent>(w, {
       type: "election",

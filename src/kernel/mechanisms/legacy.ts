@@ -22,6 +22,12 @@ export function findFounder(w: World, threshold: number): number {
   return best;
 }
 
+/** Factor on the leaders' readiness to move against a colleague: lower while the founder still lives. */
+export function founderRestraint(w: World): number {
+  if (!w.sc.enabled.legacy || w.founder < 0 || !w.people[w.founder]!.alive) return 1;
+  return 1 - w.sc.params.legacy.restraintWhileAlive;
+}
+
 /** How far the cult has set at this tick, in [0, 1] (0 before the founder's death). */
 export function cultLevel(w: World, tick = w.tick): number {
   if (w.founderDeathTick < 0) return 0;

@@ -64,6 +64,9 @@ export const patronage: Mechanism = {
     const appointer = strongestHolder(w, "appoint");
     if (appointer < 0) return;
     const skill = w.sc.people[appointer]!.organisation;
+    // The stream of lesser postings never stops: every week some officials owe their places to him.
+    w.people[appointer]!.lesserClients +=
+      p.officialsPerYear * capability(w, appointer, "appoint") * skill * dt;
     const rate = p.appointmentsPerYear * capability(w, appointer, "appoint") * skill * dt;
     if (!rng.chance(Math.min(1, rate))) return;
 
