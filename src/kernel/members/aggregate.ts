@@ -4,7 +4,7 @@
  * admissions and removals. Draws use binomials over cells, matching the individual fidelity's rules.
  */
 import type { Rng } from "../random/rng.ts";
-import { binProbabilities } from "./normal.ts";
+import { binMeans, binProbabilities } from "./normal.ts";
 import {
   COHORTS,
   type Cohort,
@@ -102,6 +102,7 @@ export class AggregateMembers implements MemberStore {
   admit(region: number, n: number, cohort: Cohort, p: RecruitProfile, rng: Rng): void {
     if (n <= 0) return;
     const probs = binProbabilities(p.ideology, p.ideologySd, B);
+    const means = binMeans(p.ideology, p.ideologySd, B);
     let left = n;
     let mass = 1;
     for (let b = 0; b < B && left > 0; b++) {
@@ -114,8 +115,8 @@ export class AggregateMembers implements MemberStore {
       if (p.candidate) this.#candidates[c]! += k;
       this.#loyaltySum[c]! += k * p.loyalty;
       this.#literacySum[c]! += k * p.literacy;
-      // Members in a bin carry the bin's share of the profile's line (clamped draws sit at the edges).
-      this.#ideologySum[c]! += k * clampToBin(p.ideology, b);
+      // Members in a bin carry the mean line of the draws that fall in it (clamped draws sit at the edges).
+      this.#ideologySum[c]! += k * means[b]!;
     }
     if (p.tie >= 0) this.#ties[region * this.#leaders + p.tie]! += n;
   }
@@ -213,7 +214,13 @@ export class AggregateMembers implements MemberStore {
     const dir = delta > 0 ? 1 : -1;
     for (let cohort = 0; cohort < C; cohort++) {
       // Work on a snapshot so members move once.
-      const moved: { from: number; to: number; k: number }[] = [];
+      // Members are taken as spread evenly within their bin, as the split between the near and far bins
+      // assumes: the far group is the part of the bin nearest the direction of the shift, so its line sits
+      // above the bin's mean (in that direction) and the near group's below; and a group pushed past an end
+      // bin has every member clamped at that end.
+      const nearOffset = (-dir * frac * width) / 2;
+      const farOffset = (dir * (1 - frac) * width) / 2;
+      const moved: { from: number; to: number; k: number; edge: number; offset: number }[] = [];
       for (let b = 0; b < B; b++) {
         const c = this.#cell(region, cohort, b);
         const n = this.#count[c]!;
@@ -221,8 +228,21 @@ export class AggregateMembers implements MemberStore {
         const far = rng.binomial(n, frac);
         const near = n - far;
         const clampBin = (x: number) => Math.max(0, Math.min(B - 1, x));
-        moved.push({ from: b, to: clampBin(b + dir * steps), k: near });
-        moved.push({ from: b, to: clampBin(b + dir * (steps + 1)), k: far });
+        const edge = (x: number) => (x < 0 ? -1 : x > B - 1 ? 1 : 0);
+        moved.push({
+          from: b,
+          to: clampBin(b + dir * steps),
+          k: near,
+          edge: edge(b + dir * steps),
+          offset: nearOffset,
+        });
+        moved.push({
+          from: b,
+          to: clampBin(b + dir * (steps + 1)),
+          k: far,
+          edge: edge(b + dir * (steps + 1)),
+          offset: farOffset,
+        });
       }
       const snapshot = moved.map((m) => {
         const c = this.#cell(region, cohort, m.from);
@@ -235,7 +255,7 @@ export class AggregateMembers implements MemberStore {
           comp: this.#compromised[c]! * share,
           loy: this.#loyaltySum[c]! * share,
           lit: this.#literacySum[c]! * share,
-          ideo: this.#ideologySum[c]! * share + m.k * delta,
+          ideo: m.edge !== 0 ? m.edge * m.k : this.#ideologySum[c]! * share + m.k * (delta + m.offset),
         };
       });
       for (let b = 0; b < B; b++) {
@@ -320,11 +340,4 @@ export class AggregateMembers implements MemberStore {
     }
     return out;
   }
-}
-
-/** The line members of bin `b` carry: the profile's line if it falls in the bin, else the bin's nearer edge. */
-function clampToBin(ideology: number, b: number): number {
-  const lo = -1 + (2 * b) / B;
-  const hi = lo + 2 / B;
-  return Math.min(hi, Math.max(lo, ideology));
 }
