@@ -6,5 +6,6 @@ export default defineConfig({
     // The count reporter prints the plain "N passed, N failed, N skipped" line CI reads.
     reporters: ["default", "./test/countReporter.ts"],
     testTimeout: 120_000,
+    hookTimeout: 240_000,
   },
 });

@@ -13,8 +13,9 @@ export default class CountReporter implements Reporter {
         else if (state === "failed") failed++;
         else skipped++;
       }
-      // A module that failed to load has no tests: count it as a failure.
-      if (m.state() === "failed" && [...m.children.allTests()].length === 0) failed++;
+      // A module that failed to load, or whose hooks failed, may report no failed test: count it as one.
+      const anyFailed = [...m.children.allTests()].some((t) => t.result().state === "failed");
+      if (m.state() === "failed" && !anyFailed) failed++;
     }
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }

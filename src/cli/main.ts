@@ -7,6 +7,7 @@ import { runScenario } from "../kernel/engine.ts";
 import { EVENT_TYPES } from "../kernel/events.ts";
 import { describeOutcome, namesOf, narrate } from "../kernel/narrative.ts";
 import { builtinScenarios, DEFAULT_SCENARIO, loadScenario } from "../node/scenarios.ts";
+import { mechanismCatalogue } from "../scenario/catalog.ts";
 import { compileScenario } from "../scenario/compile.ts";
 import { ScenarioError } from "../scenario/load.ts";
 import { applyPatch, applySet, parseValue } from "../scenario/patch.ts";
@@ -153,6 +154,38 @@ export function buildProgram(): Command {
       process.stdout.write(
         `${path}: valid scenario "${scenario.id}" (schema version ${scenario.schemaVersion})\n`,
       );
+    });
+
+  program
+    .command("mechanisms")
+    .description("list the model's mechanisms: switch, what it does, parameters and the sources behind it")
+    .option(
+      "-s, --scenario <name|file>",
+      "built-in scenario name or path to a YAML/JSON file",
+      DEFAULT_SCENARIO,
+    )
+    .option("--set <path=value>", "change one field first (repeatable)", collectSet, [])
+    .option("--json", "machine-readable list")
+    .action((opts: { scenario: string; set: string[]; json?: boolean }) => {
+      const catalogue = mechanismCatalogue(prepareScenario(opts.scenario, undefined, opts.set));
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(catalogue)}\n`);
+        return;
+      }
+      const out: string[] = [];
+      for (const m of catalogue) {
+        out.push(`${m.title}  [${m.switch}=${m.enabled}]`, `  ${m.description}`);
+        for (const p of m.parameters) {
+          const range = p.range ? ` in [${p.range[0]}, ${p.range[1]}]` : "";
+          const src = p.source ? ` (${p.source})` : "";
+          out.push(
+            `  - ${p.name} = ${JSON.stringify(p.value)}${range}${src}${p.description ? `: ${p.description}` : ""}`,
+          );
+        }
+        for (const e of m.evidence) out.push(`  * ${e.source}: ${e.note}`);
+        out.push(`  sources: ${m.sources.map((s) => s.key).join(", ")}`, "");
+      }
+      process.stdout.write(`${out.join("\n")}\n`);
     });
 
   program

@@ -262,7 +262,11 @@ function politicsRound(w: World): void {
   // A coalition with an ambitious, ruthless member moves against a rival.
   const drive = w.ruling.map((i) => w.sc.people[i]!.ambition * w.sc.people[i]!.ruthlessness);
   const threat = Math.max(0, ...drive);
-  if (w.ruling.length > 0 && rng.chance(c.motionRate * threat * founderRestraint(w))) {
+  // A rival charged with factionalism is a ready pretext: the coalition moves sooner.
+  const pretext = w.opposition.some((i) => intervalFactor(w, i) < 1)
+    ? 1 / w.sc.params.factionBan.intervalFactor
+    : 1;
+  if (w.ruling.length > 0 && rng.chance(Math.min(1, c.motionRate * threat * founderRestraint(w) * pretext))) {
     const interval = Math.round((c.rungIntervalWeeks * 7) / w.sc.clock.tickDays);
     const pending = new Set(w.pendingMotions.map((m) => m.target));
     const targets = w.people

@@ -7,7 +7,7 @@
  */
 import { yearsPerTick } from "../calendar.ts";
 import type { ResignationEvent, TestamentEvent, VoteEvent } from "../events.ts";
-import { machines } from "../power.ts";
+import { capability, machines } from "../power.ts";
 import { passes, tally } from "../votes.ts";
 import { emit, meetsNow, personId, type World } from "../world.ts";
 import { chooseDelegates, leadership } from "./circularFlow.ts";
@@ -17,6 +17,8 @@ import { findFounder } from "./legacy.ts";
 import type { Mechanism } from "./mechanism.ts";
 
 const OFFICE_RUNG = 1;
+/** Weight of administrative capabilities (appoint, files, agenda) in the founder's alarm, beside the machine. */
+const OFFICE_CONCERN = 0.25;
 
 function write(w: World, founder: number): void {
   const p = w.sc.params.testament;
@@ -25,7 +27,9 @@ function write(w: World, founder: number): void {
   let worst = p.concernThreshold;
   w.people.forEach((q, i) => {
     if (i === founder || !q.alive || !w.sc.people[i]!.isLeader) return;
-    const concern = machine[i]! * curationFactor(w, i);
+    // He fears a machine, and the administrative powers that build one, as far as he is allowed to see them.
+    const powers = capability(w, i, "appoint") + capability(w, i, "files") + capability(w, i, "agenda");
+    const concern = (machine[i]! + OFFICE_CONCERN * powers) * curationFactor(w, i);
     if (concern >= worst) {
       worst = concern;
       target = i;
