@@ -74,8 +74,8 @@ export function electExecutive(w: World, coalition: number[], feedback: boolean)
     if (pick < 0) break;
     seat(w, pick, true);
   }
-  // A new committee may add two seats; any other plenum one.
-  const room = w.newCommittee ? 2 : 1;
+  // Only the first plenum of a new committee reshapes the executive, by one seat at most.
+  const room = w.newCommittee ? 1 : 0;
   w.newCommittee = false;
   // Only a leader who rules alone can pack the executive: partners would veto seats that serve one of them.
   if (!feedback || coalition.length !== 1) {
