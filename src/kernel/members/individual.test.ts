@@ -9,7 +9,9 @@ import {
   IndividualMembers,
   type MemberTotals,
   SYMPATHISER,
+  standardNormal,
 } from "./individual.ts";
+import { normalCdf } from "./normal.ts";
 import { memberStoreCases } from "./store.cases.ts";
 import { type Cohort, IDEOLOGY_BINS, type RecruitProfile } from "./store.ts";
 
@@ -199,6 +201,37 @@ describe("individual members: tracked totals against a from-scratch recount", ()
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("individual members: the ziggurat's normal draws", () => {
+  it("follow the standard normal law (moments, Kolmogorov-Smirnov, tails beyond the base layer)", () => {
+    const rng = new Rng(streamState(9, "zig"));
+    const n = 400_000;
+    const xs = new Float64Array(n);
+    let sum = 0;
+    let squares = 0;
+    let tail = 0;
+    for (let i = 0; i < n; i++) {
+      const x = standardNormal(rng);
+      xs[i] = x;
+      sum += x;
+      squares += x * x;
+      if (Math.abs(x) > 3.442619855899) tail++;
+    }
+    // Sampling errors: mean 1/√n = 0.0016, variance √(2/n) = 0.0022; bounds at about 4 of them.
+    expect(Math.abs(sum / n)).toBeLessThan(0.0065);
+    expect(Math.abs(squares / n - 1)).toBeLessThan(0.009);
+    xs.sort();
+    let d = 0;
+    for (let i = 0; i < n; i++) {
+      const f = normalCdf(xs[i]!);
+      d = Math.max(d, Math.abs(f - i / n), Math.abs(f - (i + 1) / n));
+    }
+    // Kolmogorov-Smirnov critical value at α = 0.001.
+    expect(d).toBeLessThan(1.949 / Math.sqrt(n));
+    const expected = 2 * (1 - normalCdf(3.442619855899)) * n;
+    expect(Math.abs(tail - expected)).toBeLessThan(4 * Math.sqrt(expected));
   });
 });
 

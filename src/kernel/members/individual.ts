@@ -129,10 +129,54 @@ function drawClasses(klass: Uint8Array, start: number, end: number, ws: number, 
   }
 }
 
+// Ziggurat tables for standard normal draws (Doornik's ZIGNOR, 128 layers): layer i spans x in [X[i+1], X[i]].
+const ZIG_LAYERS = 128;
+const ZIG_R = 3.442619855899;
+const ZIG_V = 9.91256303526217e-3;
+const ZIG_X = new Float64Array(ZIG_LAYERS + 1);
+const ZIG_RATIO = new Float64Array(ZIG_LAYERS);
+{
+  let f = Math.exp(-0.5 * ZIG_R * ZIG_R);
+  ZIG_X[0] = ZIG_V / f;
+  ZIG_X[1] = ZIG_R;
+  for (let i = 2; i < ZIG_LAYERS; i++) {
+    ZIG_X[i] = Math.sqrt(-2 * Math.log(ZIG_V / ZIG_X[i - 1]! + f));
+    f = Math.exp(-0.5 * ZIG_X[i]! * ZIG_X[i]!);
+  }
+  for (let i = 0; i < ZIG_LAYERS; i++) ZIG_RATIO[i] = ZIG_X[i + 1]! / ZIG_X[i]!;
+}
+
 /**
- * Lines of rows [start, end) ~ Normal(mean, sd) clamped to [-1, 1]; returns their sum. Marsaglia's polar method:
- * two draws per accepted pair of uniforms, with no trigonometry.
+ * A standard normal draw by the ziggurat method (Doornik 2005): about one uniform per draw, against two and a
+ * logarithm for Box-Muller or the polar method. One uniform carries 53 random bits: the top 7 pick the layer,
+ * the other 46 the position in it.
  */
+export function standardNormal(rng: Rng): number {
+  for (;;) {
+    const w = rng.float() * ZIG_LAYERS;
+    const layer = w | 0;
+    const u = 2 * (w - layer) - 1;
+    if (Math.abs(u) < ZIG_RATIO[layer]!) return u * ZIG_X[layer]!;
+    if (layer === 0) return normalTail(u < 0, rng);
+    const x = u * ZIG_X[layer]!;
+    const f0 = Math.exp(-0.5 * (ZIG_X[layer]! * ZIG_X[layer]! - x * x));
+    const f1 = Math.exp(-0.5 * (ZIG_X[layer + 1]! * ZIG_X[layer + 1]! - x * x));
+    if (f1 + rng.float() * (f0 - f1) < 1) return x;
+  }
+}
+
+/** A standard normal draw beyond ±ZIG_R (Marsaglia's tail method). */
+function normalTail(negative: boolean, rng: Rng): number {
+  let x: number;
+  let y: number;
+  do {
+    x = Math.log(1 - rng.float()) / ZIG_R;
+    y = Math.log(1 - rng.float());
+  } while (-2 * y < x * x);
+  return negative ? x - ZIG_R : ZIG_R - x;
+}
+
+/** Lines of rows [start, end) ~ Normal(mean, sd) clamped to [-1, 1]; returns their sum. */
 function drawLines(
   ideo: Float32Array,
   start: number,
@@ -141,34 +185,195 @@ function drawLines(
   sd: number,
   rng: Rng,
 ): number {
-  let sum = 0;
   if (!(sd > 0)) {
     const x = Math.fround(mean < -1 ? -1 : mean > 1 ? 1 : mean);
     ideo.fill(x, start, end);
     return x * (end - start);
   }
-  for (let i = start; i < end; i += 2) {
-    let a: number;
-    let b: number;
-    let q: number;
-    do {
-      a = 2 * rng.float() - 1;
-      b = 2 * rng.float() - 1;
-      q = a * a + b * b;
-    } while (q >= 1 || q === 0);
-    const f = sd * Math.sqrt((-2 * Math.log(q)) / q);
-    let x = Math.fround(mean + a * f);
+  let sum = 0;
+  for (let i = start; i < end; i++) {
+    let x = Math.fround(mean + sd * standardNormal(rng));
     x = x < -1 ? -1 : x > 1 ? 1 : x;
     ideo[i] = x;
     sum += x;
-    if (i + 1 < end) {
-      let y = Math.fround(mean + b * f);
-      y = y < -1 ? -1 : y > 1 ? 1 : y;
-      ideo[i + 1] = y;
-      sum += y;
-    }
   }
   return sum;
+}
+
+/** Random row indices are drawn this many at a time, before the rows are visited (see `flipByRejection`). */
+const BATCH = 512;
+
+/** Slots of the accumulator `removeRows` fills: what the removed rows held. */
+const R_CANDIDATES = 0;
+const R_SYMPATHISERS = 1;
+const R_COMPROMISED = 2;
+const R_LOYALTY = 3;
+const R_IDEOLOGY = 4;
+const R_COHORTS = 5;
+const R_TIES = R_COHORTS + C;
+
+/**
+ * Swap-removes rows `idx[0..count)` of a table, in that order (each index must be live when its turn comes),
+ * adding what they held to `acc` (R_* slots).
+ */
+function removeRows(t: MemberTable, idx: Int32Array, count: number, acc: Float64Array): void {
+  const { cohort, klass, literacy, loyalty, ideology, tie, flags } = t;
+  let n = t.n;
+  for (let j = 0; j < count; j++) {
+    const i = idx[j]!;
+    const f = flags[i]!;
+    acc[R_CANDIDATES]! += f & CANDIDATE;
+    acc[R_SYMPATHISERS]! += (f & SYMPATHISER) >> 1;
+    acc[R_COMPROMISED]! += (f & COMPROMISED) >> 2;
+    acc[R_LOYALTY]! += loyalty[i]!;
+    acc[R_IDEOLOGY]! += ideology[i]!;
+    acc[R_COHORTS + cohort[i]!]!++;
+    const patron = tie[i]!;
+    if (patron >= 0) acc[R_TIES + patron]!++;
+    const last = --n;
+    cohort[i] = cohort[last]!;
+    klass[i] = klass[last]!;
+    literacy[i] = literacy[last]!;
+    loyalty[i] = loyalty[last]!;
+    ideology[i] = ideology[last]!;
+    tie[i] = tie[last]!;
+    flags[i] = flags[last]!;
+  }
+  t.n = n;
+}
+
+/** Each row with `(flags & bit) === want` flips `bit` with probability `p`, by a scan; returns how many. */
+function flipByScan(flags: Uint8Array, n: number, bit: number, want: number, p: number, rng: Rng): number {
+  let done = 0;
+  for (let i = 0; i < n; i++) {
+    const f = flags[i]!;
+    if ((f & bit) === want && rng.float() < p) {
+      flags[i] = f ^ bit;
+      done++;
+    }
+  }
+  return done;
+}
+
+/**
+ * Flips `bit` on `k` distinct rows drawn uniformly among the `eligible` rows with `(flags & bit) === want`:
+ * rows are drawn at random until an eligible one turns up, which makes a uniform sample because a flipped row
+ * is no longer eligible. Returns the rows drawn. Indices are drawn a batch at a time before the rows are read,
+ * so the reads do not wait on each other (a random row is a cache miss).
+ */
+function flipByRejection(
+  flags: Uint8Array,
+  n: number,
+  bit: number,
+  want: number,
+  k: number,
+  eligible: number,
+  idx: Int32Array,
+  rng: Rng,
+): number {
+  let done = 0;
+  let draws = 0;
+  while (done < k) {
+    // About (k - done) n / (eligible - done) draws are still needed; draw a few more than that, not many.
+    const expected = ((k - done) * n) / Math.max(1, eligible - done);
+    const m = Math.min(idx.length, Math.ceil(expected * 1.1) + 4);
+    for (let j = 0; j < m; j++) idx[j] = Math.floor(rng.float() * n);
+    for (let j = 0; j < m; j++) {
+      const i = idx[j]!;
+      const f = flags[i]!;
+      if ((f & bit) === want) {
+        flags[i] = f ^ bit;
+        if (++done === k) return draws + j + 1;
+      }
+    }
+    draws += m;
+  }
+  return draws;
+}
+
+/** Gathers the rows with `(flags & bit) === want` into `pool`; returns how many. */
+function gather(flags: Uint8Array, n: number, bit: number, want: number, pool: Int32Array): number {
+  let m = 0;
+  for (let i = 0; i < n; i++) if ((flags[i]! & bit) === want) pool[m++] = i;
+  return m;
+}
+
+/** Partial Fisher-Yates: the first `take` of `pool[0..m)` become a uniform sample without replacement. */
+function sampleFront(pool: Int32Array, m: number, take: number, rng: Rng): void {
+  for (let j = 0; j < take; j++) {
+    const s = j + Math.floor(rng.float() * (m - j));
+    const x = pool[s]!;
+    pool[s] = pool[j]!;
+    pool[j] = x;
+  }
+}
+
+/** Moves every line by `delta`, clamped to [-1, 1]; returns the new sum. */
+function shiftLines(ideo: Float32Array, n: number, delta: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    let x = Math.fround(ideo[i]! + delta);
+    x = x < -1 ? -1 : x > 1 ? 1 : x;
+    ideo[i] = x;
+    sum += x;
+  }
+  return sum;
+}
+
+/** Non-sympathisers within `reach` of the platform become sympathisers with probability `p`, by a scan. */
+function mobiliseByScan(
+  flags: Uint8Array,
+  ideo: Float32Array,
+  n: number,
+  platform: number,
+  reach: number,
+  p: number,
+  rng: Rng,
+): number {
+  let done = 0;
+  for (let i = 0; i < n; i++) {
+    const f = flags[i]!;
+    if (f & SYMPATHISER) continue;
+    const d = ideo[i]! - platform;
+    if (d <= reach && d >= -reach && rng.float() < p) {
+      flags[i] = f | SYMPATHISER;
+      done++;
+    }
+  }
+  return done;
+}
+
+/**
+ * The same law at O(n p): how many members are eligible is not tracked, so every member gets a Bernoulli(p)
+ * trial, drawn by jumping from success to success (geometric gaps), and only eligible members act on one.
+ * Writes the successes and the members turned into `out[0]` and `out[1]`.
+ */
+function mobiliseBySkips(
+  flags: Uint8Array,
+  ideo: Float32Array,
+  n: number,
+  platform: number,
+  reach: number,
+  p: number,
+  rng: Rng,
+  out: Float64Array,
+): void {
+  const lq = Math.log1p(-p);
+  let hits = 0;
+  let done = 0;
+  let i = Math.floor(Math.log(1 - rng.float()) / lq);
+  while (i < n) {
+    hits++;
+    const f = flags[i]!;
+    const d = ideo[i]! - platform;
+    if (!(f & SYMPATHISER) && d <= reach && d >= -reach) {
+      flags[i] = f | SYMPATHISER;
+      done++;
+    }
+    i += 1 + Math.floor(Math.log(1 - rng.float()) / lq);
+  }
+  out[0] = hits;
+  out[1] = done;
 }
 
 export class IndividualMembers implements MemberStore {
@@ -184,8 +389,13 @@ export class IndividualMembers implements MemberStore {
   readonly #t: MemberTotals;
   readonly #tiesAll: Float64Array;
   #total = 0;
-  /** Row indices gathered by purges, reused across calls. */
+  /** Row indices gathered by purges and large flips, reused across calls. */
   #scratch = new Int32Array(0);
+  /** Row indices drawn ahead of the visits (attrition, rare flips). */
+  readonly #batch = new Int32Array(BATCH);
+  /** What removed rows held (R_* slots). */
+  readonly #removed: Float64Array;
+  readonly #out = new Float64Array(2);
   /** First allocation of a region's table: an even share of the expected party. */
   readonly #firstCap: number;
 
@@ -200,6 +410,7 @@ export class IndividualMembers implements MemberStore {
     this.#tables = Array.from({ length: regions }, () => emptyTable(0));
     this.#t = emptyTotals(regions, leaders);
     this.#tiesAll = new Float64Array(leaders);
+    this.#removed = new Float64Array(R_TIES + leaders);
   }
 
   // ---- queries: O(1) or O(leaders) ----
@@ -339,8 +550,18 @@ export class IndividualMembers implements MemberStore {
   attrite(region: number, n: number, rng: Rng): number {
     const t = this.#tables[region]!;
     const k = Math.min(Math.max(0, Math.floor(n)), t.n);
-    // k distinct rows uniformly at random: each swap-remove of a uniform row leaves the survivors in [0, n).
-    for (let j = 0; j < k; j++) this.#removeAt(region, t, Math.floor(rng.float() * t.n));
+    // k distinct rows uniformly at random: each swap-remove of a row drawn from the rows left keeps the survivors
+    // in [0, n). The draw for each step only needs the table's size then, so a batch is drawn ahead.
+    const idx = this.#batch;
+    const acc = this.#removed.fill(0);
+    for (let done = 0; done < k; ) {
+      const m = Math.min(idx.length, k - done);
+      const size = t.n;
+      for (let j = 0; j < m; j++) idx[j] = Math.floor(rng.float() * (size - j));
+      removeRows(t, idx, m, acc);
+      done += m;
+    }
+    this.#subtractRemoved(region, k);
     return k;
   }
 
@@ -357,10 +578,12 @@ export class IndividualMembers implements MemberStore {
   #purgeFlagged(region: number, bit: number, k: number, rng: Rng): number {
     const t = this.#tables[region]!;
     const take = this.#choose(t, bit, bit, k, rng);
+    if (take === 0) return 0;
     // Removing from the highest row down keeps the rows still to go where they are: the row moved into a hole
     // always comes from above every remaining target.
-    const chosen = this.#scratch.subarray(0, take).sort();
-    for (let j = take - 1; j >= 0; j--) this.#removeAt(region, t, chosen[j]!);
+    const chosen = this.#scratch.subarray(0, take).sort().reverse();
+    removeRows(t, chosen, take, this.#removed.fill(0));
+    this.#subtractRemoved(region, take);
     return take;
   }
 
@@ -371,19 +594,10 @@ export class IndividualMembers implements MemberStore {
   #choose(t: MemberTable, bit: number, want: number, k: number, rng: Rng): number {
     if (k <= 0 || t.n === 0) return 0;
     if (this.#scratch.length < t.n) this.#scratch = new Int32Array(Math.max(t.n, 2 * this.#scratch.length));
-    const pool = this.#scratch;
-    const flags = t.flags;
-    const n = t.n;
-    let m = 0;
-    for (let i = 0; i < n; i++) if ((flags[i]! & bit) === want) pool[m++] = i;
-    this.rowsTouched += n;
+    const m = gather(t.flags, t.n, bit, want, this.#scratch);
+    this.rowsTouched += t.n;
     const take = Math.min(k, m);
-    for (let j = 0; j < take; j++) {
-      const s = j + Math.floor(rng.float() * (m - j));
-      const x = pool[s]!;
-      pool[s] = pool[j]!;
-      pool[j] = x;
-    }
+    sampleFront(this.#scratch, m, take, rng);
     return take;
   }
 
@@ -413,97 +627,40 @@ export class IndividualMembers implements MemberStore {
   #flip(region: number, bit: number, want: number, eligible: number, p: number, rng: Rng): number {
     if (!(p > 0) || eligible <= 0) return 0;
     const t = this.#tables[region]!;
-    const n = t.n;
-    const flags = t.flags;
     if (p >= SKIP_BELOW) {
-      let done = 0;
-      for (let i = 0; i < n; i++) {
-        const f = flags[i]!;
-        if ((f & bit) === want && rng.float() < p) {
-          flags[i] = f ^ bit;
-          done++;
-        }
-      }
-      this.rowsTouched += n;
-      return done;
+      this.rowsTouched += t.n;
+      return flipByScan(t.flags, t.n, bit, want, p, rng);
     }
-    // Rare flips: draw how many (as the aggregate does), then which. Rows drawn at random until an eligible one
-    // turns up form a uniform sample, since a flipped row is no longer eligible; that costs about n p draws,
-    // one memory access each, instead of a scan of the whole table.
+    // Rare flips: draw how many (as the aggregate does), then which: about n p random rows instead of a scan.
     const k = rng.binomial(eligible, p);
     if (k > eligible / 2) {
       const take = this.#choose(t, bit, want, k, rng);
       const chosen = this.#scratch;
-      for (let j = 0; j < take; j++) flags[chosen[j]!]! ^= bit;
+      for (let j = 0; j < take; j++) t.flags[chosen[j]!]! ^= bit;
       return take;
     }
-    let done = 0;
-    let draws = 0;
-    while (done < k) {
-      const i = Math.floor(rng.float() * n);
-      draws++;
-      const f = flags[i]!;
-      if ((f & bit) === want) {
-        flags[i] = f ^ bit;
-        done++;
-      }
-    }
-    this.rowsTouched += draws;
-    return done;
+    this.rowsTouched += flipByRejection(t.flags, t.n, bit, want, k, eligible, this.#batch, rng);
+    return k;
   }
 
   shiftOpinion(region: number, delta: number, _rng: Rng): void {
     if (delta === 0) return;
     const t = this.#tables[region]!;
-    const a = t.ideology;
-    const n = t.n;
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      let x = Math.fround(a[i]! + delta);
-      x = x < -1 ? -1 : x > 1 ? 1 : x;
-      a[i] = x;
-      sum += x;
-    }
-    this.#t.ideologySum[region] = sum;
-    this.rowsTouched += n;
+    this.#t.ideologySum[region] = shiftLines(t.ideology, t.n, delta);
+    this.rowsTouched += t.n;
   }
 
   mobilise(region: number, platform: number, reach: number, p: number, rng: Rng): number {
     if (!(p > 0)) return 0;
     const t = this.#tables[region]!;
-    const n = t.n;
-    const flags = t.flags;
-    const ideo = t.ideology;
-    let done = 0;
+    let done: number;
     if (p < SKIP_BELOW) {
-      // How many members are eligible is not tracked, so draw each member's Bernoulli(p) trial by jumping from
-      // success to success (geometric gaps), and act only where the member is eligible: the same law as a
-      // trial for each eligible member alone, at O(n p) cost.
-      const lq = Math.log1p(-p);
-      let touched = 0;
-      let i = Math.floor(Math.log(1 - rng.float()) / lq);
-      while (i < n) {
-        touched++;
-        const f = flags[i]!;
-        const d = ideo[i]! - platform;
-        if (!(f & SYMPATHISER) && d <= reach && d >= -reach) {
-          flags[i] = f | SYMPATHISER;
-          done++;
-        }
-        i += 1 + Math.floor(Math.log(1 - rng.float()) / lq);
-      }
-      this.rowsTouched += touched;
+      mobiliseBySkips(t.flags, t.ideology, t.n, platform, reach, p, rng, this.#out);
+      this.rowsTouched += this.#out[0]!;
+      done = this.#out[1]!;
     } else {
-      for (let i = 0; i < n; i++) {
-        const f = flags[i]!;
-        if (f & SYMPATHISER) continue;
-        const d = ideo[i]! - platform;
-        if (d <= reach && d >= -reach && rng.float() < p) {
-          flags[i] = f | SYMPATHISER;
-          done++;
-        }
-      }
-      this.rowsTouched += n;
+      done = mobiliseByScan(t.flags, t.ideology, t.n, platform, reach, p, rng);
+      this.rowsTouched += t.n;
     }
     this.#t.sympathisers[region]! += done;
     return done;
@@ -552,33 +709,25 @@ export class IndividualMembers implements MemberStore {
     return g;
   }
 
-  /** Removes row `i` of a region: its totals go, and the last row moves into its place. */
-  #removeAt(region: number, t: MemberTable, i: number): void {
+  /** Takes `k` removed rows, whose contents `removeRows` summed into the accumulator, off a region's totals. */
+  #subtractRemoved(region: number, k: number): void {
     const tt = this.#t;
-    const f = t.flags[i]!;
-    tt.count[region]!--;
-    if (f & CANDIDATE) tt.candidates[region]!--;
-    if (f & SYMPATHISER) tt.sympathisers[region]!--;
-    if (f & COMPROMISED) tt.compromised[region]!--;
-    tt.loyaltySum[region]! -= t.loyalty[i]!;
-    tt.ideologySum[region]! -= t.ideology[i]!;
-    tt.cohorts[region * C + t.cohort[i]!]!--;
-    const tie = t.tie[i]!;
-    if (tie >= 0) {
-      tt.ties[region * this.#leaders + tie]!--;
-      this.#tiesAll[tie]!--;
+    const acc = this.#removed;
+    tt.count[region]! -= k;
+    tt.candidates[region]! -= acc[R_CANDIDATES]!;
+    tt.sympathisers[region]! -= acc[R_SYMPATHISERS]!;
+    tt.compromised[region]! -= acc[R_COMPROMISED]!;
+    tt.loyaltySum[region]! -= acc[R_LOYALTY]!;
+    tt.ideologySum[region]! -= acc[R_IDEOLOGY]!;
+    for (let c = 0; c < C; c++) tt.cohorts[region * C + c]! -= acc[R_COHORTS + c]!;
+    const L = this.#leaders;
+    for (let l = 0; l < L; l++) {
+      const ties = acc[R_TIES + l]!;
+      if (ties === 0) continue;
+      tt.ties[region * L + l]! -= ties;
+      this.#tiesAll[l]! -= ties;
     }
-    this.#total--;
-    const last = --t.n;
-    if (i !== last) {
-      t.cohort[i] = t.cohort[last]!;
-      t.klass[i] = t.klass[last]!;
-      t.literacy[i] = t.literacy[last]!;
-      t.loyalty[i] = t.loyalty[last]!;
-      t.ideology[i] = t.ideology[last]!;
-      t.tie[i] = t.tie[last]!;
-      t.flags[i] = t.flags[last]!;
-    }
-    this.rowsTouched += 2;
+    this.#total -= k;
+    this.rowsTouched += 2 * k;
   }
 }
