@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ["bin/apparat.js", ...args], { cwd: ROOT, encoding: "utf8" });
+
+describe("apparat mechanisms and counterfactual switches", () => {
+  it("lists every mechanism with its switch, parameters and sources", () => {
+    const r = cli("mechanisms", "--json");
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout) as {
+      id: string;
+      switch: string;
+      parameters: unknown[];
+      sources: { key: string }[];
+    }[];
+    expect(list.map((m) => m.id)).toEqual(
+      expect.arrayContaining([
+        "patronage",
+        "files",
+        "enrolment",
+        "factionBan",
+        "legacy",
+        "testament",
+        "information",
+        "policy",
+        "coercion",
+      ]),
+    );
+    for (const m of list) {
+      expect(m.switch).toBe(`mechanisms.${m.id}.enabled`);
+      if (m.id !== "offices") expect(m.parameters.length).toBeGreaterThan(0);
+      expect(m.sources.length).toBeGreaterThan(0);
+    }
+    const text = cli("mechanisms", "--set", "mechanisms.files.enabled=false");
+    expect(text.stdout).toContain("[mechanisms.files.enabled=false]");
+  });
+
+  it("a switch from a patch file and from --set give the same run, and it differs from the baseline", () => {
+    const dir = mkdtempSync(join(tmpdir(), "apparat-"));
+    try {
+      const patch = join(dir, "no-enrolment.yaml");
+      writeFileSync(patch, "mechanisms:\n  enrolment:\n    enabled: false\n");
+      const viaPatch = cli("run", "--seed", "5", "--json", "--patch", patch);
+      const viaSet = cli("run", "--seed", "5", "--json", "--set", "mechanisms.enrolment.enabled=false");
+      const baseline = cli("run", "--seed", "5", "--json");
+      expect(viaPatch.status).toBe(0);
+      expect(viaPatch.stdout).toBe(viaSet.stdout);
+      expect(viaPatch.stdout).not.toBe(baseline.stdout);
+      expect(JSON.parse(viaPatch.stdout).events.some((e: { type: string }) => e.type === "enrolment")).toBe(
+        false,
+      );
+      const bad = cli("run", "--seed", "5", "--set", "mechanisms.enrolment.params.campaignShare=3");
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain("mechanisms.enrolment.params.campaignShare");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
