@@ -8,6 +8,8 @@
  * `recount()` recomputes them from the rows for tests.
  *
  * The rules are those of the aggregate fidelity, applied member by member: the two must agree statistically.
+ * Where a rule touches few members (attrition, promotion, rare flags) the work is O(members touched), not a
+ * scan: rows are drawn at random, a batch of indices ahead of the reads so cache misses overlap.
  *
  * A row is 11 bytes: cohort, class, literacy, loyalty and flags one byte each, the line a float32, the patron
  * tie an int16.
@@ -40,7 +42,10 @@ export const CLASSES = ["worker", "peasant", "employee"] as const;
 export const BYTES_PER_ROW = 1 + 1 + 1 + 1 + 4 + 2 + 1;
 
 const C = COHORTS.length;
-/** Below this probability, per-member Bernoulli passes jump from hit to hit (geometric gaps) instead of scanning. */
+/**
+ * Below this probability, a per-member Bernoulli(p) pass visits about n p random rows (count then choose, or
+ * geometric jumps between successes) instead of scanning all n with a draw for each eligible member.
+ */
 const SKIP_BELOW = 0.25;
 
 /** One region's rows, struct-of-arrays; rows [0, n) are live. */
