@@ -1,0 +1,58 @@
+/**
+ * Apparat's public library API: the pure engine and the scenario format. Everything exported here runs
+ * unchanged in Node and in a browser Web Worker (a test bundles this file for the browser to prove it).
+ *
+ * @example
+ * import { compileScenario, parseScenario, runScenario } from "apparat";
+ * const result = runScenario(compileScenario(parseScenario(yamlText, "my.yaml")), { seed: 1 });
+ * console.log(result.outcome);
+ */
+
+// The self-enforcing ruling coalition
+export {
+  coalitionPower,
+  isSelfEnforcing,
+  isWinning,
+  MAJORITY,
+  maskOf,
+  membersOf,
+  type Rule,
+  rulingCoalition,
+} from "./kernel/coalition/rulingCoalition.ts";
+// Running a scenario
+export {
+  MECHANISMS,
+  Model,
+  OUTPUT_VERSION,
+  type RunOptions,
+  type RunResult,
+  runScenario,
+} from "./kernel/engine.ts";
+export { EVENT_TYPES, EVENT_VOCABULARY_VERSION, LADDER, type Rung, type SimEvent } from "./kernel/events.ts";
+export { createMembers, type Fidelity } from "./kernel/members/index.ts";
+// Members
+export type { Cohort, MemberStore, RecruitProfile } from "./kernel/members/store.ts";
+export {
+  describe as describeEvent,
+  describeOutcome,
+  type Names,
+  namesOf,
+  narrate,
+} from "./kernel/narrative.ts";
+export { type Outcome, type OutcomeKind, outcomeOf, soleLeaderNow } from "./kernel/outcome.ts";
+// Randomness
+export { Rng, Streams } from "./kernel/random/rng.ts";
+export type { LeaderSeries, Series } from "./kernel/series.ts";
+export { type MechanismInfo, mechanismCatalogue, type ParameterInfo } from "./scenario/catalog.ts";
+// Scenarios
+export { type CompiledScenario, compileScenario } from "./scenario/compile.ts";
+export { parseScenario, ScenarioError, type ScenarioIssue, validateScenarioData } from "./scenario/load.ts";
+export { applyPatch, applySet, parseValue } from "./scenario/patch.ts";
+export {
+  type Estimate,
+  SCENARIO_SCHEMA_VERSION,
+  type Scenario,
+  type ScenarioInput,
+  scenarioJsonSchema,
+  scenarioSchema,
+} from "./scenario/schema.ts";
