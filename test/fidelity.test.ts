@@ -293,6 +293,18 @@ describe("member fidelities follow the same rules, operation by operation", () =
   });
 });
 
+describe("individual members in a full replay", () => {
+  it("the same seed replays to the same bytes", () => {
+    const sc = bolshevik({ "members.fidelity": "individual" });
+    const a = new Model(sc, { seed: 7 });
+    const b = new Model(sc, { seed: 7 });
+    while (!a.done) a.step();
+    while (!b.done) b.step();
+    expect(a.world.members.count()).toBeGreaterThan(400_000);
+    expect(JSON.stringify(b.result())).toBe(JSON.stringify(a.result()));
+  });
+});
+
 describe("member fidelities agree statistically on the Bolshevik scenario", () => {
   let agg: RunSummary[] = [];
   let ind: RunSummary[] = [];
