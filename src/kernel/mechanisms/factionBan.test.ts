@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { bolshevik, personIndex } from "../../../test/fixtures.ts";
-import type { CompiledScenario } from "../../scenario/compile.ts";
 import type { ChargeEvent } from "../events.ts";
 import { Streams } from "../random/rng.ts";
 import { committeeVote } from "../votes.ts";
 import { createWorld, type World } from "../world.ts";
 import { chargePull, factionBan, intervalFactor } from "./factionBan.ts";
+import { policy } from "./policy.ts";
 
 const sc = bolshevik();
 const gs = personIndex(sc, "stalin");
@@ -24,15 +24,26 @@ function charges(w: World): ChargeEvent[] {
   return w.events.filter((e): e is ChargeEvent => e.type === "factionalism-charge");
 }
 
-/** A world where a triumvirate rules, Trotsky (and Radek) are in opposition, and a platform has drawn the left. */
-function platformWorld(s: CompiledScenario, seed: number): World {
-  const w = createWorld(s, seed);
+/** Platforms come whenever the rules allow, so that the policy mechanism issues one on cue. */
+const eager = bolshevik({
+  "mechanisms.policy.params.platformPerYear.range": [0, 1000],
+  "mechanisms.policy.params.platformPerYear": 1000,
+});
+const PLATFORM_TICK = 32;
+
+/**
+ * A world where a triumvirate rules and Trotsky and Radek, in opposition, have just issued a platform
+ * (through the policy mechanism, at a politics round) that drew members near their line.
+ */
+function platformWorld(seed: number): World {
+  const w = createWorld(eager, seed);
   w.ruling = [gs, zinoviev, kamenev].sort((a, b) => a - b);
   w.opposition = [trotsky, radek].sort((a, b) => a - b);
-  const rng = w.streams.get("test:platform");
-  for (let r = 0; r < w.regions.length; r++) w.members.mobilise(r, -0.5, 0.4, 0.3, rng);
-  w.tick = 30;
-  w.platformTick = 30;
+  w.shockTicks = w.shockTicks.map(() => -1);
+  w.tick = PLATFORM_TICK;
+  policy.step(w);
+  expect(w.platformTick).toBe(PLATFORM_TICK);
+  expect(w.events.filter((e) => e.type === "platform")).toHaveLength(1);
   return w;
 }
 
@@ -40,7 +51,7 @@ describe("the ban on factions", () => {
   it("a platform issued this tick gets its leaders charged and its sympathisers purged", () => {
     const { purgeShare, recantShare } = sc.params.factionBan;
     for (const seed of [1, 2, 3]) {
-      const w = platformWorld(sc, seed);
+      const w = platformWorld(seed);
       const members = w.members.count();
       const before = sympathisers(w);
       expect(before).toBeGreaterThan(1000);
@@ -50,7 +61,7 @@ describe("the ban on factions", () => {
       for (const i of w.ruling) expect(w.people[i]!.charged).toBe(false);
       const [e] = charges(w);
       expect(charges(w)).toHaveLength(1);
-      expect(e!.tick).toBe(30);
+      expect(e!.tick).toBe(PLATFORM_TICK);
       expect(e!.by).toEqual(w.ruling.map((i) => sc.people[i]!.id));
       expect([...e!.against].sort()).toEqual(["radek", "trotsky"]);
       // About purgeShare of the sympathisers are expelled; about recantShare of the rest give up the platform.
@@ -63,21 +74,24 @@ describe("the ban on factions", () => {
   });
 
   it("the charge answers only a platform issued this tick, by a coalition that holds the line, and only once", () => {
-    const stale = platformWorld(sc, 1);
-    stale.platformTick = 29;
+    const stale = platformWorld(1);
+    stale.tick = PLATFORM_TICK + 1;
     factionBan.step(stale);
     expect(charges(stale)).toEqual([]);
     expect(stale.people[trotsky]!.charged).toBe(false);
 
-    const nobodyRules = platformWorld(sc, 1);
+    const nobodyRules = platformWorld(1);
     nobodyRules.ruling = [];
     factionBan.step(nobodyRules);
     expect(charges(nobodyRules)).toEqual([]);
 
-    const again = platformWorld(sc, 1);
+    const again = platformWorld(1);
     factionBan.step(again);
+    // A year later the same leaders issue another platform: they are charged already.
+    again.tick = PLATFORM_TICK + 56;
+    policy.step(again);
+    expect(again.platformTick).toBe(again.tick);
     const members = again.members.count();
-    again.tick = again.platformTick = 90;
     factionBan.step(again);
     expect(charges(again)).toHaveLength(1);
     expect(again.members.count()).toBe(members);

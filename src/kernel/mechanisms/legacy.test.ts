@@ -128,7 +128,7 @@ describe("the founder's legacy", () => {
   it("in full runs, a record of disagreement costs about liabilityWeight × liabilities once the cult has set", () => {
     const expected = sc.params.legacy.liabilityWeight * sc.people[trotsky]!.liabilities;
     const diffs: number[] = [];
-    for (let seed = 0; seed < 8; seed++) {
+    for (let seed = 0; seed < 6; seed++) {
       const end = (s: CompiledScenario) => {
         const m = new Model(s, { seed, until: "1925-03-01" });
         while (!m.done) m.step();
@@ -139,7 +139,7 @@ describe("the founder's legacy", () => {
       diffs.push(end(cleanTrotsky) - end(sc));
     }
     diffs.sort((a, b) => a - b);
-    const median = (diffs[3]! + diffs[4]!) / 2;
+    const median = (diffs[2]! + diffs[3]!) / 2;
     // Removals scale standing down by a factor, so the gap can shrink a little, but not vanish or grow.
     expect(median).toBeGreaterThan(0.6 * expected);
     expect(median).toBeLessThan(1.2 * expected);
