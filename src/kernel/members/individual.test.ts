@@ -362,6 +362,19 @@ describe("individual members: the rules member by member", () => {
     expect(comp).toBe(s.compromised(0));
   });
 
+  it("rare flips follow the binomial law even when few are expected", () => {
+    // 1,000 candidates promoted with p = 0.0005: P(none) = 0.9995^1000 = 0.6064 (a normal approximation of the
+    // count would give about 0.5). 2,000 trials: standard error 0.011.
+    let none = 0;
+    const rng = new Rng(streamState(10, "few"));
+    for (let trial = 0; trial < 2000; trial++) {
+      const s = new IndividualMembers(1, 1);
+      s.admit(0, 1000, 2, profile({ candidate: true, ideologySd: 0 }), rng);
+      if (s.promote(0, 0.0005, rng) === 0) none++;
+    }
+    expect(Math.abs(none / 2000 - 0.6064)).toBeLessThan(0.045);
+  });
+
   it("shifts every member's line, clamped at the ends", () => {
     const s = new IndividualMembers(1, 1);
     const rng = new Rng(streamState(7, "s"));

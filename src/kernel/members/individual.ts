@@ -296,6 +296,22 @@ function flipByRejection(
   return draws;
 }
 
+/**
+ * Binomial(n, p). Few expected successes: exactly, by waiting times (geometric gaps between successes, O(n p)
+ * draws). Many: `Rng.binomial`, whose normal approximation is then close (skewness below 0.07).
+ */
+function binomialCount(n: number, p: number, rng: Rng): number {
+  if (n * p >= 200) return rng.binomial(n, p);
+  const lq = Math.log1p(-p);
+  let k = 0;
+  let i = Math.floor(Math.log(1 - rng.float()) / lq);
+  while (i < n) {
+    k++;
+    i += 1 + Math.floor(Math.log(1 - rng.float()) / lq);
+  }
+  return k;
+}
+
 /** Gathers the rows with `(flags & bit) === want` into `pool`; returns how many. */
 function gather(flags: Uint8Array, n: number, bit: number, want: number, pool: Int32Array): number {
   let m = 0;
@@ -636,8 +652,8 @@ export class IndividualMembers implements MemberStore {
       this.rowsTouched += t.n;
       return flipByScan(t.flags, t.n, bit, want, p, rng);
     }
-    // Rare flips: draw how many (as the aggregate does), then which: about n p random rows instead of a scan.
-    const k = rng.binomial(eligible, p);
+    // Rare flips: draw how many, then which: about n p random rows instead of a scan.
+    const k = binomialCount(eligible, p, rng);
     if (k > eligible / 2) {
       const take = this.#choose(t, bit, want, k, rng);
       const chosen = this.#scratch;
