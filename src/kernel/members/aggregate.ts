@@ -1,10 +1,13 @@
 /**
- * Aggregate fidelity: members counted in cells of region × cohort × ideology bin. Each cell keeps its count,
- * candidates, sympathisers, compromised files and the sums of loyalty and literacy, so averages survive
- * admissions and removals. Draws use binomials over cells, matching the individual fidelity's rules.
+ * Aggregate fidelity: members counted in cells of region × cohort × line slot. The slots are the interiors of
+ * the ideology bins plus the two ends of the line, where members whose line is clamped at exactly -1 or +1 sit
+ * (they vote in the end bins): clamping piles members up at the ends, and a shift moves such a pile as one
+ * point, not as members spread over a bin. Each cell keeps its count, candidates, sympathisers, compromised
+ * files and the sums of loyalty, literacy and line, so averages survive admissions and removals. Draws use
+ * binomials over cells, matching the individual fidelity's rules.
  */
 import type { Rng } from "../random/rng.ts";
-import { binMeans, binProbabilities } from "./normal.ts";
+import { slotLaw } from "./normal.ts";
 import {
   COHORTS,
   type Cohort,
@@ -16,6 +19,21 @@ import {
 
 const C = COHORTS.length;
 const B = IDEOLOGY_BINS;
+/** Line slots: 0 = clamped at -1, 1..B = inside bin slot - 1, B + 1 = clamped at +1. */
+const S = B + 2;
+const WIDTH = 2 / B;
+
+/** The ideology bin a slot votes in. */
+function slotBin(slot: number): number {
+  return slot === 0 ? 0 : slot > B ? B - 1 : slot - 1;
+}
+
+/** The slot of a line inside (-1, 1), or of an end. */
+function slotOf(line: number): number {
+  if (line <= -1) return 0;
+  if (line >= 1) return S - 1;
+  return 1 + Math.min(B - 1, Math.floor((line + 1) / WIDTH));
+}
 
 export class AggregateMembers implements MemberStore {
   readonly fidelity = "aggregate" as const;
@@ -34,7 +52,7 @@ export class AggregateMembers implements MemberStore {
   constructor(regions: number, leaders: number) {
     this.regions = regions;
     this.#leaders = leaders;
-    const n = regions * C * B;
+    const n = regions * C * S;
     this.#count = new Float64Array(n);
     this.#candidates = new Float64Array(n);
     this.#sympathisers = new Float64Array(n);
@@ -45,8 +63,8 @@ export class AggregateMembers implements MemberStore {
     this.#ties = new Float64Array(regions * leaders);
   }
 
-  #cell(region: number, cohort: number, bin: number): number {
-    return (region * C + cohort) * B + bin;
+  #cell(region: number, cohort: number, slot: number): number {
+    return (region * C + cohort) * S + slot;
   }
 
   count(region?: number): number {
@@ -60,14 +78,14 @@ export class AggregateMembers implements MemberStore {
 
   #sum(a: Float64Array, region: number): number {
     let s = 0;
-    const base = region * C * B;
-    for (let i = base; i < base + C * B; i++) s += a[i]!;
+    const base = region * C * S;
+    for (let i = base; i < base + C * S; i++) s += a[i]!;
     return s;
   }
 
   cohortCount(region: number, cohort: Cohort): number {
     let s = 0;
-    for (let b = 0; b < B; b++) s += this.#count[this.#cell(region, cohort, b)]!;
+    for (let slot = 0; slot < S; slot++) s += this.#count[this.#cell(region, cohort, slot)]!;
     return s;
   }
 
@@ -101,22 +119,21 @@ export class AggregateMembers implements MemberStore {
 
   admit(region: number, n: number, cohort: Cohort, p: RecruitProfile, rng: Rng): void {
     if (n <= 0) return;
-    const probs = binProbabilities(p.ideology, p.ideologySd, B);
-    const means = binMeans(p.ideology, p.ideologySd, B);
+    const { probs, means } = slotLaw(p.ideology, p.ideologySd, B);
     let left = n;
     let mass = 1;
-    for (let b = 0; b < B && left > 0; b++) {
-      const k = b === B - 1 ? left : rng.binomial(left, mass > 0 ? Math.min(1, probs[b]! / mass) : 0);
-      mass -= probs[b]!;
+    for (let slot = 0; slot < S && left > 0; slot++) {
+      const k = slot === S - 1 ? left : rng.binomial(left, mass > 0 ? Math.min(1, probs[slot]! / mass) : 0);
+      mass -= probs[slot]!;
       left -= k;
       if (k === 0) continue;
-      const c = this.#cell(region, cohort, b);
+      const c = this.#cell(region, cohort, slot);
       this.#count[c]! += k;
       if (p.candidate) this.#candidates[c]! += k;
       this.#loyaltySum[c]! += k * p.loyalty;
       this.#literacySum[c]! += k * p.literacy;
-      // Members in a bin carry the mean line of the draws that fall in it (clamped draws sit at the edges).
-      this.#ideologySum[c]! += k * means[b]!;
+      // Members in a slot carry the mean line of the draws that fall in it.
+      this.#ideologySum[c]! += k * means[slot]!;
     }
     if (p.tie >= 0) this.#ties[region * this.#leaders + p.tie]! += n;
   }
@@ -154,11 +171,11 @@ export class AggregateMembers implements MemberStore {
     let left = Math.min(n, total);
     const removed = left;
     let mass = total;
-    const base = region * C * B;
-    for (let c = base; c < base + C * B && left > 0; c++) {
+    const base = region * C * S;
+    for (let c = base; c < base + C * S && left > 0; c++) {
       const cnt = this.#count[c]!;
       if (cnt <= 0) continue;
-      const k = Math.min(cnt, c === base + C * B - 1 ? left : rng.binomial(left, Math.min(1, cnt / mass)));
+      const k = Math.min(cnt, c === base + C * S - 1 ? left : rng.binomial(left, Math.min(1, cnt / mass)));
       mass -= cnt;
       left -= k;
       this.#take(c, k, rng);
@@ -171,15 +188,15 @@ export class AggregateMembers implements MemberStore {
   purge(region: number, n: number, rng: Rng): number {
     const total = this.count(region);
     let left = Math.min(n, total);
-    const base = region * C * B;
+    const base = region * C * S;
     // Sympathisers first, then compromised files.
     for (const pool of [this.#sympathisers, this.#compromised]) {
       let poolTotal = 0;
-      for (let c = base; c < base + C * B; c++) poolTotal += pool[c]!;
+      for (let c = base; c < base + C * S; c++) poolTotal += pool[c]!;
       let mass = poolTotal;
       const want = Math.min(left, Math.round(poolTotal));
       let need = want;
-      for (let c = base; c < base + C * B && need > 0; c++) {
+      for (let c = base; c < base + C * S && need > 0; c++) {
         const inPool = Math.round(pool[c]!);
         if (inPool <= 0) continue;
         const k = Math.min(inPool, rng.binomial(need, Math.min(1, inPool / Math.max(1, mass))));
@@ -197,8 +214,8 @@ export class AggregateMembers implements MemberStore {
 
   promote(region: number, p: number, rng: Rng): number {
     let done = 0;
-    const base = region * C * B;
-    for (let c = base; c < base + C * B; c++) {
+    const base = region * C * S;
+    for (let c = base; c < base + C * S; c++) {
       const k = rng.binomial(Math.round(this.#candidates[c]!), p);
       this.#candidates[c]! -= k;
       done += k;
@@ -208,41 +225,40 @@ export class AggregateMembers implements MemberStore {
 
   shiftOpinion(region: number, delta: number, rng: Rng): void {
     if (delta === 0) return;
-    const width = 2 / B;
-    const steps = Math.floor(Math.abs(delta) / width);
-    const frac = Math.abs(delta) / width - steps;
+    const steps = Math.floor(Math.abs(delta) / WIDTH);
+    const frac = Math.abs(delta) / WIDTH - steps;
     const dir = delta > 0 ? 1 : -1;
+    // Members inside a bin are taken as spread evenly over it, as the split between the near and far bins
+    // assumes: the far group is the part of the bin nearest the direction of the shift, so its line sits above
+    // the bin's mean (in that direction) and the near group's below. A group pushed past the last bin is
+    // clamped at that end; a pile at an end moves as one point.
+    const nearOffset = (-dir * frac * WIDTH) / 2;
+    const farOffset = (dir * (1 - frac) * WIDTH) / 2;
+    const target = (bin: number) => (bin < 0 ? 0 : bin > B - 1 ? S - 1 : bin + 1);
     for (let cohort = 0; cohort < C; cohort++) {
       // Work on a snapshot so members move once.
-      // Members are taken as spread evenly within their bin, as the split between the near and far bins
-      // assumes: the far group is the part of the bin nearest the direction of the shift, so its line sits
-      // above the bin's mean (in that direction) and the near group's below; and a group pushed past an end
-      // bin has every member clamped at that end.
-      const nearOffset = (-dir * frac * width) / 2;
-      const farOffset = (dir * (1 - frac) * width) / 2;
-      const moved: { from: number; to: number; k: number; edge: number; offset: number }[] = [];
-      for (let b = 0; b < B; b++) {
-        const c = this.#cell(region, cohort, b);
+      const moved: { from: number; to: number; k: number; line: number }[] = [];
+      for (let slot = 0; slot < S; slot++) {
+        const c = this.#cell(region, cohort, slot);
         const n = this.#count[c]!;
         if (n <= 0) continue;
+        if (slot === 0 || slot === S - 1) {
+          const x = Math.max(-1, Math.min(1, (slot === 0 ? -1 : 1) + delta));
+          moved.push({ from: slot, to: slotOf(x), k: n, line: n * x });
+          continue;
+        }
+        const mean = this.#ideologySum[c]! / n;
         const far = rng.binomial(n, frac);
-        const near = n - far;
-        const clampBin = (x: number) => Math.max(0, Math.min(B - 1, x));
-        const edge = (x: number) => (x < 0 ? -1 : x > B - 1 ? 1 : 0);
-        moved.push({
-          from: b,
-          to: clampBin(b + dir * steps),
-          k: near,
-          edge: edge(b + dir * steps),
-          offset: nearOffset,
-        });
-        moved.push({
-          from: b,
-          to: clampBin(b + dir * (steps + 1)),
-          k: far,
-          edge: edge(b + dir * (steps + 1)),
-          offset: farOffset,
-        });
+        for (const [k, bin, offset] of [
+          [n - far, slot - 1 + dir * steps, nearOffset],
+          [far, slot - 1 + dir * (steps + 1), farOffset],
+        ] as const) {
+          if (k <= 0) continue;
+          const to = target(bin);
+          const line =
+            to === 0 ? -k : to === S - 1 ? k : k * Math.max(-1, Math.min(1, mean + delta + offset));
+          moved.push({ from: slot, to, k, line });
+        }
       }
       const snapshot = moved.map((m) => {
         const c = this.#cell(region, cohort, m.from);
@@ -255,11 +271,10 @@ export class AggregateMembers implements MemberStore {
           comp: this.#compromised[c]! * share,
           loy: this.#loyaltySum[c]! * share,
           lit: this.#literacySum[c]! * share,
-          ideo: m.edge !== 0 ? m.edge * m.k : this.#ideologySum[c]! * share + m.k * (delta + m.offset),
         };
       });
-      for (let b = 0; b < B; b++) {
-        const c = this.#cell(region, cohort, b);
+      for (let slot = 0; slot < S; slot++) {
+        const c = this.#cell(region, cohort, slot);
         this.#count[c] = 0;
         this.#candidates[c] = 0;
         this.#sympathisers[c] = 0;
@@ -276,19 +291,26 @@ export class AggregateMembers implements MemberStore {
         this.#compromised[c]! += m.comp;
         this.#loyaltySum[c]! += m.loy;
         this.#literacySum[c]! += m.lit;
-        this.#ideologySum[c]! += Math.max(-m.k, Math.min(m.k, m.ideo));
+        this.#ideologySum[c]! += m.line;
       }
     }
   }
 
   mobilise(region: number, platform: number, reach: number, p: number, rng: Rng): number {
     let done = 0;
-    for (let cohort = 0; cohort < C; cohort++) {
-      for (let b = 0; b < B; b++) {
-        const centre = -1 + (2 * b + 1) / B;
-        if (Math.abs(centre - platform) > reach) continue;
-        const c = this.#cell(region, cohort, b);
-        const k = rng.binomial(Math.round(this.#count[c]! - this.#sympathisers[c]!), p);
+    for (let slot = 0; slot < S; slot++) {
+      // A pile at an end is in reach or not; inside a bin, members are taken as spread evenly over it, so the
+      // share of the bin within reach is eligible.
+      let within: number;
+      if (slot === 0 || slot === S - 1) within = Math.abs((slot === 0 ? -1 : 1) - platform) <= reach ? 1 : 0;
+      else {
+        const lo = -1 + (slot - 1) * WIDTH;
+        within = (Math.min(lo + WIDTH, platform + reach) - Math.max(lo, platform - reach)) / WIDTH;
+      }
+      if (!(within > 0)) continue;
+      for (let cohort = 0; cohort < C; cohort++) {
+        const c = this.#cell(region, cohort, slot);
+        const k = rng.binomial(Math.round(this.#count[c]! - this.#sympathisers[c]!), p * Math.min(1, within));
         this.#sympathisers[c]! += k;
         done += k;
       }
@@ -298,8 +320,8 @@ export class AggregateMembers implements MemberStore {
 
   demobilise(region: number, p: number, rng: Rng): number {
     let done = 0;
-    const base = region * C * B;
-    for (let c = base; c < base + C * B; c++) {
+    const base = region * C * S;
+    for (let c = base; c < base + C * S; c++) {
       const k = rng.binomial(Math.round(this.#sympathisers[c]!), p);
       this.#sympathisers[c]! -= k;
       done += k;
@@ -309,8 +331,8 @@ export class AggregateMembers implements MemberStore {
 
   compile(region: number, p: number, rng: Rng): number {
     let done = 0;
-    const base = region * C * B;
-    for (let c = base; c < base + C * B; c++) {
+    const base = region * C * S;
+    for (let c = base; c < base + C * S; c++) {
       const k = rng.binomial(Math.round(this.#count[c]! - this.#compromised[c]!), p);
       this.#compromised[c]! += k;
       done += k;
@@ -324,8 +346,8 @@ export class AggregateMembers implements MemberStore {
     if (total <= 0 || delegates <= 0) return out;
     let left = delegates;
     let mass = total;
-    const base = region * C * B;
-    for (let c = base; c < base + C * B && left > 0; c++) {
+    const base = region * C * S;
+    for (let c = base; c < base + C * S && left > 0; c++) {
       const n = this.#count[c]!;
       if (n <= 0) continue;
       const k = rng.binomial(left, Math.min(1, n / mass));
@@ -336,7 +358,7 @@ export class AggregateMembers implements MemberStore {
       const opp = rng.binomial(k - loyal, Math.min(1, this.#sympathisers[c]! / n));
       out.loyal += loyal;
       out.opposition += opp;
-      out.uncommitted[(c - base) % B]! += k - loyal - opp;
+      out.uncommitted[slotBin((c - base) % S)]! += k - loyal - opp;
     }
     return out;
   }

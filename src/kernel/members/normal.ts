@@ -30,37 +30,37 @@ export function normalPdf(x: number): number {
 }
 
 /**
- * Mean line of the members falling in each bin, for lines drawn from a normal(mean, sd) clamped to [-1, 1]: the
- * truncated normal's mean inside the bin, with the mass beyond ±1 sitting at ±1 in the end bins. A bin the
- * distribution cannot reach gets its edge nearer the mean.
+ * Where lines drawn from a normal(mean, sd) clamped to [-1, 1] fall, by slot: slot 0 holds the draws clamped
+ * at exactly -1, slots 1..bins the draws inside each bin, slot bins + 1 those clamped at exactly +1. Gives each
+ * slot's probability and the mean line of its draws (the truncated normal's mean inside a bin).
  */
-export function binMeans(mean: number, sd: number, bins: number): number[] {
-  const out: number[] = [];
-  const m = Math.max(-1, Math.min(1, mean));
+export function slotLaw(mean: number, sd: number, bins: number): { probs: number[]; means: number[] } {
+  const probs: number[] = [0];
+  const means: number[] = [-1];
+  if (!(sd > 0)) {
+    for (let b = 0; b < bins; b++) {
+      const lo = -1 + (2 * b) / bins;
+      probs.push(mean > -1 && mean < 1 && mean >= lo && (mean < lo + 2 / bins || b === bins - 1) ? 1 : 0);
+      means.push(Math.min(lo + 2 / bins, Math.max(lo, mean)));
+    }
+    probs[0] = mean <= -1 ? 1 : 0;
+    probs.push(mean >= 1 ? 1 : 0);
+    means.push(1);
+    return { probs, means };
+  }
+  probs[0] = normalCdf((-1 - mean) / sd);
   for (let b = 0; b < bins; b++) {
     const lo = -1 + (2 * b) / bins;
     const hi = lo + 2 / bins;
-    const nearer = Math.min(hi, Math.max(lo, m));
-    if (!(sd > 0)) {
-      out.push(nearer);
-      continue;
-    }
     const a = (lo - mean) / sd;
     const z = (hi - mean) / sd;
-    let mass = normalCdf(z) - normalCdf(a);
-    // E[X; lo < X < hi] for X ~ N(mean, sd).
-    let sum = mean * mass + sd * (normalPdf(a) - normalPdf(z));
-    if (b === 0) {
-      const below = normalCdf(a);
-      mass += below;
-      sum -= below;
-    }
-    if (b === bins - 1) {
-      const above = 1 - normalCdf(z);
-      mass += above;
-      sum += above;
-    }
-    out.push(mass > 1e-9 ? Math.min(hi, Math.max(lo, sum / mass)) : nearer);
+    const mass = Math.max(0, normalCdf(z) - normalCdf(a));
+    // E[X; lo < X < hi] for X ~ N(mean, sd), over the mass: the mean inside the bin.
+    const inside = mass > 1e-9 ? (mean * mass + sd * (normalPdf(a) - normalPdf(z))) / mass : (lo + hi) / 2;
+    probs.push(mass);
+    means.push(Math.min(hi, Math.max(lo, inside)));
   }
-  return out;
+  probs.push(Math.max(0, 1 - normalCdf((1 - mean) / sd)));
+  means.push(1);
+  return { probs, means };
 }
