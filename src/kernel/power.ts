@@ -8,6 +8,9 @@ import type { World } from "./world.ts";
 
 const CAP_INDEX = Object.fromEntries(CAPABILITIES.map((c, i) => [c, i])) as Record<Capability, number>;
 
+/** Standing is held on an open scale (about 1 for the best-known leaders); nobody rises above this. */
+export const MAX_PRESTIGE = 6;
+
 /** Rung from which a person no longer leads anyone: expelled from the party. */
 export const EXPELLED_RUNG = 4;
 
@@ -50,14 +53,18 @@ export function canLead(w: World, person: number): boolean {
  */
 export function followedLeader(w: World, person: number): number {
   const p = w.people[person]!;
-  if (p.patron >= 0 && canLead(w, p.patron)) return p.patron;
+  if (p.patron >= 0 && livePatron(w, p.patron) >= 0) return p.patron;
   if (w.sc.people[person]!.isLeader && canLead(w, person)) return person;
   return -1;
 }
 
-/** A patron index after checking he can still lead (-1 otherwise). */
+/**
+ * The leader a following of `patron` answers to: the patron himself if he can still lead; -1 if he cannot,
+ * or if he has recanted and submitted (his people are then on their own).
+ */
 export function livePatron(w: World, patron: number): number {
-  return patron >= 0 && canLead(w, patron) ? patron : -1;
+  if (patron < 0 || !canLead(w, patron) || w.people[patron]!.capitulated) return -1;
+  return patron;
 }
 
 /** Committee seats in the order votes are counted: persons, regional secretaries, apparatus officials, independents. */

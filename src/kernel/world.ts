@@ -123,6 +123,8 @@ export interface World {
   line: number;
   /** Tick of the last opposition platform. */
   platformTick: number;
+  /** Leaders who signed the last platform. */
+  platformLeaders: number[];
 }
 
 /** The world at tick 0, before any mechanism has run. */
@@ -213,14 +215,28 @@ export function createWorld(sc: CompiledScenario, seed: number): World {
     soleSince: -1,
     shockTicks,
     lastMembershipReport: 0,
-    founder: -1,
+    founder: founderOf(sc),
     founderDeathTick: -1,
     testament: null,
     campaign: null,
     lastCampaignTick: -1e9,
     line: 0,
     platformTick: -1e9,
+    platformLeaders: [],
   };
+}
+
+/**
+ * The founder: the leader of the highest standing, if it reaches the legacy's founder threshold; -1 otherwise.
+ * Recorded for every run, whichever mechanisms are on, since several react to him.
+ */
+export function founderOf(sc: CompiledScenario, threshold = sc.params.legacy.founderPrestige): number {
+  let best = -1;
+  for (const p of sc.people) {
+    if (!p.isLeader || p.prestige < threshold) continue;
+    if (best < 0 || p.prestige > sc.people[best]!.prestige) best = p.index;
+  }
+  return best;
 }
 
 /** Appends an event stamped with the current tick and date. */

@@ -108,6 +108,7 @@ export interface Params {
     motionRate: number;
     rungIntervalWeeks: number;
     defectionRate: number;
+    realignmentGain: number;
   };
   health: { hazardScale: number };
   files: {
@@ -153,7 +154,7 @@ export interface Params {
     platformReach: number;
     platformPull: number;
   };
-  coercion: { recantPerYear: number; resistPerYear: number };
+  coercion: { recantPerYear: number; resistChance: number };
   membership: {
     recruitmentPerYear: number;
     attritionPerYear: number;
@@ -342,6 +343,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
       motionRate: v(co.motionRate),
       rungIntervalWeeks: v(co.rungIntervalWeeks),
       defectionRate: v(co.defectionRate),
+      realignmentGain: v(co.realignmentGain),
     },
     health: { hazardScale: v(m.health.params.hazardScale) },
     files: values(m.files.params),

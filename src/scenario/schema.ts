@@ -288,6 +288,7 @@ export const mechanismsSchema = z
       motionRate: rate("chance per politics round that a ruthless, ambitious coalition moves on a rival"),
       rungIntervalWeeks: estimateSchema.describe("least time between two steps down the elimination ladder"),
       defectionRate: rate("chance per round that a leader who sees a better coalition breaks his"),
+      realignmentGain: rate("least relative gain in his share of power for a member to break his alliance"),
     }),
     health: mechanismSwitch({
       hazardScale: estimateSchema.describe("multiplies each person's yearly frailty hazard"),
@@ -378,8 +379,8 @@ export const mechanismsSchema = z
     }),
     coercion: mechanismSwitch({
       recantPerYear: perYear("chance per year that a defeated leader recants, times his flexibility"),
-      resistPerYear: perYear(
-        "chance per year that a leader holding force resists removal, times his ruthlessness",
+      resistChance: rate(
+        "chance that a leader holding force resists a motion against him, times his ruthlessness and force",
       ),
     }),
   })

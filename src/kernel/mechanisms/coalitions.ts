@@ -6,7 +6,14 @@
  * pushes outsiders down the elimination ladder through votes it can lose.
  */
 
-import { maskOf, membersOf, rulingCoalition } from "../coalition/rulingCoalition.ts";
+import {
+  coalitionPower,
+  isSelfEnforcing,
+  isWinning,
+  maskOf,
+  membersOf,
+  rulingCoalition,
+} from "../coalition/rulingCoalition.ts";
 import {
   type AllianceBrokenEvent,
   type AllianceFormedEvent,
@@ -20,6 +27,7 @@ import {
   consensusPower,
   EXPELLED_RUNG,
   followedLeader,
+  MAX_PRESTIGE,
   machines,
   perceivedPower,
 } from "../power.ts";
@@ -73,6 +81,38 @@ export function ruleAmong(w: World, players: number[], powers: number[], within?
   const mask = within ? maskOf(within.map((i) => players.indexOf(i))) : undefined;
   const phi = rulingCoalition(toIntegers(powers), w.sc.params.coalitions.rule, mask);
   return membersOf(phi).map((k) => players[k]!);
+}
+
+/**
+ * The coalition a proposer puts forward: the cheapest coalition that includes him, wins among all players and
+ * is self-enforcing, as he sees the powers. Nobody proposes his own exclusion; if no such coalition exists,
+ * the plain ruling coalition stands.
+ */
+export function proposeIncluding(w: World, players: number[], powers: number[], proposer: number): number[] {
+  const k = players.indexOf(proposer);
+  const ints = toIntegers(powers);
+  const rule = w.sc.params.coalitions.rule;
+  const all = (1 << players.length) - 1;
+  let best = -1;
+  let bestPower = Number.POSITIVE_INFINITY;
+  for (let mask = 1; mask <= all; mask++) {
+    if (k < 0 || !(mask & (1 << k))) continue;
+    if (mask !== all && !isWinning(ints, rule, mask, all)) continue;
+    if (!isSelfEnforcing(ints, rule, mask)) continue;
+    const power = coalitionPower(ints, mask);
+    if (power < bestPower) {
+      bestPower = power;
+      best = mask;
+    }
+  }
+  return best < 0 ? ruleAmong(w, players, powers) : membersOf(best).map((i) => players[i]!);
+}
+
+/** A member's share of his coalition's power, under a given view of the powers (aligned with `players`). */
+function shareOf(view: number[], players: number[], coalition: number[], member: number): number {
+  let total = 0;
+  for (const i of coalition) total += view[players.indexOf(i)] ?? 0;
+  return total > 0 ? (view[players.indexOf(member)] ?? 0) / total : 0;
 }
 
 function sameSet(a: number[], b: number[]): boolean {
@@ -228,17 +268,27 @@ function politicsRound(w: World): void {
     return;
   }
 
-  // Re-form the ruling coalition on the consensus view when the players change or a vote has gone against it.
+  // Re-form the ruling coalition when a member has gone, when it no longer wins among the players (as whoever
+  // sets the agenda sees the powers; the consensus view if nobody does), or when a vote has gone against it.
   const stillIn = w.ruling.filter((i) => players.includes(i));
-  if (playersChanged || stillIn.length === 0 || w.coalitionDefeated) {
-    w.coalitionDefeated = false;
-    // Whoever sets the agenda proposes the new arrangement, as he sees the powers; without one, the consensus view.
-    const setter = agendaSetter(w, players);
-    const view = players.map((j) =>
-      setter >= 0 ? perceivedPower(w, setter, j, machine) : consensusPower(w, players, j, machine),
+  const setter = agendaSetter(w, players);
+  const view = players.map((j) =>
+    setter >= 0 ? perceivedPower(w, setter, j, machine) : consensusPower(w, players, j, machine),
+  );
+  const departed = w.ruling.length !== stillIn.length;
+  const stillWins =
+    !departed &&
+    stillIn.length > 0 &&
+    isWinning(
+      toIntegers(view),
+      c.rule,
+      maskOf(stillIn.map((i) => players.indexOf(i))),
+      (1 << players.length) - 1,
     );
-    const departed = w.ruling.length !== stillIn.length;
-    setRuling(w, ruleAmong(w, players, view), -1, departed ? "departure" : "realignment");
+  if ((playersChanged && !stillWins) || stillIn.length === 0 || departed || w.coalitionDefeated) {
+    w.coalitionDefeated = false;
+    const next = setter >= 0 ? proposeIncluding(w, players, view, setter) : ruleAmong(w, players, view);
+    setRuling(w, next, -1, departed ? "departure" : "realignment");
   } else {
     // Realignment: a player who privately sees a ruling coalition that keeps him and differs from the present
     // one may bring it about: a member breaks with partners he no longer needs (defection), or an outsider
@@ -253,7 +303,21 @@ function politicsRound(w: World): void {
       const view = players.map((j) => perceivedPower(w, i, j, machine));
       const better = ruleAmong(w, players, view);
       if (sameSet(better, w.ruling) || !better.includes(i)) continue;
-      if (!rng.chance(c.defectionRate * me.ruthlessness)) continue;
+      // Breaking an alliance is a risk: a member does it only for a clearly larger share of the power.
+      if (
+        w.ruling.includes(i) &&
+        shareOf(view, players, better, i) < (1 + c.realignmentGain) * shareOf(view, players, w.ruling, i)
+      ) {
+        continue;
+      }
+      // The others must agree: nobody joins a coalition that gives him a smaller share than he has now.
+      const agreed = better.every((m) => {
+        if (m === i) return true;
+        const mine = players.map((j) => perceivedPower(w, m, j, machine));
+        const now = w.ruling.includes(m) ? shareOf(mine, players, w.ruling, m) : 0;
+        return shareOf(mine, players, better, m) >= now;
+      });
+      if (!agreed || !rng.chance(c.defectionRate * me.ruthlessness)) continue;
       setRuling(w, better, i, w.ruling.includes(i) ? "defection" : "realignment");
       break;
     }
@@ -356,7 +420,7 @@ function committeeSession(w: World): void {
       // A failed motion costs its sponsors standing, lends the target some, and sends the leaders back to bargain.
       w.coalitionDefeated = true;
       for (const i of w.ruling) w.people[i]!.prestige = Math.max(0, w.people[i]!.prestige - 0.02);
-      target.prestige = Math.min(1, target.prestige + 0.02);
+      target.prestige = Math.min(MAX_PRESTIGE, target.prestige + 0.02);
     }
   }
   reveal(w, rng, machines(w));

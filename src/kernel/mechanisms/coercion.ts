@@ -42,7 +42,7 @@ export function commandsForce(w: World, coalition: number[]): boolean {
 export function resistChance(w: World, target: number): number {
   if (!w.sc.enabled.coercion) return 0;
   const force = capability(w, target, "force");
-  return Math.min(1, w.sc.params.coercion.resistPerYear * w.sc.people[target]!.ruthlessness * force);
+  return Math.min(1, w.sc.params.coercion.resistChance * w.sc.people[target]!.ruthlessness * force);
 }
 
 export const coercion: Mechanism = {

@@ -151,7 +151,6 @@ describe("mass enrolment", () => {
     for (let seed = 0; seed < seeds; seed++) {
       for (const dies of [true, false]) {
         const w = heldWorld(sc, seed);
-        legacy.setup!(w);
         expect(w.founder).toBe(lenin);
         w.tick = 0;
         if (dies) kill(w, lenin, "scheduled", null);

@@ -28,7 +28,7 @@ export const factionBan: Mechanism = {
   step(w) {
     // A platform issued this tick is answered with a charge, if a coalition holds the line.
     if (w.platformTick !== w.tick || w.ruling.length === 0) return;
-    const against = w.opposition.filter((i) => !w.people[i]!.charged);
+    const against = w.platformLeaders.filter((i) => !w.people[i]!.charged && !w.ruling.includes(i));
     if (against.length === 0) return;
     for (const i of against) w.people[i]!.charged = true;
     const rng = w.streams.get("factionBan");

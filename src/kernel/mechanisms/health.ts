@@ -13,6 +13,7 @@ export function kill(w: World, person: number, cause: DeathEvent["cause"], label
   if (!p.alive) return;
   p.alive = false;
   p.capacity = 0;
+  if (person === w.founder) w.founderDeathTick = w.tick;
   removeFromPolitics(w, person);
   emit<DeathEvent>(w, { type: "death", person: personId(w, person), cause, label });
 }

@@ -29,7 +29,6 @@ function legacyEvents(w: World): LegacyEvent[] {
 /** Sets up the legacy, lets the founder die at tick `death` and steps the mechanism alone until `until`. */
 function runLegacy(s: CompiledScenario, death: number, until: number, seed = 1): World {
   const w = createWorld(s, seed);
-  legacy.setup!(w);
   for (let t = 0; t < until; t++) {
     w.tick = t;
     if (t === death) kill(w, lenin, "scheduled", null);
@@ -60,7 +59,6 @@ describe("the founder's legacy", () => {
 
   it("nothing happens while the founder lives", () => {
     const w = createWorld(sc, 1);
-    legacy.setup!(w);
     w.people[trotsky]!.capacity = 0.3;
     const before = w.people.map((p) => p.prestige);
     for (let t = 0; t < 3 * 52; t++) {
@@ -77,7 +75,6 @@ describe("the founder's legacy", () => {
     const { absencePenalty } = sc.params.legacy;
     expect(absencePenalty).toBeGreaterThan(0);
     const w = createWorld(sc, 1);
-    legacy.setup!(w);
     w.people[trotsky]!.capacity = 0.4;
     w.people[bukharin]!.capacity = 0.1;
     w.people[gs]!.capacity = 0.5; // just able to attend
@@ -147,7 +144,6 @@ describe("the founder's legacy", () => {
 
   it("founderRestraint holds leaders back while the founder lives, not after, and never when off", () => {
     const w = createWorld(sc, 1);
-    legacy.setup!(w);
     expect(founderRestraint(w)).toBeCloseTo(1 - sc.params.legacy.restraintWhileAlive, 12);
     expect(founderRestraint(w)).toBeLessThan(1);
     w.people[lenin]!.capacity = 0; // ill, but alive: still restrains
@@ -156,7 +152,6 @@ describe("the founder's legacy", () => {
     expect(founderRestraint(w)).toBe(1);
 
     const off = createWorld(bolshevik({ "mechanisms.legacy.enabled": false }), 1);
-    testament.setup!(off); // the testament still finds the founder
     expect(off.founder).toBe(lenin);
     expect(off.people[lenin]!.alive).toBe(true);
     expect(founderRestraint(off)).toBe(1);
@@ -168,7 +163,6 @@ describe("the founder's legacy", () => {
       }),
       1,
     );
-    legacy.setup!(noFounder);
     expect(noFounder.founder).toBe(-1);
     expect(founderRestraint(noFounder)).toBe(1);
   });

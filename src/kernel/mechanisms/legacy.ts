@@ -5,21 +5,13 @@
  */
 import { yearsPerTick } from "../calendar.ts";
 import type { LegacyEvent } from "../events.ts";
-import { capability } from "../power.ts";
-import { emit, personId, type World } from "../world.ts";
+import { capability, MAX_PRESTIGE } from "../power.ts";
+import { emit, founderOf, personId, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
-
-/** Standing is held on an open scale; nobody rises above this. */
-const MAX_PRESTIGE = 6;
 
 /** The leader of the highest standing, if it reaches `threshold`; -1 otherwise. */
 export function findFounder(w: World, threshold: number): number {
-  let best = -1;
-  for (const p of w.sc.people) {
-    if (p.isLeader && p.prestige >= threshold && (best < 0 || p.prestige > w.sc.people[best]!.prestige))
-      best = p.index;
-  }
-  return best;
+  return founderOf(w.sc, threshold);
 }
 
 /** Factor on the leaders' readiness to move against a colleague: lower while the founder still lives. */
@@ -41,17 +33,12 @@ export const legacy: Mechanism = {
   description:
     "After the founder dies, standing flows from association with him: past disagreements become liabilities and his mantle can be claimed.",
 
-  setup(w) {
-    w.founder = findFounder(w, w.sc.params.legacy.founderPrestige);
-  },
-
   step(w) {
     const f = w.founder;
-    if (f < 0) return;
+    if (f < 0 || w.founderDeathTick < 0) return;
     const p = w.sc.params.legacy;
-    if (w.founderDeathTick < 0) {
-      if (w.people[f]!.alive) return;
-      w.founderDeathTick = w.tick;
+    // The funeral: the death is recorded by whoever ends the founder's life (health), this tick.
+    if (w.founderDeathTick === w.tick) {
       const absent: string[] = [];
       w.people.forEach((q, i) => {
         if (i === f || !q.alive || !w.sc.people[i]!.isLeader || q.capacity >= 0.5) return;

@@ -10,15 +10,17 @@ import { leadership } from "./circularFlow.ts";
 import type { Mechanism } from "./mechanism.ts";
 
 /** A named person free to take an office, loyal to `patron` (or the patron himself if nobody else is free). */
-function nominee(w: World, patron: number): number {
+export function nominee(w: World, patron: number): number {
   const secretaries = new Set(w.regions.map((r) => r.secretaryPerson));
-  for (let i = 0; i < w.people.length; i++) {
-    const p = w.people[i]!;
-    if (!p.alive || p.rung > 0 || w.sc.people[i]!.isLeader) continue;
-    if (p.patron !== patron || w.officeHolder.includes(i) || secretaries.has(i)) continue;
-    return i;
-  }
-  return -1;
+  const clients = w.people
+    .map((p, i) => ({ p, i }))
+    .filter(({ p, i }) => p.alive && p.rung === 0 && !w.sc.people[i]!.isLeader && p.patron === patron)
+    .map(({ i }) => i);
+  // A client with no post first; then one who already holds a post (he takes on a second); then the patron.
+  const free = clients.find((i) => !w.officeHolder.includes(i) && !secretaries.has(i));
+  if (free !== undefined) return free;
+  if (clients.length > 0) return clients[0]!;
+  return w.people[patron]!.alive ? patron : -1;
 }
 
 export const offices: Mechanism = {

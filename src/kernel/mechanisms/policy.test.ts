@@ -81,7 +81,6 @@ describe("policy and ideology", () => {
     const target = mood(w);
     const gap0 = Math.abs(w.people[rykov]!.ideology - target);
     expect(gap0).toBeGreaterThan(0.3);
-    legacy.setup!(w);
     expect(w.founder).toBe(lenin);
     w.people[lenin]!.ideology = -0.9; // the founder stands where he stands
     const gaps: { rykov: number; tomsky: number }[] = [];

@@ -11,6 +11,9 @@ import { emit, personId, type World } from "../world.ts";
 import { leadership } from "./circularFlow.ts";
 import type { Mechanism } from "./mechanism.ts";
 
+/** Share of the opposition distance within which an opponent drops his opposition. */
+const RETURN_SHARE = 0.7;
+
 /** A leader's shift is reported once it reaches this much since the last report. */
 const REPORTED_SHIFT = 0.2;
 
@@ -81,7 +84,10 @@ function updateOpposition(w: World): void {
   for (const i of w.execFull) {
     const q = w.people[i]!;
     if (!w.sc.people[i]!.isLeader || q.capitulated || w.ruling.includes(i)) continue;
-    if (Math.abs(q.ideology - w.line) > d) q.opposes = true;
+    // Hysteresis: a leader turns to opposition beyond the distance and returns only well inside it.
+    const gap = Math.abs(q.ideology - w.line);
+    if (gap > d) q.opposes = true;
+    else if (gap < RETURN_SHARE * d) q.opposes = false;
   }
 }
 
@@ -96,6 +102,7 @@ function maybePlatform(w: World, dt: number): void {
   for (let r = 0; r < w.regions.length; r++)
     sympathisers += w.members.mobilise(r, line, p.platformReach, p.platformPull, rng);
   w.platformTick = w.tick;
+  w.platformLeaders = bloc;
   emit<PlatformEvent>(w, {
     type: "platform",
     leaders: bloc.map((i) => personId(w, i)),

@@ -13,7 +13,6 @@ import { emit, meetsNow, personId, type World } from "../world.ts";
 import { chooseDelegates, leadership } from "./circularFlow.ts";
 import { applyRung } from "./coalitions.ts";
 import { curationFactor } from "./information.ts";
-import { findFounder } from "./legacy.ts";
 import type { Mechanism } from "./mechanism.ts";
 
 const OFFICE_RUNG = 1;
@@ -65,7 +64,9 @@ function decide(w: World): void {
   const rng = w.streams.get("testament");
   const target = t.target;
   if (!w.people[target]!.alive) {
+    // Its target is dead: the letter is filed away.
     t.fate = "suppressed";
+    emit<TestamentEvent>(w, { type: "testament", target: personId(w, target), fate: t.fate });
     return;
   }
   const holders = leadership(w);
@@ -92,10 +93,6 @@ export const testament: Mechanism = {
   title: "The founder's testament",
   description:
     "A dying founder's letter recommending a leader's removal: published, read to delegations, or suppressed by those who hold it.",
-
-  setup(w) {
-    if (w.founder < 0) w.founder = findFounder(w, w.sc.params.legacy.founderPrestige);
-  },
 
   step(w) {
     const f = w.founder;
