@@ -2,18 +2,14 @@
  * Parsing and validating scenario text (YAML or JSON). Pure: no file system here, so it runs in a browser;
  * the CLI reads files and passes their text in.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
 import { SCENARIO_SCHEMA_VERSION, type Scenario, scenarioSchema } from "./schema.ts";
+import { formatPath, isMapping, type LocatedIssue, readYaml, type YamlText } from "./yamlText.ts";
+
+export { formatPath };
 
 /** One problem found in a scenario file, located as precisely as the text allows. */
-export interface ScenarioIssue {
-  /** Field path, e.g. `people[3].attributes.prestige.range`. */
-  path: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
+export type ScenarioIssue = LocatedIssue;
 
 /** Thrown when a scenario cannot be used; its message lists every issue with file, line and field. */
 export class ScenarioError extends Error {
@@ -31,40 +27,6 @@ export class ScenarioError extends Error {
   }
 }
 
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = "";
-  for (const k of path) {
-    if (typeof k === "number") out += `[${k}]`;
-    else out += out ? `.${String(k)}` : String(k);
-  }
-  return out;
-}
-
-/** Finds the YAML node at a field path, to report its line. */
-function nodeAt(
-  root: Node | null | undefined,
-  path: ReadonlyArray<PropertyKey>,
-): { node: Node | null; keyNode: Node | null } {
-  let node: Node | null | undefined = root;
-  let keyNode: Node | null = null;
-  for (const k of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === k);
-      if (!pair) return { node: node ?? null, keyNode };
-      keyNode = (pair.key as Node) ?? null;
-      node = pair.value as Node | null;
-    } else if (isSeq(node) && typeof k === "number") {
-      const item = node.items[k] as Node | undefined;
-      if (!item) return { node: node ?? null, keyNode };
-      node = item;
-      keyNode = null;
-    } else {
-      return { node: node ?? null, keyNode };
-    }
-  }
-  return { node: node ?? null, keyNode };
-}
-
 /**
  * Parses and validates scenario text. `file` names the source in error messages.
  *
@@ -72,27 +34,13 @@ function nodeAt(
  * const scenario = parseScenario(readFileSync(path, "utf8"), path);
  */
 export function parseScenario(text: string, file = "<scenario>"): Scenario {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      file,
-      doc.errors.map((e) => {
-        const pos = e.pos ? lineCounter.linePos(e.pos[0]) : undefined;
-        return {
-          path: "",
-          message: `syntax error: ${e.message.split("\n")[0]}`,
-          line: pos?.line,
-          column: pos?.col,
-        };
-      }),
-    );
-  }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+  const yaml = readYaml(text);
+  if (yaml.syntax.length > 0) throw new ScenarioError(file, yaml.syntax);
+  const data = yaml.data;
+  if (!isMapping(data)) {
     throw new ScenarioError(file, [{ path: "", message: "the file must hold one object (a mapping)" }]);
   }
-  const version = (data as Record<string, unknown>).schemaVersion;
+  const version = data.schemaVersion;
   if (typeof version === "number" && version > SCENARIO_SCHEMA_VERSION) {
     throw new ScenarioError(file, [
       {
@@ -102,30 +50,23 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
     ]);
   }
   const result = scenarioSchema.safeParse(data);
-  if (!result.success) throw new ScenarioError(file, locate(result.error, doc.contents, lineCounter));
-  const crossIssues = checkReferences(result.data).map((i) => {
-    const { node, keyNode } = nodeAt(doc.contents, i.pathParts);
-    const at = (keyNode ?? node)?.range?.[0];
-    const pos = at !== undefined ? lineCounter.linePos(at) : undefined;
-    return { path: formatPath(i.pathParts), message: i.message, line: pos?.line, column: pos?.col };
-  });
+  if (!result.success) throw new ScenarioError(file, locate(result.error, yaml));
+  const crossIssues = checkReferences(result.data).map((i) => yaml.locate(i.pathParts, i.message));
   if (crossIssues.length > 0) throw new ScenarioError(file, crossIssues);
   return result.data;
 }
 
-function locate(error: z.ZodError, root: Node | null | undefined, lc: LineCounter): ScenarioIssue[] {
+function locate(error: z.ZodError, yaml: YamlText): ScenarioIssue[] {
   return error.issues.map((issue) => {
     // An unknown field is located at its own key, not at the object holding it.
-    const where =
-      issue.code === "unrecognized_keys" && issue.keys.length > 0
-        ? [...issue.path, issue.keys[0]!]
-        : issue.path;
-    const { node, keyNode } = nodeAt(root, where);
-    const at = (keyNode ?? node)?.range?.[0];
-    const pos = at !== undefined ? lc.linePos(at) : undefined;
-    let message = issue.message;
-    if (issue.code === "unrecognized_keys") message = `unknown field(s): ${issue.keys.join(", ")}`;
-    return { path: formatPath(issue.path), message, line: pos?.line, column: pos?.col };
+    if (issue.code === "unrecognized_keys" && issue.keys.length > 0) {
+      return {
+        ...yaml.locate([...issue.path, issue.keys[0]!], ""),
+        path: formatPath(issue.path),
+        message: `unknown field(s): ${issue.keys.join(", ")}`,
+      };
+    }
+    return yaml.locate(issue.path, issue.message);
   });
 }
 

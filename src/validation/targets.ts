@@ -3,10 +3,9 @@
  * in `validation/<scenario-id>.targets.yaml`; the engine never reads them. Pure: no file system here, so it
  * runs in a browser; the Node side reads the file and passes its text in.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { z } from "zod";
 import { LADDER } from "../kernel/events.ts";
-import { formatPath } from "../scenario/load.ts";
+import { formatPath, isMapping, readYaml } from "../scenario/yamlText.ts";
 
 /** Version of the targets format. */
 export const TARGETS_SCHEMA_VERSION = 1;
@@ -173,26 +172,6 @@ export interface KnownIds {
   bodies: readonly string[];
 }
 
-/** Finds the YAML node at a field path, to report its line. */
-function nodeAt(root: Node | null | undefined, path: ReadonlyArray<PropertyKey>): Node | null {
-  let node: Node | null | undefined = root;
-  let keyNode: Node | null = null;
-  for (const k of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === k);
-      if (!pair) break;
-      keyNode = (pair.key as Node) ?? null;
-      node = pair.value as Node | null;
-    } else if (isSeq(node) && typeof k === "number") {
-      const item = node.items[k] as Node | undefined;
-      if (!item) break;
-      node = item;
-      keyNode = null;
-    } else break;
-  }
-  return keyNode ?? node ?? null;
-}
-
 function issueMessage(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
   if (issue.code === "unrecognized_keys" && issue.keys.length > 0)
     return { path: [...issue.path, issue.keys[0]!], message: `unknown field(s): ${issue.keys.join(", ")}` };
@@ -260,31 +239,13 @@ function crossCheck(
  * const tf = parseTargets(readFileSync(path, "utf8"), path, { people: ["a"], bodies: ["congress"] });
  */
 export function parseTargets(text: string, file = "<targets>", known?: KnownIds): TargetsFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new TargetsError(
-      file,
-      doc.errors.map((e) => {
-        const pos = e.pos ? lineCounter.linePos(e.pos[0]) : undefined;
-        return {
-          path: "",
-          message: `syntax error: ${e.message.split("\n")[0]}`,
-          line: pos?.line,
-          column: pos?.col,
-        };
-      }),
-    );
-  }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  if (data === null || typeof data !== "object" || Array.isArray(data))
+  const yaml = readYaml(text);
+  if (yaml.syntax.length > 0) throw new TargetsError(file, yaml.syntax);
+  const data = yaml.data;
+  if (!isMapping(data))
     throw new TargetsError(file, [{ path: "", message: "the file must hold one object (a mapping)" }]);
   const located = (issues: { path: PropertyKey[]; message: string }[]): TargetsIssue[] =>
-    issues.map(({ path, message }) => {
-      const at = nodeAt(doc.contents, path)?.range?.[0];
-      const pos = at !== undefined ? lineCounter.linePos(at) : undefined;
-      return { path: formatPath(path), message, line: pos?.line, column: pos?.col };
-    });
+    issues.map(({ path, message }) => yaml.locate(path, message));
   const result = targetsFileSchema.safeParse(data);
   if (!result.success) throw new TargetsError(file, located(result.error.issues.map(issueMessage)));
   const cross = crossCheck(result.data, known);
