@@ -28,6 +28,21 @@ function slotBin(slot: number): number {
   return slot === 0 ? 0 : slot > B ? B - 1 : slot - 1;
 }
 
+/**
+ * Share and mean line of the part [u, v] of the bin [lo, lo + WIDTH], for members spread over the bin with a
+ * linear density whose mean is `mean` (as steep as a density can be at most: zero at one edge).
+ */
+function partOfBin(lo: number, mean: number, u: number, v: number): { share: number; line: number } {
+  const h = WIDTH / 2;
+  const c = lo + h;
+  // Density (1 + a (x - c) / h) / WIDTH has mean c + a h / 3.
+  const a = Math.max(-1, Math.min(1, (3 * (mean - c)) / h));
+  const mass = (x: number) => (x + (a / h) * ((x * x) / 2 - c * x)) / WIDTH;
+  const moment = (x: number) => ((x * x) / 2 + (a / h) * ((x * x * x) / 3 - (c * x * x) / 2)) / WIDTH;
+  const share = mass(v) - mass(u);
+  return { share, line: share > 1e-12 ? (moment(v) - moment(u)) / share : (u + v) / 2 };
+}
+
 /** The slot of a line inside (-1, 1), or of an end. */
 function slotOf(line: number): number {
   if (line <= -1) return 0;
@@ -46,6 +61,8 @@ export class AggregateMembers implements MemberStore {
   readonly #loyaltySum: Float64Array;
   readonly #literacySum: Float64Array;
   readonly #ideologySum: Float64Array;
+  /** Line sum of the sympathisers alone: a platform draws the members near its line, and purges take them. */
+  readonly #sympLine: Float64Array;
   /** ties[region * leaders + leader]: members admitted under that leader's secretaries. */
   readonly #ties: Float64Array;
 
@@ -60,6 +77,7 @@ export class AggregateMembers implements MemberStore {
     this.#loyaltySum = new Float64Array(n);
     this.#literacySum = new Float64Array(n);
     this.#ideologySum = new Float64Array(n);
+    this.#sympLine = new Float64Array(n);
     this.#ties = new Float64Array(regions * leaders);
   }
 
@@ -150,15 +168,20 @@ export class AggregateMembers implements MemberStore {
       const hi = Math.min(k, m);
       return Math.min(hi, Math.max(lo, fixed >= 0 ? fixed : rng.binomial(Math.round(m), share)));
     };
-    const s = sub(this.#sympathisers[c]!, symp);
+    const symps = this.#sympathisers[c]!;
+    const s = sub(symps, symp);
     const cm = sub(this.#compromised[c]!, comp);
     const cd = sub(this.#candidates[c]!, -1);
-    this.#sympathisers[c] = Math.max(0, this.#sympathisers[c]! - s);
+    // The sympathisers leave with their own mean line, the others with theirs.
+    const sympMean = symps > 0 ? this.#sympLine[c]! / symps : 0;
+    const otherMean = n - symps > 0 ? (this.#ideologySum[c]! - this.#sympLine[c]!) / (n - symps) : 0;
+    this.#ideologySum[c]! -= s * sympMean + (k - s) * otherMean;
+    this.#sympLine[c]! -= s * sympMean;
+    this.#sympathisers[c] = Math.max(0, symps - s);
     this.#compromised[c] = Math.max(0, this.#compromised[c]! - cm);
     this.#candidates[c] = Math.max(0, this.#candidates[c]! - cd);
     this.#loyaltySum[c]! -= this.#loyaltySum[c]! * share;
     this.#literacySum[c]! -= this.#literacySum[c]! * share;
-    this.#ideologySum[c]! -= this.#ideologySum[c]! * share;
     this.#count[c] = n - k;
   }
 
@@ -237,17 +260,19 @@ export class AggregateMembers implements MemberStore {
     const target = (bin: number) => (bin < 0 ? 0 : bin > B - 1 ? S - 1 : bin + 1);
     for (let cohort = 0; cohort < C; cohort++) {
       // Work on a snapshot so members move once.
-      const moved: { from: number; to: number; k: number; line: number }[] = [];
+      const moved: { from: number; to: number; k: number; line: number; sympLine: number }[] = [];
       for (let slot = 0; slot < S; slot++) {
         const c = this.#cell(region, cohort, slot);
         const n = this.#count[c]!;
         if (n <= 0) continue;
         if (slot === 0 || slot === S - 1) {
           const x = Math.max(-1, Math.min(1, (slot === 0 ? -1 : 1) + delta));
-          moved.push({ from: slot, to: slotOf(x), k: n, line: n * x });
+          moved.push({ from: slot, to: slotOf(x), k: n, line: n * x, sympLine: this.#sympathisers[c]! * x });
           continue;
         }
         const mean = this.#ideologySum[c]! / n;
+        const symps = this.#sympathisers[c]!;
+        const sympMean = symps > 0 ? this.#sympLine[c]! / symps : 0;
         const far = rng.binomial(n, frac);
         for (const [k, bin, offset] of [
           [n - far, slot - 1 + dir * steps, nearOffset],
@@ -255,9 +280,9 @@ export class AggregateMembers implements MemberStore {
         ] as const) {
           if (k <= 0) continue;
           const to = target(bin);
-          const line =
-            to === 0 ? -k : to === S - 1 ? k : k * Math.max(-1, Math.min(1, mean + delta + offset));
-          moved.push({ from: slot, to, k, line });
+          const at = (m: number) =>
+            to === 0 ? -1 : to === S - 1 ? 1 : Math.max(-1, Math.min(1, m + delta + offset));
+          moved.push({ from: slot, to, k, line: k * at(mean), sympLine: ((symps * k) / n) * at(sympMean) });
         }
       }
       const snapshot = moved.map((m) => {
@@ -282,6 +307,7 @@ export class AggregateMembers implements MemberStore {
         this.#loyaltySum[c] = 0;
         this.#literacySum[c] = 0;
         this.#ideologySum[c] = 0;
+        this.#sympLine[c] = 0;
       }
       for (const m of snapshot) {
         const c = this.#cell(region, cohort, m.to);
@@ -292,6 +318,7 @@ export class AggregateMembers implements MemberStore {
         this.#loyaltySum[c]! += m.loy;
         this.#literacySum[c]! += m.lit;
         this.#ideologySum[c]! += m.line;
+        this.#sympLine[c]! += m.sympLine;
       }
     }
   }
@@ -299,19 +326,28 @@ export class AggregateMembers implements MemberStore {
   mobilise(region: number, platform: number, reach: number, p: number, rng: Rng): number {
     let done = 0;
     for (let slot = 0; slot < S; slot++) {
-      // A pile at an end is in reach or not; inside a bin, members are taken as spread evenly over it, so the
-      // share of the bin within reach is eligible.
-      let within: number;
-      if (slot === 0 || slot === S - 1) within = Math.abs((slot === 0 ? -1 : 1) - platform) <= reach ? 1 : 0;
-      else {
-        const lo = -1 + (slot - 1) * WIDTH;
-        within = (Math.min(lo + WIDTH, platform + reach) - Math.max(lo, platform - reach)) / WIDTH;
-      }
-      if (!(within > 0)) continue;
+      const end = slot === 0 || slot === S - 1;
+      const lo = -1 + (slot - 1) * WIDTH;
+      const u = Math.max(lo, platform - reach);
+      const v = Math.min(lo + WIDTH, platform + reach);
+      if (end ? Math.abs((slot === 0 ? -1 : 1) - platform) > reach : !(v > u)) continue;
       for (let cohort = 0; cohort < C; cohort++) {
         const c = this.#cell(region, cohort, slot);
-        const k = rng.binomial(Math.round(this.#count[c]! - this.#sympathisers[c]!), p * Math.min(1, within));
+        const others = this.#count[c]! - this.#sympathisers[c]!;
+        if (others <= 0) continue;
+        // A pile at an end is in reach as a whole. Inside a bin, the members not yet won over are taken as spread
+        // with a linear density that has their mean line: its part within reach is eligible, and the new
+        // sympathisers carry that part's mean line.
+        let share = 1;
+        let line = slot === 0 ? -1 : 1;
+        if (!end) {
+          const part = partOfBin(lo, (this.#ideologySum[c]! - this.#sympLine[c]!) / others, u, v);
+          share = part.share;
+          line = part.line;
+        }
+        const k = rng.binomial(Math.round(others), p * Math.min(1, Math.max(0, share)));
         this.#sympathisers[c]! += k;
+        this.#sympLine[c]! += k * line;
         done += k;
       }
     }
@@ -322,8 +358,11 @@ export class AggregateMembers implements MemberStore {
     let done = 0;
     const base = region * C * S;
     for (let c = base; c < base + C * S; c++) {
-      const k = rng.binomial(Math.round(this.#sympathisers[c]!), p);
-      this.#sympathisers[c]! -= k;
+      const symps = this.#sympathisers[c]!;
+      const k = Math.min(symps, rng.binomial(Math.round(symps), p));
+      if (k <= 0) continue;
+      this.#sympLine[c]! -= (this.#sympLine[c]! * k) / symps;
+      this.#sympathisers[c] = symps - k;
       done += k;
     }
     return done;
