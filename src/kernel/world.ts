@@ -248,6 +248,11 @@ export function personId(w: World, i: number): string {
   return w.sc.people[i]!.id;
 }
 
+/** Ticks between two rounds of leaders' politics (the fast clock). */
+export function politicsEvery(w: World): number {
+  return Math.max(1, Math.round((w.sc.params.coalitions.politicsEveryWeeks * 7) / w.sc.clock.tickDays));
+}
+
 export function meetsNow(w: World, body: number): boolean {
   return w.meets[body]![w.tick] === 1;
 }

@@ -33,7 +33,7 @@ import {
 } from "../power.ts";
 import type { Rng } from "../random/rng.ts";
 import { committeeVote, passes, type Tally } from "../votes.ts";
-import { emit, type Motion, meetsNow, personId, type World } from "../world.ts";
+import { emit, type Motion, meetsNow, personId, politicsEvery, type World } from "../world.ts";
 import { commandsForce, resistChance, strongestForce } from "./coercion.ts";
 import { intervalFactor } from "./factionBan.ts";
 import { learningFactor } from "./information.ts";
@@ -441,10 +441,7 @@ export const coalitions: Mechanism = {
 
   step(w) {
     if (meetsNow(w, w.sc.committee)) committeeSession(w);
-    const every = Math.max(
-      1,
-      Math.round((w.sc.params.coalitions.politicsEveryWeeks * 7) / w.sc.clock.tickDays),
-    );
+    const every = politicsEvery(w);
     if (w.tick % every === 0) politicsRound(w);
   },
 };

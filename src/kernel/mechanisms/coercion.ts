@@ -6,7 +6,7 @@
 import { yearsPerTick } from "../calendar.ts";
 import type { RecantationEvent } from "../events.ts";
 import { capability, EXPELLED_RUNG, followedLeader, realPowers } from "../power.ts";
-import { emit, personId, type World } from "../world.ts";
+import { emit, personId, politicsEvery, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
 
 /** Rung from which a leader counts as beaten: out of the executive. */
@@ -52,10 +52,7 @@ export const coercion: Mechanism = {
     "Exile and deportation need the police behind the rulers; armed leaders may resist; the defeated may recant and be readmitted.",
 
   step(w) {
-    const every = Math.max(
-      1,
-      Math.round((w.sc.params.coalitions.politicsEveryWeeks * 7) / w.sc.clock.tickDays),
-    );
+    const every = politicsEvery(w);
     if (w.tick % every !== 0 || w.ruling.length === 0) return;
     const rng = w.streams.get("coercion:recant");
     const dt = every * yearsPerTick(w.sc.clock);

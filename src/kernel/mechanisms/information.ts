@@ -4,7 +4,7 @@
  * his own estimates of their machines are exact, and motions against him meet resistance he has prepared.
  */
 import { capability, machines } from "../power.ts";
-import type { World } from "../world.ts";
+import { politicsEvery, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
 
 /** The person who controls the flow of papers, or -1. */
@@ -56,10 +56,7 @@ export const information: Mechanism = {
     "The controller of papers delays rivals' knowledge of his machine, curates what an ailing leader sees, and reads rivals' plans.",
 
   step(w) {
-    const every = Math.max(
-      1,
-      Math.round((w.sc.params.coalitions.politicsEveryWeeks * 7) / w.sc.clock.tickDays),
-    );
+    const every = politicsEvery(w);
     if (w.tick % every !== 0) return;
     const c = controller(w);
     if (c < 0) return;

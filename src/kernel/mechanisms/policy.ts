@@ -7,7 +7,7 @@
 import { yearsPerTick } from "../calendar.ts";
 import type { LineShiftEvent, PlatformEvent, ShockEvent } from "../events.ts";
 import { realPowers } from "../power.ts";
-import { emit, personId, type World } from "../world.ts";
+import { emit, personId, politicsEvery, type World } from "../world.ts";
 import { leadership } from "./circularFlow.ts";
 import type { Mechanism } from "./mechanism.ts";
 
@@ -119,10 +119,7 @@ export const policy: Mechanism = {
 
   step(w) {
     applyShocks(w);
-    const every = Math.max(
-      1,
-      Math.round((w.sc.params.coalitions.politicsEveryWeeks * 7) / w.sc.clock.tickDays),
-    );
+    const every = politicsEvery(w);
     if (w.tick % every !== 0) return;
     const dt = every * yearsPerTick(w.sc.clock);
     positionLeaders(w, dt);
