@@ -283,6 +283,34 @@ describe("member fidelities follow the same rules, operation by operation", () =
     }
   });
 
+  it("repeated shifts pile members at the ends alike", () => {
+    for (const m of [-0.3, 0]) {
+      const { a, i, rng } = pair(4, m);
+      for (const delta of [-0.15, -0.2, -0.15]) {
+        a.shiftOpinion(0, delta, rng);
+        i.shiftOpinion(0, delta, rng);
+      }
+      expect(Math.abs(a.meanIdeology(0) - i.meanIdeology(0)), `profile ${m}`).toBeLessThan(0.003);
+    }
+  });
+
+  it("a platform wins alike, narrow or wide, and purging its sympathisers moves the line alike", () => {
+    for (const [m, platform, reach] of [
+      [-0.34, -0.6, 0.25],
+      [-0.34, 0.2, 0.25],
+      [0, 0.125, 0.25],
+      [0.1, 0.5, 0.1],
+    ] as const) {
+      const { a, i, rng } = pair(5, m);
+      const won = [a.mobilise(0, platform, reach, 0.5, rng), i.mobilise(0, platform, reach, 0.5, rng)];
+      const label = `profile ${m}, platform ${platform} ± ${reach}: ${won[0]} vs ${won[1]}`;
+      expect(Math.abs(won[0]! - won[1]!) / won[1]!, label).toBeLessThan(0.03);
+      a.purge(0, 40_000, rng);
+      i.purge(0, 40_000, rng);
+      expect(Math.abs(a.meanIdeology(0) - i.meanIdeology(0)), label).toBeLessThan(0.003);
+    }
+  });
+
   it("delegations split alike between the secretary and the bins", () => {
     const { a, i, rng } = pair(3, -0.2);
     const da = a.delegation(0, 100_000, 0.5, rng);
