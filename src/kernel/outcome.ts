@@ -39,10 +39,11 @@ export function realRulingCoalition(w: World): number[] {
 
 /** The sole leader at this tick under the three-part test, or -1. */
 export function soleLeaderNow(w: World): number {
+  // Cheapest condition first: while two contenders sit in the executive, nobody is sole leader.
+  if (currentPlayers(w).length !== 1) return -1;
   const ruling = realRulingCoalition(w);
   if (ruling.length !== 1) return -1;
   const leader = ruling[0]!;
-  if (currentPlayers(w).length !== 1) return -1;
   const faction = w.execFull.filter((i) => i === leader || followedLeader(w, i) === leader).length;
   if (faction * 2 <= w.execFull.length) return -1;
   const cc = committeeVotes(w);

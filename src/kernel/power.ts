@@ -124,9 +124,11 @@ export function expectedDelegates(w: World): { byLeader: number[]; total: number
 }
 
 /** Each leader's machine: the mean of his shares of committee votes and of expected congress delegates. */
-export function machines(w: World): number[] {
-  const cc = committeeVotes(w);
-  const cg = expectedDelegates(w);
+export function machines(
+  w: World,
+  cc: ReturnType<typeof committeeVotes> = committeeVotes(w),
+  cg: ReturnType<typeof expectedDelegates> = expectedDelegates(w),
+): number[] {
   return w.people.map(
     (_, i) =>
       0.5 * (cc.total > 0 ? cc.byLeader[i]! / cc.total : 0) +

@@ -55,10 +55,10 @@ export function createSeries(w: World): Series {
 
 /** Appends the current tick's row. */
 export function collect(w: World, s: Series): void {
-  const machine = machines(w);
-  const real = realPowers(w, machine);
   const cc = committeeVotes(w);
   const cg = expectedDelegates(w);
+  const machine = machines(w, cc, cg);
+  const real = realPowers(w, machine);
   const clients = clientCounts(w);
   const observers = w.sc.people.filter((p) => p.isLeader && w.people[p.index]!.alive).map((p) => p.index);
   s.dates.push(dateOfTick(w.sc.clock, w.tick));
