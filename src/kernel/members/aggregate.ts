@@ -55,6 +55,8 @@ export class AggregateMembers implements MemberStore {
   readonly regions: number;
   readonly #leaders: number;
   readonly #count: Float64Array;
+  /** Members per region, kept with every change: counts are asked for far more often than they change. */
+  readonly #regionCount: Float64Array;
   readonly #candidates: Float64Array;
   readonly #sympathisers: Float64Array;
   readonly #compromised: Float64Array;
@@ -71,6 +73,7 @@ export class AggregateMembers implements MemberStore {
     this.#leaders = leaders;
     const n = regions * C * S;
     this.#count = new Float64Array(n);
+    this.#regionCount = new Float64Array(regions);
     this.#candidates = new Float64Array(n);
     this.#sympathisers = new Float64Array(n);
     this.#compromised = new Float64Array(n);
@@ -88,10 +91,10 @@ export class AggregateMembers implements MemberStore {
   count(region?: number): number {
     if (region === undefined) {
       let s = 0;
-      for (let i = 0; i < this.#count.length; i++) s += this.#count[i]!;
+      for (let r = 0; r < this.regions; r++) s += this.#regionCount[r]!;
       return s;
     }
-    return this.#sum(this.#count, region);
+    return this.#regionCount[region]!;
   }
 
   #sum(a: Float64Array, region: number): number {
@@ -147,6 +150,7 @@ export class AggregateMembers implements MemberStore {
       if (k === 0) continue;
       const c = this.#cell(region, cohort, slot);
       this.#count[c]! += k;
+      this.#regionCount[region]! += k;
       if (p.candidate) this.#candidates[c]! += k;
       this.#loyaltySum[c]! += k * p.loyalty;
       this.#literacySum[c]! += k * p.literacy;
@@ -163,15 +167,10 @@ export class AggregateMembers implements MemberStore {
     const share = k / n;
     // A binomial stand-in for the hypergeometric draw, clamped to what is possible: of k removed from n,
     // between k - (n - m) and min(k, m) come from a sub-group of m.
-    const sub = (m: number, fixed: number) => {
-      const lo = Math.max(0, k - (n - m));
-      const hi = Math.min(k, m);
-      return Math.min(hi, Math.max(lo, fixed >= 0 ? fixed : rng.binomial(Math.round(m), share)));
-    };
     const symps = this.#sympathisers[c]!;
-    const s = sub(symps, symp);
-    const cm = sub(this.#compromised[c]!, comp);
-    const cd = sub(this.#candidates[c]!, -1);
+    const s = fromSubgroup(k, n, symps, symp, share, rng);
+    const cm = fromSubgroup(k, n, this.#compromised[c]!, comp, share, rng);
+    const cd = fromSubgroup(k, n, this.#candidates[c]!, -1, share, rng);
     // The sympathisers leave with their own mean line, the others with theirs.
     const sympMean = symps > 0 ? this.#sympLine[c]! / symps : 0;
     const otherMean = n - symps > 0 ? (this.#ideologySum[c]! - this.#sympLine[c]!) / (n - symps) : 0;
@@ -183,6 +182,7 @@ export class AggregateMembers implements MemberStore {
     this.#loyaltySum[c]! -= this.#loyaltySum[c]! * share;
     this.#literacySum[c]! -= this.#literacySum[c]! * share;
     this.#count[c] = n - k;
+    this.#regionCount[Math.floor(c / (C * S))]! -= k;
   }
 
   #shrinkTies(region: number, share: number): void {
@@ -401,4 +401,14 @@ export class AggregateMembers implements MemberStore {
     }
     return out;
   }
+}
+
+/**
+ * How many of `k` members taken from `n` come from a sub-group of `m`: `fixed` when the caller decides, else a
+ * binomial stand-in for the hypergeometric draw, clamped to what is possible (k - (n - m) to min(k, m)).
+ */
+function fromSubgroup(k: number, n: number, m: number, fixed: number, share: number, rng: Rng): number {
+  const lo = Math.max(0, k - (n - m));
+  const hi = Math.min(k, m);
+  return Math.min(hi, Math.max(lo, fixed >= 0 ? fixed : rng.binomial(Math.round(m), share)));
 }

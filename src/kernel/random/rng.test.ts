@@ -64,3 +64,32 @@ describe("Rng", () => {
     expect(() => streamState(1.5, "x")).toThrow(/seed/);
   });
 });
+
+describe("Rng.binomial", () => {
+  it("keeps the true chance of no event at all when few are expected", () => {
+    const r = new Streams(9).get("b");
+    let zeros = 0;
+    const draws = 20000;
+    for (let i = 0; i < draws; i++) if (r.binomial(1000, 0.0005) === 0) zeros++;
+    // P(0) = (1 - 0.0005)^1000 ≈ 0.6064; four standard errors is about 0.014.
+    expect(Math.abs(zeros / draws - 0.6064)).toBeLessThan(0.014);
+  });
+
+  it("has the right mean and variance across the exact and approximate regimes", () => {
+    for (const [n, p] of [
+      [50, 0.3],
+      [1000, 0.01],
+      [100000, 0.3],
+      [100000, 0.9995],
+    ] as const) {
+      const r = new Streams(n).get("m");
+      const xs = Array.from({ length: 4000 }, () => r.binomial(n, p));
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      const v = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1);
+      const sd = Math.sqrt(n * p * (1 - p));
+      expect(Math.abs(mean - n * p)).toBeLessThan((5 * sd) / Math.sqrt(xs.length) + 0.5);
+      expect(v / (sd * sd)).toBeGreaterThan(0.85);
+      expect(v / (sd * sd)).toBeLessThan(1.15);
+    }
+  });
+});

@@ -50,13 +50,27 @@ export class Rng {
     return lo + (hi - lo) * this.float();
   }
 
-  /** Binomial(n, p): exact for small n, normal approximation (rounded, clamped) for large n. */
+  /**
+   * Binomial(n, p). Exact by inversion when the smaller tail's mean is under 30 (so rare events keep their
+   * true chance of not happening at all); a rounded normal approximation beyond, where its error is negligible.
+   */
   binomial(n: number, p: number): number {
     if (n <= 0 || p <= 0) return 0;
     if (p >= 1) return n;
-    if (n <= 64) {
+    if (p > 0.5) return n - this.binomial(n, 1 - p);
+    if (n * p < EXACT_BINOMIAL_MEAN) {
+      // Inversion by the recurrence P(k+1) = P(k) · (n-k)/(k+1) · p/q, starting from P(0) = q^n.
+      const q = 1 - p;
+      const s = p / q;
+      const a = (n + 1) * s;
+      let r = q ** n;
+      let u = this.float();
       let k = 0;
-      for (let i = 0; i < n; i++) if (this.float() < p) k++;
+      while (u > r && k < n) {
+        u -= r;
+        k++;
+        r *= a / k - s;
+      }
       return k;
     }
     const mean = n * p;
@@ -81,6 +95,9 @@ export class Rng {
     return -1;
   }
 }
+
+/** Below this mean the binomial is drawn exactly. */
+const EXACT_BINOMIAL_MEAN = 30;
 
 /** 32-bit FNV-1a hash of a string: names streams stably across versions. */
 export function hashName(name: string): number {
