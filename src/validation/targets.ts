@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { LADDER } from "../kernel/events.ts";
-import { formatPath, isMapping, readYaml } from "../scenario/yamlText.ts";
+import { isMapping, readYaml } from "../scenario/yamlText.ts";
 
 /** Version of the targets format. */
 export const TARGETS_SCHEMA_VERSION = 1;

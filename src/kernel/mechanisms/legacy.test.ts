@@ -7,7 +7,6 @@ import type { LegacyEvent } from "../events.ts";
 import { createWorld, type World } from "../world.ts";
 import { kill } from "./health.ts";
 import { cultLevel, findFounder, founderRestraint, legacy } from "./legacy.ts";
-import { testament } from "./testament.ts";
 
 const sc = bolshevik();
 const lenin = personIndex(sc, "lenin");

@@ -5,7 +5,7 @@
 import { yearsPerTick } from "../calendar.ts";
 import type { MembershipEvent } from "../events.ts";
 import { livePatron } from "../power.ts";
-import { emit, totalMembers, type World } from "../world.ts";
+import { emit, totalMembers } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
 
 /** Weeks between two settlements of the membership flows. */

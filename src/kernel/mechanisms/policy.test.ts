@@ -4,7 +4,6 @@ import type { CompiledScenario } from "../../scenario/compile.ts";
 import { yearsPerTick } from "../calendar.ts";
 import type { PlatformEvent, ShockEvent } from "../events.ts";
 import { createWorld, type World } from "../world.ts";
-import { legacy } from "./legacy.ts";
 import { mood, policy, rulingLine } from "./policy.ts";
 
 const sc = bolshevik();
