@@ -126,7 +126,7 @@ export function buildProgram(): Command {
         ...narrate(result.events, names, opts.verbose),
         "",
         `Outcome: ${describeOutcome(result.outcome, names)}`,
-        `Rerun this history with: apparat run --scenario ${opts.scenario} --seed ${seed}${opts.patch ? ` --patch ${opts.patch}` : ""}${opts.set.map((x) => ` --set ${x}`).join("")}`,
+        `Rerun this history with: node bin/apparat.js run --scenario ${opts.scenario} --seed ${seed}${opts.patch ? ` --patch ${opts.patch}` : ""}${opts.set.map((x) => ` --set ${x}`).join("")}`,
       ];
       process.stdout.write(`${lines.join("\n")}\n`);
     });
