@@ -10,17 +10,22 @@ import { bolshevik } from "./fixtures.ts";
 
 const ENTRY = new URL("../src/index.ts", import.meta.url).pathname;
 
+/** The public API bundled for the browser, in memory. */
+function bundle() {
+  return build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    write: false,
+    logLevel: "silent",
+    metafile: true,
+  });
+}
+
 describe("browser bundle", () => {
   it("bundles the public API for the browser without any Node built-in", async () => {
-    const result = await build({
-      entryPoints: [ENTRY],
-      bundle: true,
-      platform: "browser",
-      format: "esm",
-      write: false,
-      logLevel: "silent",
-      metafile: true,
-    });
+    const result = await bundle();
     const inputs = Object.keys(result.metafile!.inputs);
     expect(inputs.some((f) => f.startsWith("node:") || f.includes("node_modules/@types/node"))).toBe(false);
     const code = result.outputFiles[0]!.text;
@@ -29,14 +34,7 @@ describe("browser bundle", () => {
   });
 
   it("the bundled engine gives the same bytes as Node for the same seed", async () => {
-    const result = await build({
-      entryPoints: [ENTRY],
-      bundle: true,
-      platform: "browser",
-      format: "esm",
-      write: false,
-      logLevel: "silent",
-    });
+    const result = await bundle();
     const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.text).toString("base64")}`;
     const bundled = (await import(url)) as typeof import("../src/index.ts");
     const text = readFileSync(new URL("../scenarios/bolshevik-1922.yaml", import.meta.url), "utf8");

@@ -44,7 +44,7 @@ export function strongestHolder(w: World, cap: Capability): number {
 /** Whether a person can still lead a following: alive and not expelled. */
 export function canLead(w: World, person: number): boolean {
   const p = w.people[person];
-  return p !== undefined && p.alive && p.rung < EXPELLED_RUNG;
+  return !!p?.alive && p.rung < EXPELLED_RUNG;
 }
 
 /**
