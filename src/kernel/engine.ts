@@ -3,7 +3,6 @@
  * mechanisms, in a fixed order. Pure: no I/O, so it runs the same in Node and in a browser Web Worker.
  */
 import type { CompiledScenario } from "../scenario/compile.ts";
-import type { MechanismId } from "../scenario/schema.ts";
 import { dayOf, tickOf } from "./calendar.ts";
 import { EVENT_VOCABULARY_VERSION, type SimEvent } from "./events.ts";
 import { circularFlow, congressWithoutFeedback } from "./mechanisms/circularFlow.ts";
@@ -110,11 +109,6 @@ export class Model {
       series: this.series,
     };
   }
-}
-
-/** Whether a mechanism is switched on in a compiled scenario. */
-export function isEnabled(sc: CompiledScenario, id: MechanismId): boolean {
-  return sc.enabled[id];
 }
 
 /**

@@ -11,19 +11,6 @@ export function normalCdf(x: number): number {
   return x >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
 }
 
-/** Probability of each ideology bin for a normal(mean, sd) clamped to [-1, 1]. */
-export function binProbabilities(mean: number, sd: number, bins: number): number[] {
-  const out: number[] = [];
-  let prev = 0;
-  for (let b = 0; b < bins; b++) {
-    const edge = -1 + (2 * (b + 1)) / bins;
-    const c = b === bins - 1 ? 1 : sd > 0 ? normalCdf((edge - mean) / sd) : edge > mean ? 1 : 0;
-    out.push(Math.max(0, c - prev));
-    prev = c;
-  }
-  return out;
-}
-
 /** Standard normal density. */
 export function normalPdf(x: number): number {
   return Math.exp(-(x * x) / 2) / Math.sqrt(2 * Math.PI);
