@@ -1,7 +1,7 @@
 /** The `apparat` command line. */
 
 import { readFileSync } from "node:fs";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, Option } from "commander";
 import { parse as parseYaml } from "yaml";
 import { runScenario } from "../kernel/engine.ts";
 import { EVENT_TYPES } from "../kernel/events.ts";
@@ -13,37 +13,12 @@ import { ScenarioError } from "../scenario/load.ts";
 import { applyPatch, applySet, parseValue } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { scenarioJsonSchema } from "../scenario/schema.ts";
+import { PlanError } from "../experiments/plan.ts";
+import { DataFileError } from "../scenario/fileError.ts";
+import { StoreError } from "../store/store.ts";
+import { registerExperiments } from "./experiments.ts";
+import { BAD_INPUT, collectSet, parseDate, parseSeed } from "./options.ts";
 import { registerValidate } from "./validate.ts";
-
-/** Exit codes: 0 fine, 1 usage error (unknown command or option, bad flag value), 2 bad input data (scenario, patch, --set). */
-const BAD_INPUT = 2;
-
-function parseSeed(value: string): number {
-  if (!/^\d+$/.test(value))
-    throw new InvalidArgumentError(`seed must be a non-negative integer, got "${value}"`);
-  const n = Number(value);
-  if (!Number.isSafeInteger(n))
-    throw new InvalidArgumentError(`seed is too large: "${value}" (at most ${Number.MAX_SAFE_INTEGER})`);
-  return n;
-}
-
-function parseDate(value: string): string {
-  const ms = Date.parse(`${value}T00:00:00Z`);
-  // Round-trip the date: Date.parse rolls impossible days (Feb 30) over into the next month.
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    Number.isNaN(ms) ||
-    new Date(ms).toISOString().slice(0, 10) !== value
-  ) {
-    throw new InvalidArgumentError(`date must be a real calendar date written YYYY-MM-DD, got "${value}"`);
-  }
-  return value;
-}
-
-function collectSet(value: string, previous: string[]): string[] {
-  if (!value.includes("=")) throw new InvalidArgumentError(`--set needs path=value, got "${value}"`);
-  return [...previous, value];
-}
 
 /** Loads a scenario and applies a patch file and `--set` assignments, in that order. */
 export function prepareScenario(name: string, patch: string | undefined, sets: string[]): Scenario {
@@ -207,6 +182,7 @@ export function buildProgram(): Command {
     });
 
   registerValidate(program);
+  registerExperiments(program);
   return program;
 }
 
@@ -215,7 +191,12 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {
-    if (err instanceof ScenarioError) {
+    if (
+      err instanceof ScenarioError ||
+      err instanceof DataFileError ||
+      err instanceof StoreError ||
+      err instanceof PlanError
+    ) {
       process.stderr.write(`apparat: ${err.message}\n`);
       process.exitCode = BAD_INPUT;
       return;

@@ -6,14 +6,13 @@ import { compileScenario } from "../scenario/compile.ts";
 import { defaultTargetsFile, loadTargets, type ValidationReport, validate } from "../validation/run.ts";
 import { TargetsError } from "../validation/targets.ts";
 import { prepareScenario } from "./main.ts";
+import { BAD_INPUT, collectSet } from "./options.ts";
 
 /** Version of the `validate --json` output. */
 export const VALIDATION_OUTPUT_VERSION = 1;
 
 const MAX_RUNS = 100_000;
 const DEFAULT_RUNS = 200;
-/** Exit code for bad input data (as in main.ts). */
-const BAD_INPUT = 2;
 
 function parseRuns(value: string): number {
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -29,11 +28,6 @@ function parseFirstSeed(value: string): number {
       `first seed must be a non-negative integer of at most ${Number.MAX_SAFE_INTEGER}, got "${value}"`,
     );
   return n;
-}
-
-function collectSet(value: string, previous: string[]): string[] {
-  if (!value.includes("=")) throw new InvalidArgumentError(`--set needs path=value, got "${value}"`);
-  return [...previous, value];
 }
 
 interface ValidateCliOptions {

@@ -15,8 +15,8 @@ import {
   scoreRun,
   scoreTarget,
   type TargetResult,
-  wilson,
 } from "./score.ts";
+import { wilson } from "../stats/intervals.ts";
 import { type Target, targetSchema } from "./targets.ts";
 
 const DATES = ["2001-01-01", "2001-01-08", "2001-01-15", "2001-01-22"];
@@ -439,32 +439,6 @@ describe("first divergence and aggregation", () => {
 
   it("refuses a run that lacks a result for some target", () => {
     expect(() => aggregate(targets, [res({ late: true })])).toThrow(/no result for target "early"/);
-  });
-});
-
-describe("wilson", () => {
-  it("matches known values", () => {
-    const [lo, hi] = wilson(5, 10);
-    expect(lo).toBeCloseTo(0.2366, 4);
-    expect(hi).toBeCloseTo(0.7634, 4);
-    expect(wilson(0, 10)[0]).toBe(0);
-    expect(wilson(0, 10)[1]).toBeCloseTo(0.2775, 4);
-    expect(wilson(10, 10)[1]).toBe(1);
-    expect(wilson(0, 0)).toEqual([0, 1]);
-  });
-
-  it("always brackets the observed share inside [0, 1]", () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 100_000 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (n, f) => {
-          const k = Math.round(f * n);
-          const [lo, hi] = wilson(k, n);
-          return 0 <= lo && lo <= k / n + 1e-12 && k / n - 1e-12 <= hi && hi <= 1;
-        },
-      ),
-    );
   });
 });
 

@@ -4,6 +4,7 @@
  * Pure: no Node imports.
  */
 import type { RunResult } from "../kernel/engine.ts";
+import { wilson, Z95 } from "../stats/intervals.ts";
 import { type DeathEvent, LADDER, type RemovalEvent, type Rung, type VoteEvent } from "../kernel/events.ts";
 import type {
   OrderTarget,
@@ -241,19 +242,6 @@ export function firstDivergence(
   let best: Target | null = null;
   for (const t of targets) if (missed.has(t.id) && (!best || t.date < best.date)) best = t;
   return best ? { id: best.id, date: best.date } : null;
-}
-
-const Z95 = 1.959963984540054;
-
-/** Wilson score interval (95%) for k successes in n trials; [0, 1] when n is 0. */
-export function wilson(k: number, n: number): [number, number] {
-  if (n === 0) return [0, 1];
-  const p = k / n;
-  const z2 = Z95 * Z95;
-  const denom = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denom;
-  const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
 }
 
 export interface TargetSummary {

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { LADDER } from "../kernel/events.ts";
-import { isMapping, readYaml } from "../scenario/yamlText.ts";
+import { DataFileError } from "../scenario/fileError.ts";
+import { isMapping, type LocatedIssue, readYaml } from "../scenario/yamlText.ts";
 
 /** Version of the targets format. */
 export const TARGETS_SCHEMA_VERSION = 1;
@@ -142,27 +143,14 @@ export const targetsFileSchema = z.strictObject({
 export type TargetsFile = z.infer<typeof targetsFileSchema>;
 
 /** One problem in a targets file, located as precisely as the text allows. */
-export interface TargetsIssue {
-  path: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
+export type TargetsIssue = LocatedIssue;
 
 /** Thrown when a targets file cannot be used; its message lists every issue with file, line and field. */
-export class TargetsError extends Error {
-  readonly file: string;
-  readonly issues: TargetsIssue[];
+export class TargetsError extends DataFileError {
   /** `headline` replaces the whole message (a file that cannot be read has no issues to list). */
   constructor(file: string, issues: TargetsIssue[], headline?: string) {
-    const lines = issues.map(
-      (i) =>
-        `  ${file}${i.line !== undefined ? `:${i.line}${i.column !== undefined ? `:${i.column}` : ""}` : ""}  ${i.path || "(top level)"}: ${i.message}`,
-    );
-    super(headline ?? `invalid targets file ${file}:\n${lines.join("\n")}`);
+    super("targets file", file, issues, headline);
     this.name = "TargetsError";
-    this.file = file;
-    this.issues = issues;
   }
 }
 

@@ -1,0 +1,58 @@
+/** Interval helpers against known values and their defining properties. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { meanInterval, quantile, wilson } from "./intervals.ts";
+
+describe("wilson", () => {
+  it("matches known values", () => {
+    const [lo, hi] = wilson(5, 10);
+    expect(lo).toBeCloseTo(0.2366, 4);
+    expect(hi).toBeCloseTo(0.7634, 4);
+    expect(wilson(0, 10)[0]).toBe(0);
+    expect(wilson(0, 10)[1]).toBeCloseTo(0.2775, 4);
+    expect(wilson(10, 10)[1]).toBe(1);
+    expect(wilson(0, 0)).toEqual([0, 1]);
+  });
+
+  it("always brackets the observed share inside [0, 1]", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, f) => {
+          const k = Math.round(f * n);
+          const [lo, hi] = wilson(k, n);
+          return 0 <= lo && lo <= k / n + 1e-12 && k / n - 1e-12 <= hi && hi <= 1;
+        },
+      ),
+    );
+  });
+});
+
+describe("meanInterval", () => {
+  it("matches a hand computation", () => {
+    const m = meanInterval([1, 0, 1, 1]);
+    expect(m.value).toBe(0.75);
+    // sd = 0.5, se = 0.25
+    expect(m.hi - m.value).toBeCloseTo(1.96 * 0.25, 3);
+    expect(m.n).toBe(4);
+  });
+
+  it("always contains the mean and is symmetric", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2, maxLength: 50 }), (xs) => {
+        const m = meanInterval(xs);
+        return m.lo <= m.value + 1e-12 && m.value <= m.hi + 1e-12 && Math.abs(m.hi - m.value - (m.value - m.lo)) < 1e-9;
+      }),
+    );
+  });
+});
+
+describe("quantile", () => {
+  it("interpolates between order statistics", () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([1, 2, 3, 4], 0)).toBe(1);
+    expect(quantile([1, 2, 3, 4], 1)).toBe(4);
+    expect(quantile([], 0.5)).toBeNaN();
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * The 95 % intervals every experiment reports: Wilson for shares (it behaves at 0 % and 100 %, where the
+ * normal approximation collapses), the normal interval for means of per-seed values, and quantiles. Pure.
+ */
+
+export const Z95 = 1.959963984540054;
+
+/**
+ * Wilson score interval (95%) for k successes in n trials; [0, 1] when n is 0.
+ *
+ * @example
+ * wilson(87, 100); // [0.790..., 0.922...]
+ */
+export function wilson(k: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = k / n;
+  const z2 = Z95 * Z95;
+  const denom = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denom;
+  const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
+}
+
+/** A mean with its 95 % interval. */
+export interface MeanInterval {
+  value: number;
+  lo: number;
+  hi: number;
+  n: number;
+}
+
+/**
+ * Mean of per-seed values with the normal 95 % interval (sample standard deviation / sqrt n). With common
+ * random numbers, per-seed differences between two variants give a paired interval this way.
+ *
+ * @example
+ * meanInterval([1, 0, 1, 1]); // { value: 0.75, lo: ..., hi: ..., n: 4 }
+ */
+export function meanInterval(xs: readonly number[]): MeanInterval {
+  const n = xs.length;
+  if (n === 0) return { value: Number.NaN, lo: Number.NaN, hi: Number.NaN, n };
+  let sum = 0;
+  for (const x of xs) sum += x;
+  const mean = sum / n;
+  if (n === 1) return { value: mean, lo: mean, hi: mean, n };
+  let ss = 0;
+  for (const x of xs) ss += (x - mean) ** 2;
+  const half = Z95 * Math.sqrt(ss / (n - 1) / n);
+  return { value: mean, lo: mean - half, hi: mean + half, n };
+}
+
+/** The q-quantile (0..1) of sorted values, interpolating linearly; NaN when empty. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
