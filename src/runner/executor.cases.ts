@@ -1,0 +1,71 @@
+/**
+ * The conformance suite every executor runs (in-process, worker pool, queue): the rows it returns must equal
+ * the reference rows byte for byte, every task must come back exactly once, and a failing run must fail the
+ * experiment instead of vanishing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bolshevikScenario } from "../../test/fixtures.ts";
+import { PlanRunner, tasksFor } from "../experiments/execute.ts";
+import { planMonteCarlo, planWhatIf } from "../experiments/plan.ts";
+import type { ExperimentPlan, RunRow } from "../experiments/types.ts";
+import { batches, type Executor } from "./executor.ts";
+
+const question = { text: "q", leader: "stalin", by: "1930-01-01" };
+
+export function casePlans(): ExperimentPlan[] {
+  const scenario = bolshevikScenario();
+  return [
+    planMonteCarlo({ scenario, seed: 11, replicates: 5, question }),
+    planWhatIf({ scenario, seed: 12, replicates: 3, question, sets: [{ path: "mechanisms.patronage.enabled", value: false }] }),
+  ];
+}
+
+/** Reference rows: each task run directly, in index order. */
+export function referenceRows(plan: ExperimentPlan): RunRow[] {
+  const runner = new PlanRunner(plan);
+  return tasksFor(plan).map((t) => runner.run(t));
+}
+
+async function collect(executor: Executor, plan: ExperimentPlan, size: number): Promise<RunRow[]> {
+  const rows: RunRow[] = [];
+  await executor.run(plan, batches(tasksFor(plan), size), (batch) => rows.push(...batch));
+  return rows;
+}
+
+export function executorCases(name: string, make: () => Promise<Executor>): void {
+  describe(`executor conformance: ${name}`, () => {
+    let executor: Executor;
+    const plans = casePlans();
+    const reference = plans.map(referenceRows);
+
+    beforeAll(async () => {
+      executor = await make();
+    });
+    afterAll(async () => {
+      await executor?.close();
+    });
+
+    it("returns every task exactly once, with the reference rows byte for byte", async () => {
+      for (const [i, plan] of plans.entries()) {
+        const rows = await collect(executor, plan, 2);
+        const indices = rows.map((r) => r.index).sort((a, b) => a - b);
+        expect(indices).toEqual(reference[i]!.map((r) => r.index));
+        rows.sort((a, b) => a.index - b.index);
+        expect(JSON.stringify(rows)).toBe(JSON.stringify(reference[i]));
+      }
+    });
+
+    it("gives the same rows whatever the batch size", async () => {
+      const rows = await collect(executor, plans[0]!, 1);
+      rows.sort((a, b) => a.index - b.index);
+      expect(JSON.stringify(rows)).toBe(JSON.stringify(reference[0]));
+    });
+
+    it("fails the experiment when a run cannot be made", async () => {
+      const plan = structuredClone(plans[0]!);
+      // A variant that no longer applies: the failure must surface, not drop the runs silently.
+      plan.variants[0]!.sets = [{ path: "mechanisms.nosuch.enabled", value: false }];
+      await expect(collect(executor, plan, 2)).rejects.toThrow(/nosuch/);
+    });
+  });
+}

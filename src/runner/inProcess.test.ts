@@ -1,0 +1,4 @@
+import { executorCases } from "./executor.cases.ts";
+import { InProcessExecutor } from "./inProcess.ts";
+
+executorCases("in-process", async () => new InProcessExecutor());
