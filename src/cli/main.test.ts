@@ -2,34 +2,11 @@
  * End-to-end tests of the `apparat` command line: each runs bin/apparat.js in a child process,
  * exactly as a user would. Each child costs about half a second, so related checks share one run.
  */
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
-/** Runs the CLI and returns stdout; throws (failing the test) on a non-zero exit. */
-function apparat(...args: string[]): string {
-  return execFileSync(process.execPath, ["bin/apparat.js", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-  });
-}
-
-/** Runs the CLI and returns exit code, stdout and stderr, whatever the outcome. */
-function apparatStatus(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ["bin/apparat.js", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { apparat, apparatStatus, ROOT } from "../../test/cli.ts";
 
 interface RunJson {
   scenario: { id: string; title: string };

@@ -1,0 +1,94 @@
+/** Plain-text rendering of experiment summaries for the terminal: shares with intervals, ranked tables. */
+import type { ExperimentSummary, ShareCI, VariantSummary } from "../experiments/summarize.ts";
+import type { ExperimentPlan } from "../experiments/types.ts";
+import type { Names } from "../kernel/narrative.ts";
+
+const pct = (x: number) => (Number.isNaN(x) ? "-" : `${(x * 100).toFixed(1)}%`);
+const pts = (x: number) => (Number.isNaN(x) ? "-" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}`);
+
+/** "87.0% [81.6, 91.0]" */
+export function showShare(s: ShareCI): string {
+  return `${pct(s.share)} [${(s.lo * 100).toFixed(1)}, ${(s.hi * 100).toFixed(1)}]`;
+}
+
+const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - s.length));
+
+/** "sole leader: <id>" with the person's name. */
+function namedOutcome(label: string, names: Names): string {
+  const m = /^(sole leader|dominant leader): (.+)$/.exec(label);
+  return m ? `${m[1]}: ${names.person(m[2]!)}` : label;
+}
+
+/** "a>b>c" as names joined by arrows. */
+function namedOrder(order: string, names: Names): string {
+  return order === "(none)" ? "nobody lost a seat" : order.split(">").map((id) => names.person(id)).join(" > ");
+}
+
+function variantLines(v: VariantSummary, names: Names, indent = "  "): string[] {
+  const width = Math.max(...v.outcomes.map((o) => namedOutcome(o.label, names).length), 10) + 2;
+  const lines = [`${indent}outcomes over ${v.runs} runs:`];
+  for (const o of v.outcomes) lines.push(`${indent}  ${pad(namedOutcome(o.label, names), width)}${showShare(o.share)}`);
+  if (v.soleDate.n > 0)
+    lines.push(
+      `${indent}sole leadership from: median ${v.soleDate.median} (10%: ${v.soleDate.p10}, 90%: ${v.soleDate.p90})`,
+    );
+  if (v.exitOrders.length > 0) {
+    lines.push(`${indent}order in which contenders lost their executive seats (most frequent):`);
+    for (const o of v.exitOrders) lines.push(`${indent}  ${showShare(o.share).padEnd(22)}${namedOrder(o.order, names)}`);
+  }
+  lines.push(`${indent}members at the end: ${v.meanMembers.toLocaleString("en-US")} on average`);
+  return lines;
+}
+
+/**
+ * The summary as lines of text.
+ *
+ * @example
+ * process.stdout.write(summaryText(plan, summarize(plan, rows), names).join("\n"));
+ */
+export function summaryText(plan: ExperimentPlan, s: ExperimentSummary, names: Names): string[] {
+  const q = s.question;
+  const ask = `${names.person(q.leader)} sole leader before ${q.by}`;
+  switch (s.kind) {
+    case "mc":
+      return [`${ask}: ${showShare(s.baseline.yes)}`, ...variantLines(s.baseline, names)];
+    case "whatif":
+      return [
+        `${ask}:`,
+        `  baseline:  ${showShare(s.baseline.yes)}`,
+        `  changed:   ${showShare(s.changed.yes)}   (${s.changed.label})`,
+        `  effect:    ${pts(s.effect.value)} points [${pts(s.effect.lo)}, ${pts(s.effect.hi)}], paired by seed over ${s.effect.n} seeds`,
+        "",
+        "Baseline:",
+        ...variantLines(s.baseline, names),
+        "",
+        "Changed:",
+        ...variantLines(s.changed, names),
+      ];
+    case "attribute": {
+      const ranked = [...s.factors].sort((a, b) => b.shapley.value - a.shapley.value);
+      const width = Math.max(...ranked.map((f) => f.label.length), 6) + 2;
+      const lines = [
+        `${ask}:`,
+        `  all factors present: ${showShare(s.baseline.yes)}   none present: ${showShare(s.none)}`,
+        `  Shapley values over ${s.replicates} seeds x ${plan.variants.length} combinations (points of chance; they sum to the difference):`,
+        `  ${pad("rank", 6)}${pad("factor", width)}${pad("Shapley", 24)}${pad("share", 8)}${pad("without it", 22)}alone`,
+      ];
+      ranked.forEach((f, i) => {
+        const shapley = `${pts(f.shapley.value)} [${pts(f.shapley.lo)}, ${pts(f.shapley.hi)}]`;
+        const share = f.shareOfEffect === null ? "-" : pct(f.shareOfEffect);
+        lines.push(
+          `  ${pad(String(i + 1), 6)}${pad(f.label, width)}${pad(shapley, 24)}${pad(share, 8)}${pad(showShare(f.without), 22)}${showShare(f.alone)}`,
+        );
+      });
+      return lines;
+    }
+    case "sweep": {
+      const paths = Object.keys(s.points[0]?.point ?? {});
+      const lines = [`${ask}, by design point:`];
+      for (const p of s.points)
+        lines.push(`  ${paths.map((k) => `${k}=${String(p.point[k])}`).join("  ")}   ${showShare(p.yes)}`);
+      return lines;
+    }
+  }
+}
