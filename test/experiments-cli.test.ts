@@ -49,10 +49,14 @@ describe("experiment commands", () => {
     const file = join(dir, "sweep.yaml");
     writeFileSync(file, SWEEP);
     const db = join(dir, "killed.db");
-    const child = spawn(process.execPath, ["bin/apparat.js", "sweep", file, "--store", db, "--workers", "1", "--json"], {
-      cwd: ROOT,
-      stdio: "ignore",
-    });
+    const child = spawn(
+      process.execPath,
+      ["bin/apparat.js", "sweep", file, "--store", db, "--workers", "1", "--json"],
+      {
+        cwd: ROOT,
+        stdio: "ignore",
+      },
+    );
     // Kill it once some runs (but not all 32) are stored.
     const deadline = Date.now() + 60_000;
     while (storedCount(db) < 8 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -62,14 +66,16 @@ describe("experiment commands", () => {
     expect(before).toBeGreaterThanOrEqual(8);
     expect(before).toBeLessThan(32);
 
-    const resumed = JSON.parse(apparat("sweep", "--resume", "1", "--store", db, "--workers", "2", "--json")) as Out;
+    const resumed = JSON.parse(
+      apparat("sweep", "--resume", "1", "--store", db, "--workers", "2", "--json"),
+    ) as Out;
     expect(resumed.runs).toBe(32);
     expect(resumed.ranNow).toBe(32 - before);
 
     const d = new Database(db, { readonly: true });
-    const idx = (d.prepare("SELECT idx FROM runs WHERE experiment_id = 1 ORDER BY idx").all() as { idx: number }[]).map(
-      (r) => r.idx,
-    );
+    const idx = (
+      d.prepare("SELECT idx FROM runs WHERE experiment_id = 1 ORDER BY idx").all() as { idx: number }[]
+    ).map((r) => r.idx);
     d.close();
     expect(idx).toEqual(Array.from({ length: 32 }, (_, i) => i));
 
@@ -112,11 +118,27 @@ describe("experiment commands", () => {
 
   it("names bad input: unknown path, absurd value, bad sweep file, unknown leader, wrong resume", () => {
     const db = join(dir, "bad.db");
-    const unknown = apparatStatus("whatif", "--runs", "2", "--store", db, "--set", "mechanisms.nosuch.enabled=false");
+    const unknown = apparatStatus(
+      "whatif",
+      "--runs",
+      "2",
+      "--store",
+      db,
+      "--set",
+      "mechanisms.nosuch.enabled=false",
+    );
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/mechanisms\.nosuch/);
 
-    const absurd = apparatStatus("whatif", "--runs", "2", "--store", db, "--set", "shocks.first-stroke.probability=7");
+    const absurd = apparatStatus(
+      "whatif",
+      "--runs",
+      "2",
+      "--store",
+      db,
+      "--set",
+      "shocks.first-stroke.probability=7",
+    );
     expect(absurd.status).toBe(2);
     expect(absurd.stderr).toMatch(/probability/);
 

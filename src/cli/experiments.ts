@@ -3,7 +3,7 @@
  * Each experiment is stored as it runs (a database file in the working directory by default), can be
  * resumed with `--resume ID`, and runs on worker threads or, with `--queue URL`, on `apparat worker`s.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { type FactorsFile, parseFactors } from "../experiments/factors.ts";
@@ -16,18 +16,20 @@ import {
 } from "../experiments/plan.ts";
 import { summarize } from "../experiments/summarize.ts";
 import { checkSweep, designPoints, parseSweep } from "../experiments/sweepFile.ts";
-import type { Assignment, ExperimentKind, ExperimentPlan, Question } from "../experiments/types.ts";
+import type { Assignment, ExperimentKind, ExperimentPlan, Question, RunRow } from "../experiments/types.ts";
 import { namesOf } from "../kernel/narrative.ts";
 import { DEFAULT_SCENARIO, loadScenario } from "../node/scenarios.ts";
-import { DataFileError } from "../scenario/fileError.ts";
-import { ScenarioError } from "../scenario/load.ts";
-import { parseValue } from "../scenario/patch.ts";
-import type { Scenario } from "../scenario/schema.ts";
+import { reportInput } from "../report/build.ts";
+import { renderHtml, renderMarkdown } from "../report/index.ts";
 import type { Executor } from "../runner/executor.ts";
 import { type ExperimentOutcome, runExperiment } from "../runner/experiment.ts";
 import { InProcessExecutor } from "../runner/inProcess.ts";
 import { defaultWorkers, PoolExecutor } from "../runner/pool.ts";
 import { progressView } from "../runner/progress.ts";
+import { DataFileError } from "../scenario/fileError.ts";
+import { ScenarioError } from "../scenario/load.ts";
+import { parseValue } from "../scenario/patch.ts";
+import type { Scenario } from "../scenario/schema.ts";
 import { exportRuns } from "../store/export.ts";
 import { DEFAULT_STORE_FILE, ResultsStore } from "../store/store.ts";
 import { prepareScenario } from "./main.ts";
@@ -94,9 +96,14 @@ function questionFor(scenario: Scenario, factors: FactorsFile | null, o: CommonO
   };
   if (o.leader && o.leader !== factors?.question.leader) q.text = `Is ${leader} sole leader before ${q.by}?`;
   const person = scenario.people.find((p) => p.id === q.leader);
-  if (!person || person.role !== "leader") {
+  if (person?.role !== "leader") {
     const leaders = scenario.people.filter((p) => p.role === "leader").map((p) => p.id);
-    throw new DataFileError("question", "--leader", [], `unknown leader "${q.leader}" (leaders: ${leaders.join(", ")})`);
+    throw new DataFileError(
+      "question",
+      "--leader",
+      [],
+      `unknown leader "${q.leader}" (leaders: ${leaders.join(", ")})`,
+    );
   }
   return q;
 }
@@ -112,7 +119,9 @@ function readPatch(file: string): unknown {
   try {
     return parseValue(readFileSync(file, "utf8"));
   } catch (err) {
-    throw new ScenarioError(file, [{ path: "", message: `cannot read patch: ${(err as Error).message.split("\n")[0]}` }]);
+    throw new ScenarioError(file, [
+      { path: "", message: `cannot read patch: ${(err as Error).message.split("\n")[0]}` },
+    ]);
   }
 }
 
@@ -121,8 +130,12 @@ function executorFor(o: { workers: number; queue?: string }): Promise<Executor> 
   return Promise.resolve(o.workers === 1 ? new InProcessExecutor() : new PoolExecutor(o.workers));
 }
 
-/** Runs a plan (or resumes a stored experiment) with progress, then prints its summary. */
-async function execute(kind: ExperimentKind, o: CommonOptions, makePlan: () => ExperimentPlan): Promise<void> {
+/** Runs a plan (or resumes a stored experiment) with progress; returns what ran and where. */
+async function execute(
+  kind: ExperimentKind,
+  o: CommonOptions,
+  makePlan: () => ExperimentPlan,
+): Promise<ExperimentOutcome & { where: string; created: string }> {
   const store = ResultsStore.open(o.store);
   try {
     if (o.resume !== undefined) {
@@ -165,10 +178,20 @@ async function execute(kind: ExperimentKind, o: CommonOptions, makePlan: () => E
       process.off("SIGINT", interrupted);
       await executor.close();
     }
-    report(out, o, executor.description);
+    return { ...out, where: executor.description, created: store.experiment(out.id).created };
   } finally {
     store.close();
   }
+}
+
+/** Runs or resumes an experiment, then prints its summary. */
+async function executeAndReport(
+  kind: ExperimentKind,
+  o: CommonOptions,
+  makePlan: () => ExperimentPlan,
+): Promise<void> {
+  const out = await execute(kind, o, makePlan);
+  report(out, o, out.where);
 }
 
 function report(out: ExperimentOutcome, o: { json?: boolean; store: string }, where: string): void {
@@ -209,37 +232,82 @@ function report(out: ExperimentOutcome, o: { json?: boolean; store: string }, wh
 
 function commonOptions(cmd: Command, runsHelp: string): Command {
   return cmd
-    .option("-s, --scenario <name|file>", "built-in scenario name or path to a YAML/JSON file", DEFAULT_SCENARIO)
+    .option(
+      "-s, --scenario <name|file>",
+      "built-in scenario name or path to a YAML/JSON file",
+      DEFAULT_SCENARIO,
+    )
     .option(`--runs <n>`, runsHelp, wholeNumber("runs", 1, MAX_RUNS_PER_VARIANT), DEFAULT_RUNS)
-    .option("--seed <n>", "experiment seed: each run's seed derives from it and the run's index", parseSeed, 1)
+    .option(
+      "--seed <n>",
+      "experiment seed: each run's seed derives from it and the run's index",
+      parseSeed,
+      1,
+    )
     .option(
       "--workers <n>",
       `worker threads (default: one per core, here ${defaultWorkers()}); 1 runs on the main thread`,
       wholeNumber("workers", 1, MAX_WORKERS),
       defaultWorkers(),
     )
-    .option("--queue <url>", "run on `apparat worker`s through this Redis queue (redis://host:port)", parseQueueUrl)
+    .option(
+      "--queue <url>",
+      "run on `apparat worker`s through this Redis queue (redis://host:port)",
+      parseQueueUrl,
+    )
     .option("--store <file>", "results database file", DEFAULT_STORE_FILE)
-    .option("--resume <id>", "finish a stored experiment that was interrupted", wholeNumber("experiment id", 1, Number.MAX_SAFE_INTEGER))
+    .option(
+      "--resume <id>",
+      "finish a stored experiment that was interrupted",
+      wholeNumber("experiment id", 1, Number.MAX_SAFE_INTEGER),
+    )
     .option("--leader <id>", "the question: is this leader sole leader... (default: the factor file's)")
     .option("--by <date>", "...before this date (YYYY-MM-DD)", parseDate)
     .option("--name <text>", "a name to find the experiment by in `apparat runs`")
     .option("--json", "print one JSON object (no progress bar)");
 }
 
+/** The attribution plan: the scenario and its factor groups (the default file unless --groups names one). */
+function attributionPlan(o: CommonOptions): ExperimentPlan {
+  const { scenario } = loadScenario(o.scenario);
+  const factors = loadFactors(scenario, o.groups);
+  if (!factors)
+    throw new DataFileError(
+      "factor-group file",
+      o.scenario,
+      [],
+      `scenario "${scenario.id}" has no factor-group file (factors/${scenario.id}.yaml): name one with --groups FILE`,
+    );
+  return planAttribution({ ...basePlan(o, scenario, factors), groups: factors.groups });
+}
+
+/** Opens a store that must exist already (reading commands never create one). */
+function openExisting(file: string): ResultsStore {
+  if (!existsSync(file)) throw new DataFileError("results store", file, [], `no results store at ${file}`);
+  return ResultsStore.open(file);
+}
+
 function basePlan(o: CommonOptions, scenario: Scenario, factors: FactorsFile | null): PlanBase {
-  return { name: o.name, scenario, seed: o.seed, replicates: o.runs, question: questionFor(scenario, factors, o) };
+  return {
+    name: o.name,
+    scenario,
+    seed: o.seed,
+    replicates: o.runs,
+    question: questionFor(scenario, factors, o),
+  };
 }
 
 export function registerExperiments(program: Command): void {
   commonOptions(
-    program.command("mc").description("Monte Carlo: many seeds, the distribution of outcomes with 95% intervals"),
+    program
+      .command("mc")
+      .description("Monte Carlo: many seeds, the distribution of outcomes with 95% intervals"),
     "number of runs",
   )
     .option("--patch <file>", "run the scenario changed by this patch file")
     .option("--set <path=value>", "run the scenario with this field changed (repeatable)", collectSet, [])
     .action(async (o: CommonOptions) => {
-      await execute("mc", o, () => {
+      await executeAndReport("mc", o, () => {
         const scenario = prepareScenario(o.scenario, o.patch, o.set);
         return planMonteCarlo(basePlan(o, scenario, loadFactors(scenario, o.groups)));
       });
@@ -248,13 +316,20 @@ export function registerExperiments(program: Command): void {
   commonOptions(
     program
       .command("whatif")
-      .description("a counterfactual: the scenario changed by --set/--patch against the baseline, on the same seeds"),
+      .description(
+        "a counterfactual: the scenario changed by --set/--patch against the baseline, on the same seeds",
+      ),
     "runs on each side",
   )
     .option("--patch <file>", "the change: a patch file (YAML/JSON) merged over the scenario")
-    .option("--set <path=value>", "the change: one field, e.g. mechanisms.patronage.enabled=false (repeatable)", collectSet, [])
+    .option(
+      "--set <path=value>",
+      "the change: one field, e.g. mechanisms.patronage.enabled=false (repeatable)",
+      collectSet,
+      [],
+    )
     .action(async (o: CommonOptions) => {
-      await execute("whatif", o, () => {
+      await executeAndReport("whatif", o, () => {
         const { scenario } = loadScenario(o.scenario);
         const patch = o.patch ? readPatch(o.patch) : undefined;
         return planWhatIf({
@@ -273,18 +348,7 @@ export function registerExperiments(program: Command): void {
   )
     .option("--groups <file>", "factor-group file (default: factors/<scenario-id>.yaml)")
     .action(async (o: CommonOptions) => {
-      await execute("attribute", o, () => {
-        const { scenario } = loadScenario(o.scenario);
-        const factors = loadFactors(scenario, o.groups);
-        if (!factors)
-          throw new DataFileError(
-            "factor-group file",
-            o.scenario,
-            [],
-            `scenario "${scenario.id}" has no factor-group file (factors/${scenario.id}.yaml): name one with --groups FILE`,
-          );
-        return planAttribution({ ...basePlan(o, scenario, factors), groups: factors.groups });
-      });
+      await executeAndReport("attribute", o, () => attributionPlan(o));
     });
 
   program
@@ -294,12 +358,17 @@ export function registerExperiments(program: Command): void {
     .option("--workers <n>", "worker threads", wholeNumber("workers", 1, MAX_WORKERS), defaultWorkers())
     .option("--queue <url>", "run on `apparat worker`s through this Redis queue", parseQueueUrl)
     .option("--store <file>", "results database file", DEFAULT_STORE_FILE)
-    .option("--resume <id>", "finish a stored sweep that was interrupted", wholeNumber("experiment id", 1, Number.MAX_SAFE_INTEGER))
+    .option(
+      "--resume <id>",
+      "finish a stored sweep that was interrupted",
+      wholeNumber("experiment id", 1, Number.MAX_SAFE_INTEGER),
+    )
     .option("-s, --scenario <name|file>", "scenario, when the file names none", DEFAULT_SCENARIO)
     .option("--json", "print one JSON object (no progress bar)")
     .action(async (file: string | undefined, o: CommonOptions) => {
-      if (!file && o.resume === undefined) throw new InvalidArgumentError("give a sweep file, or --resume ID");
-      await execute("sweep", o, () => {
+      if (!file && o.resume === undefined)
+        throw new InvalidArgumentError("give a sweep file, or --resume ID");
+      await executeAndReport("sweep", o, () => {
         const sweep = parseSweep(readSweepText(file!), file!);
         const { scenario } = loadScenario(sweep.scenario ?? o.scenario);
         const factors = loadFactors(scenario, undefined);
@@ -317,6 +386,73 @@ export function registerExperiments(program: Command): void {
       });
     });
 
+  commonOptions(
+    program
+      .command("report")
+      .description(
+        "the factor-significance report (HTML with charts, and Markdown) from an attribution experiment",
+      ),
+    "runs per combination when a new attribution is run",
+  )
+    .option(
+      "--experiment <id>",
+      "a stored attribution experiment (default: run a new one)",
+      wholeNumber("experiment id", 1, Number.MAX_SAFE_INTEGER),
+    )
+    .option(
+      "--groups <file>",
+      "factor-group file for a new attribution (default: factors/<scenario-id>.yaml)",
+    )
+    .option("--out <dir>", "where to write report.html and report.md", "report")
+    .action(async (o: CommonOptions & { experiment?: number; out: string }) => {
+      let plan: ExperimentPlan;
+      let rows: RunRow[];
+      let id: number;
+      let created: string;
+      if (o.experiment !== undefined) {
+        const store = openExisting(o.store);
+        try {
+          const rec = store.experiment(o.experiment);
+          if (rec.plan.kind !== "attribute")
+            throw new DataFileError(
+              "experiment",
+              o.store,
+              [],
+              `experiment ${o.experiment} is a ${rec.plan.kind} experiment; the report needs an attribution (apparat attribute)`,
+            );
+          ({ plan, created, id } = { plan: rec.plan, created: rec.created, id: rec.id });
+          rows = store.runs(id);
+        } finally {
+          store.close();
+        }
+      } else {
+        const out = await execute("attribute", o, () => attributionPlan(o));
+        ({ plan, rows, id, created } = out);
+      }
+      const summary = summarize(plan, rows);
+      if (summary.kind !== "attribute") throw new Error("unreachable: not an attribution");
+      const input = reportInput(plan, summary, { id, created });
+      mkdirSync(o.out, { recursive: true });
+      const html = resolve(o.out, "report.html");
+      const md = resolve(o.out, "report.md");
+      writeFileSync(html, renderHtml(input));
+      writeFileSync(md, renderMarkdown(input));
+      if (o.json)
+        process.stdout.write(
+          `${JSON.stringify({ format: EXPERIMENT_OUTPUT_VERSION, id, html, markdown: md, summary })}\n`,
+        );
+      else {
+        const lines = [
+          `report on attribution experiment #${id} written to:`,
+          `  ${html}`,
+          `  ${md}`,
+          "",
+          ...summaryText(plan, summary, namesOf(plan.scenario)),
+        ];
+        process.stdout.write(`${lines.join("\n")}\n`);
+      }
+    });
+
   program
     .command("runs")
     .description("list stored experiments, or show one's results")
@@ -325,7 +461,9 @@ export function registerExperiments(program: Command): void {
     .option("--json", "machine-readable output")
     .action((id: number | undefined, o: { store: string; json?: boolean }) => {
       if (!existsSync(o.store)) {
-        process.stdout.write(o.json ? "[]\n" : `no results store at ${o.store} yet: run an experiment first\n`);
+        process.stdout.write(
+          o.json ? "[]\n" : `no results store at ${o.store} yet: run an experiment first\n`,
+        );
         return;
       }
       const store = ResultsStore.open(o.store);
@@ -360,9 +498,7 @@ export function registerExperiments(program: Command): void {
     .option("--out <file>", "output file (default: experiment-<id>.<format>)")
     .option("--store <file>", "results database file", DEFAULT_STORE_FILE)
     .action((id: number, o: { format: "csv" | "parquet"; out?: string; store: string }) => {
-      if (!existsSync(o.store))
-        throw new DataFileError("results store", o.store, [], `no results store at ${o.store}`);
-      const store = ResultsStore.open(o.store);
+      const store = openExisting(o.store);
       try {
         const out = resolve(o.out ?? `experiment-${id}.${o.format}`);
         const { rows, columns } = exportRuns(store, id, o.format, out);
@@ -376,7 +512,12 @@ export function registerExperiments(program: Command): void {
     .command("worker")
     .description("serve runs from a Redis queue for experiments started with --queue on any machine")
     .requiredOption("--queue <url>", "Redis URL, e.g. redis://127.0.0.1:6379", parseQueueUrl)
-    .option("--concurrency <n>", "runs at once in this process (one per core is best: run more processes)", wholeNumber("concurrency", 1, 64), 1)
+    .option(
+      "--concurrency <n>",
+      "runs at once in this process (one per core is best: run more processes)",
+      wholeNumber("concurrency", 1, 64),
+      1,
+    )
     .action(async (o: { queue: string; concurrency: number }) => {
       const { startQueueWorker } = await import("../runner/queueWorker.ts");
       let batches = 0;
@@ -402,6 +543,11 @@ function readSweepText(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (err) {
-    throw new DataFileError("sweep file", file, [], `cannot read sweep file ${file}: ${(err as Error).message.split("\n")[0]}`);
+    throw new DataFileError(
+      "sweep file",
+      file,
+      [],
+      `cannot read sweep file ${file}: ${(err as Error).message.split("\n")[0]}`,
+    );
   }
 }

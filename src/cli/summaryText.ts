@@ -21,20 +21,27 @@ function namedOutcome(label: string, names: Names): string {
 
 /** "a>b>c" as names joined by arrows. */
 function namedOrder(order: string, names: Names): string {
-  return order === "(none)" ? "nobody lost a seat" : order.split(">").map((id) => names.person(id)).join(" > ");
+  return order === "(none)"
+    ? "nobody lost a seat"
+    : order
+        .split(">")
+        .map((id) => names.person(id))
+        .join(" > ");
 }
 
 function variantLines(v: VariantSummary, names: Names, indent = "  "): string[] {
   const width = Math.max(...v.outcomes.map((o) => namedOutcome(o.label, names).length), 10) + 2;
   const lines = [`${indent}outcomes over ${v.runs} runs:`];
-  for (const o of v.outcomes) lines.push(`${indent}  ${pad(namedOutcome(o.label, names), width)}${showShare(o.share)}`);
+  for (const o of v.outcomes)
+    lines.push(`${indent}  ${pad(namedOutcome(o.label, names), width)}${showShare(o.share)}`);
   if (v.soleDate.n > 0)
     lines.push(
       `${indent}sole leadership from: median ${v.soleDate.median} (10%: ${v.soleDate.p10}, 90%: ${v.soleDate.p90})`,
     );
   if (v.exitOrders.length > 0) {
     lines.push(`${indent}order in which contenders lost their executive seats (most frequent):`);
-    for (const o of v.exitOrders) lines.push(`${indent}  ${showShare(o.share).padEnd(22)}${namedOrder(o.order, names)}`);
+    for (const o of v.exitOrders)
+      lines.push(`${indent}  ${showShare(o.share).padEnd(22)}${namedOrder(o.order, names)}`);
   }
   lines.push(`${indent}members at the end: ${v.meanMembers.toLocaleString("en-US")} on average`);
   return lines;

@@ -40,7 +40,10 @@ describe("designs", () => {
   });
 
   it("random designs stay inside their ranges and repeat for the same seed", () => {
-    const params = [{ path: "x", range: [0.2, 0.4] as [number, number] }, { path: "f", values: [true, false] }];
+    const params = [
+      { path: "x", range: [0.2, 0.4] as [number, number] },
+      { path: "f", values: [true, false] },
+    ];
     const a = randomDesign(params, 100, 3);
     expect(a.every((p) => (p.x as number) >= 0.2 && (p.x as number) <= 0.4)).toBe(true);
     expect(new Set(a.map((p) => p.f))).toEqual(new Set([true, false]));

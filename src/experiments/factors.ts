@@ -137,7 +137,10 @@ export function parseFactors(text: string, file: string, scenario: Scenario): Fa
   const f: FactorsFile = {
     scenario: parsed.data.scenario,
     question: parsed.data.question,
-    groups: parsed.data.groups.map((g) => ({ ...g, off: g.off.map((a) => ({ path: a.path, value: a.value })) })),
+    groups: parsed.data.groups.map((g) => ({
+      ...g,
+      off: g.off.map((a) => ({ path: a.path, value: a.value })),
+    })),
   };
   const cross = crossCheck(f, scenario);
   if (cross.length > 0) throw fail(located(cross));

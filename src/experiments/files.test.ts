@@ -29,7 +29,13 @@ groups:
 describe("factor-group files", () => {
   it("the shipped file has the five essay factors and applies cleanly", () => {
     const f = parseFactors(readFileSync(SHIPPED, "utf8"), "shipped", scenario);
-    expect(f.groups.map((g) => g.id)).toEqual(["general-secretary", "opponents", "legacy", "skill", "chance"]);
+    expect(f.groups.map((g) => g.id)).toEqual([
+      "general-secretary",
+      "opponents",
+      "legacy",
+      "skill",
+      "chance",
+    ]);
     expect(f.question.leader).toBe("stalin");
   });
 
@@ -73,7 +79,8 @@ describe("factor-group files", () => {
   it("refuses more groups than exact attribution can run", () => {
     const many = Array.from(
       { length: 11 },
-      (_, i) => `  - { id: g${i}, label: G, description: d, off: [{ path: mechanisms.files.enabled, value: false }] }`,
+      (_, i) =>
+        `  - { id: g${i}, label: G, description: d, off: [{ path: mechanisms.files.enabled, value: false }] }`,
     ).join("\n");
     expect(factorsError(`${header}${many}\n`).message).toMatch(/at most 10 groups/);
   });
@@ -99,7 +106,9 @@ parameters:
 
   it("names structural mistakes with file, line and field", () => {
     const bad = (text: string) => () => parseSweep(text, "s.yaml");
-    expect(bad(good.replace("points: 5\n", ""))).toThrow(/s\.yaml.*points: a latin-hypercube design needs points/);
+    expect(bad(good.replace("points: 5\n", ""))).toThrow(
+      /s\.yaml.*points: a latin-hypercube design needs points/,
+    );
     expect(bad(good.replace("design: latin-hypercube", "design: grid"))).toThrow(/design: Invalid option/);
     expect(bad(`${good}extra: 1\n`)).toThrow(/extra: unknown field/);
     expect(bad(good.replace("range: [0.7, 0.95]", "range: [0.7, 0.95], values: [1]"))).toThrow(

@@ -16,9 +16,7 @@ const FULL_SEAT = 2;
 function exitsOf(result: RunResult): { id: string; date: string }[] {
   const { dates, leaders } = result.series;
   const last = dates.length - 1;
-  const died = new Set(
-    result.events.filter((e): e is DeathEvent => e.type === "death").map((e) => e.person),
-  );
+  const died = new Set(result.events.filter((e): e is DeathEvent => e.type === "death").map((e) => e.person));
   const exits: { id: string; date: string; t: number }[] = [];
   for (const [id, s] of Object.entries(leaders)) {
     if (last < 0 || s.politburo[last] === FULL_SEAT || died.has(id)) continue;

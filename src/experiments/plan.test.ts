@@ -4,12 +4,25 @@ import { bolshevikScenario } from "../../test/fixtures.ts";
 import { ScenarioError } from "../scenario/load.ts";
 import { applySet } from "../scenario/patch.ts";
 import { tasksFor } from "./execute.ts";
-import { PlanError, planAttribution, planMonteCarlo, planSweep, planWhatIf, scenarioHash, totalRuns } from "./plan.ts";
+import {
+  PlanError,
+  planAttribution,
+  planMonteCarlo,
+  planSweep,
+  planWhatIf,
+  scenarioHash,
+  totalRuns,
+} from "./plan.ts";
 import { runSeed, taskOf } from "./seeds.ts";
 import type { FactorGroup } from "./types.ts";
 
 const scenario = bolshevikScenario();
-const base = { scenario, seed: 7, replicates: 3, question: { text: "q", leader: "stalin", by: "1930-01-01" } };
+const base = {
+  scenario,
+  seed: 7,
+  replicates: 3,
+  question: { text: "q", leader: "stalin", by: "1930-01-01" },
+};
 const groups: FactorGroup[] = ["patronage", "files", "information"].map((m) => ({
   id: m,
   label: m,
@@ -28,10 +41,11 @@ describe("plans", () => {
 
   it("a what-if needs a change, and a bad path or an absurd value is refused with the scenario's error", () => {
     expect(() => planWhatIf({ ...base, sets: [] })).toThrow(PlanError);
-    expect(() => planWhatIf({ ...base, sets: [{ path: "mechanisms.nosuch.enabled", value: false }] })).toThrow(
-      /no such field.*mechanisms\.nosuch/,
-    );
-    const absurd = () => planWhatIf({ ...base, sets: [{ path: "shocks.first-stroke.probability", value: 2 }] });
+    expect(() =>
+      planWhatIf({ ...base, sets: [{ path: "mechanisms.nosuch.enabled", value: false }] }),
+    ).toThrow(/no such field.*mechanisms\.nosuch/);
+    const absurd = () =>
+      planWhatIf({ ...base, sets: [{ path: "shocks.first-stroke.probability", value: 2 }] });
     expect(absurd).toThrow(ScenarioError);
     expect(absurd).toThrow(/probability/);
   });
@@ -54,7 +68,9 @@ describe("plans", () => {
   it("the scenario fingerprint is stable and changes with the scenario", () => {
     expect(scenarioHash(scenario)).toBe(scenarioHash(structuredClone(scenario)));
     expect(scenarioHash(scenario)).toMatch(/^[0-9a-f]{16}$/);
-    expect(scenarioHash(applySet(scenario, "mechanisms.files.enabled", false))).not.toBe(scenarioHash(scenario));
+    expect(scenarioHash(applySet(scenario, "mechanisms.files.enabled", false))).not.toBe(
+      scenarioHash(scenario),
+    );
   });
 });
 

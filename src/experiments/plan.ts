@@ -94,10 +94,13 @@ export function planMonteCarlo(base: PlanBase): ExperimentPlan {
  * @example
  * planWhatIf({ ...base, sets: [{ path: "mechanisms.patronage.enabled", value: false }] });
  */
-export function planWhatIf(base: PlanBase & { sets: Assignment[]; patch?: unknown; label?: string }): ExperimentPlan {
+export function planWhatIf(
+  base: PlanBase & { sets: Assignment[]; patch?: unknown; label?: string },
+): ExperimentPlan {
   if (base.sets.length === 0 && base.patch === undefined)
     throw new PlanError("a what-if needs a change: a patch file or at least one --set path=value");
-  const label = base.label ?? [...(base.patch !== undefined ? ["patch"] : []), ...base.sets.map(showSet)].join(", ");
+  const label =
+    base.label ?? [...(base.patch !== undefined ? ["patch"] : []), ...base.sets.map(showSet)].join(", ");
   return plan("whatif", base, [
     { label: "baseline", sets: [] },
     { label, sets: base.sets, ...(base.patch !== undefined ? { patch: base.patch } : {}) },

@@ -41,9 +41,14 @@ describe("shapley", () => {
   it("matches the average over all orders, and sums to v(all) - v(none)", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 5 }).chain((n) =>
-          fc.tuple(fc.constant(n), fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1 << n, maxLength: 1 << n })),
-        ),
+        fc
+          .integer({ min: 1, max: 5 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1 << n, maxLength: 1 << n }),
+            ),
+          ),
         ([n, v]) => {
           const phi = shapley(v, n);
           const oracle = byPermutations(v, n);

@@ -23,7 +23,10 @@ const groups = [
 describe("summarize", () => {
   it("Monte Carlo: the share of yes answers with a Wilson interval", () => {
     const plan = planMonteCarlo(base);
-    const s = summarize(plan, fakeRows(1, 10, (_, r) => r < 7));
+    const s = summarize(
+      plan,
+      fakeRows(1, 10, (_, r) => r < 7),
+    );
     if (s.kind !== "mc") throw new Error("kind");
     expect(s.baseline.yes.k).toBe(7);
     expect(s.baseline.yes.share).toBeCloseTo(0.7);
@@ -34,14 +37,20 @@ describe("summarize", () => {
 
   it("a yes after the question's date does not count", () => {
     const plan = planMonteCarlo({ ...base, question: { ...question, by: "2001-01-01" } });
-    const s = summarize(plan, fakeRows(1, 10, () => true));
+    const s = summarize(
+      plan,
+      fakeRows(1, 10, () => true),
+    );
     if (s.kind !== "mc") throw new Error("kind");
     expect(s.baseline.yes.k).toBe(0);
   });
 
   it("what-if: the effect is paired by seed and stays inside [-1, 1]", () => {
     const plan = planWhatIf({ ...base, sets: [{ path: "mechanisms.patronage.enabled", value: false }] });
-    const s = summarize(plan, fakeRows(2, 10, (v) => v === 0));
+    const s = summarize(
+      plan,
+      fakeRows(2, 10, (v) => v === 0),
+    );
     if (s.kind !== "whatif") throw new Error("kind");
     expect(s.effect.value).toBe(-1);
     expect(s.effect.lo).toBeGreaterThanOrEqual(-1);
@@ -50,7 +59,10 @@ describe("summarize", () => {
 
   it("attribution: two factors both needed share the effect; a dummy factor gets nothing", () => {
     const plan = planAttribution({ ...base, groups });
-    const s = summarize(plan, fakeRows(8, 10, (mask) => (mask & 3) === 3));
+    const s = summarize(
+      plan,
+      fakeRows(8, 10, (mask) => (mask & 3) === 3),
+    );
     if (s.kind !== "attribute") throw new Error("kind");
     expect(s.factors.map((f) => f.shapley.value)).toEqual([0.5, 0.5, 0]);
     expect(s.factors[0]!.without.share).toBe(0);

@@ -214,7 +214,11 @@ export function summarize(plan: ExperimentPlan, rows: readonly RunRow[]): Experi
   const variants = byVariant(plan, rows);
   switch (plan.kind) {
     case "mc":
-      return { kind: "mc", question: plan.question, baseline: summarizeVariant(plan, "baseline", variants[0]!) };
+      return {
+        kind: "mc",
+        question: plan.question,
+        baseline: summarizeVariant(plan, "baseline", variants[0]!),
+      };
     case "whatif": {
       const diffs = completeReplicates(plan, rows).map(([base, changed]) => changed! - base!);
       const effect = meanInterval(diffs);

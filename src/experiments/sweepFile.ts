@@ -35,7 +35,13 @@ const parameterSchema = z
       .optional()
       .refine((r) => r === undefined || r[0] <= r[1], "the low end must not exceed the high end")
       .describe("numeric range [low, high]"),
-    steps: z.number().int().min(2).max(1000).optional().describe("factorial over a range: levels including both ends"),
+    steps: z
+      .number()
+      .int()
+      .min(2)
+      .max(1000)
+      .optional()
+      .describe("factorial over a range: levels including both ends"),
     integer: z.boolean().optional().describe("round values to whole numbers"),
   })
   .refine((p) => (p.values === undefined) !== (p.range === undefined), {
@@ -89,7 +95,10 @@ export function parseSweep(text: string, file: string): SweepFile {
   const s = parsed.data as SweepFile;
   const issues: { path: PropertyKey[]; message: string }[] = [];
   if (s.design === "factorial" && s.points !== undefined)
-    issues.push({ path: ["points"], message: "a factorial design has as many points as combinations; drop points" });
+    issues.push({
+      path: ["points"],
+      message: "a factorial design has as many points as combinations; drop points",
+    });
   if (s.design !== "factorial" && s.points === undefined)
     issues.push({ path: ["points"], message: `a ${s.design} design needs points: how many to draw` });
   s.parameters.forEach((p, i) => {
@@ -98,7 +107,8 @@ export function parseSweep(text: string, file: string): SweepFile {
   });
   const seen = new Set<string>();
   s.parameters.forEach((p, i) => {
-    if (seen.has(p.path)) issues.push({ path: ["parameters", i, "path"], message: `"${p.path}" is swept twice` });
+    if (seen.has(p.path))
+      issues.push({ path: ["parameters", i, "path"], message: `"${p.path}" is swept twice` });
     seen.add(p.path);
   });
   if (s.design === "factorial") {
@@ -136,7 +146,8 @@ export function checkSweep(s: SweepFile, file: string, scenario: Scenario, quest
       }
     }
   }
-  for (const q of questionIssues(question, scenario)) issues.push({ path: `question.${String(q.path[0])}`, message: q.message });
+  for (const q of questionIssues(question, scenario))
+    issues.push({ path: `question.${String(q.path[0])}`, message: q.message });
   if (issues.length > 0) throw new DataFileError("sweep file", file, issues);
 }
 

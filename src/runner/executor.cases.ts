@@ -16,7 +16,13 @@ export function casePlans(): ExperimentPlan[] {
   const scenario = bolshevikScenario();
   return [
     planMonteCarlo({ scenario, seed: 11, replicates: 5, question }),
-    planWhatIf({ scenario, seed: 12, replicates: 3, question, sets: [{ path: "mechanisms.patronage.enabled", value: false }] }),
+    planWhatIf({
+      scenario,
+      seed: 12,
+      replicates: 3,
+      question,
+      sets: [{ path: "mechanisms.patronage.enabled", value: false }],
+    }),
   ];
 }
 

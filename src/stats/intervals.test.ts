@@ -40,10 +40,17 @@ describe("meanInterval", () => {
 
   it("always contains the mean and is symmetric", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2, maxLength: 50 }), (xs) => {
-        const m = meanInterval(xs);
-        return m.lo <= m.value + 1e-12 && m.value <= m.hi + 1e-12 && Math.abs(m.hi - m.value - (m.value - m.lo)) < 1e-9;
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 2, maxLength: 50 }),
+        (xs) => {
+          const m = meanInterval(xs);
+          return (
+            m.lo <= m.value + 1e-12 &&
+            m.value <= m.hi + 1e-12 &&
+            Math.abs(m.hi - m.value - (m.value - m.lo)) < 1e-9
+          );
+        },
+      ),
     );
   });
 });

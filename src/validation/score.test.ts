@@ -2,12 +2,12 @@
  * Scoring against hand-made, synthetic run results: every kind of target must pass when the run matches and
  * miss, with the right reason, when it does not. People and dates here are made up.
  */
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RunResult } from "../kernel/engine.ts";
 import type { Rung, SimEvent } from "../kernel/events.ts";
 import type { Outcome } from "../kernel/outcome.ts";
 import type { LeaderSeries } from "../kernel/series.ts";
+import { wilson } from "../stats/intervals.ts";
 import {
   aggregate,
   firstDivergence,
@@ -16,7 +16,6 @@ import {
   scoreTarget,
   type TargetResult,
 } from "./score.ts";
-import { wilson } from "../stats/intervals.ts";
 import { type Target, targetSchema } from "./targets.ts";
 
 const DATES = ["2001-01-01", "2001-01-08", "2001-01-15", "2001-01-22"];

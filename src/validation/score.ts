@@ -4,8 +4,8 @@
  * Pure: no Node imports.
  */
 import type { RunResult } from "../kernel/engine.ts";
-import { wilson, Z95 } from "../stats/intervals.ts";
 import { type DeathEvent, LADDER, type RemovalEvent, type Rung, type VoteEvent } from "../kernel/events.ts";
+import { wilson, Z95 } from "../stats/intervals.ts";
 import type {
   OrderTarget,
   RemovalByTarget,

@@ -1,0 +1,126 @@
+/**
+ * A realistic, made-up report input for the renderers' tests: five factor groups whose combinations'
+ * chances are additive, so the Shapley values below are exactly what an attribution would find.
+ */
+import type { ReportFactor, ReportInput, Share } from "./types.ts";
+
+const N = 400;
+
+/** Wilson score interval, as the experiment code would give it. */
+export function wilson(share: number, n = N): Share {
+  const z = 1.959964;
+  const denom = 1 + (z * z) / n;
+  const centre = (share + (z * z) / (2 * n)) / denom;
+  const half = (z * Math.sqrt((share * (1 - share)) / n + (z * z) / (4 * n * n))) / denom;
+  return { share, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half), n };
+}
+
+const SOURCES = {
+  service: {
+    key: "service1987",
+    citation: "Service, R. (1987). The Bolshevik Party in Revolution. Macmillan.",
+  },
+  kotkin: { key: "kotkin2014", citation: "Kotkin, S. (2014). Stalin, Vol. I: Paradoxes of Power. Penguin." },
+  carr: { key: "carr1959", citation: "Carr, E. H. (1959). Socialism in One Country, vol. 2. Macmillan." },
+  lewin: { key: "lewin1968", citation: "Lewin, M. (1968). Lenin's Last Struggle. Pantheon." },
+  deutscher: { key: "deutscher1959", citation: "Deutscher, I. (1959). The Prophet Unarmed. OUP." },
+};
+
+type Spec = [id: string, label: string, value: number, half: number];
+
+const SPECS: Spec[] = [
+  ["general-secretary", "The General Secretary's control of appointments", 0.38, 0.07],
+  ["opponents", "Divided opponents (Trotsky | Zinoviev | Kamenev)", 0.22, 0.07],
+  ["legacy", "Lenin's Testament suppressed", 0.12, 0.06],
+  ["skill", "Stalin's political skill", 0.1, 0.06],
+  ["chance", "Chance: Lenin's illness and timing", 0.03, 0.05],
+];
+
+const NONE = 0.02;
+
+function chanceOf(present: string[], specs: Spec[]): number {
+  return NONE + specs.filter(([id]) => present.includes(id)).reduce((s, [, , v]) => s + v, 0);
+}
+
+function factor([id, label, value, half]: Spec, specs: Spec[]): ReportFactor {
+  const all = specs.map(([x]) => x);
+  const total = specs.reduce((s, [, , v]) => s + v, 0);
+  const evidence = (src: { key: string; citation: string }, note: string) => ({
+    source: src.key,
+    citation: src.citation,
+    note,
+  });
+  return {
+    id,
+    label,
+    description: `What the model loses without: ${label.toLowerCase()}.`,
+    shapley: { value, lo: value - half, hi: value + half },
+    shareOfEffect: value / total,
+    without: wilson(
+      chanceOf(
+        all.filter((x) => x !== id),
+        specs,
+      ),
+    ),
+    alone: wilson(chanceOf([id], specs)),
+    off: [
+      { path: `mechanisms.${id}.enabled`, value: false },
+      { path: `params.${id}.weight`, value: 0 },
+    ],
+    mechanisms: [
+      {
+        id: `${id}-mechanism`,
+        title: `${label}: mechanism`,
+        description: `How ${label.toLowerCase()} shifts power between 1922 and 1927.`,
+        evidence: [
+          evidence(SOURCES.service, `Appointments through the Orgburo, 1922–1923 (${id}).`),
+          evidence(SOURCES.kotkin, `Discussed at length for ${id}.`),
+        ],
+      },
+    ],
+    sources: id === "legacy" ? [SOURCES.lewin] : id === "opponents" ? [SOURCES.deutscher] : [],
+  };
+}
+
+/** Every subset of the factor ids, in binary order over the specs' order (2^n entries). */
+function subsets(ids: string[]): string[][] {
+  return Array.from({ length: 2 ** ids.length }, (_, mask) => ids.filter((_, i) => mask & (1 << i)));
+}
+
+/** A report input for the five factors above, or for the specs given (to reorder or change values). */
+export function makeInput(specs: Spec[] = SPECS): ReportInput {
+  const ids = specs.map(([id]) => id);
+  const baselineShare = chanceOf(ids, specs);
+  const factors = specs.map((s) => factor(s, specs)).sort((a, b) => b.shapley.value - a.shapley.value);
+  return {
+    title: "How significant was the General Secretary's position in Stalin's rise?",
+    question: "How significant was the General Secretary's position in Stalin's rise to power, 1922–1929?",
+    measure: "Stalin sole leader before 1930-01-01",
+    leaderName: "Stalin",
+    scenario: { id: "ussr-1922", title: "The succession struggle, 1922–1929" },
+    experiment: {
+      id: 17,
+      seed: 20240611,
+      replicates: N,
+      runs: N * 2 ** ids.length,
+      created: "2025-03-14T10:00:00Z",
+    },
+    baseline: { ...wilson(baselineShare), lo: 0.82, hi: 0.91 },
+    none: wilson(NONE),
+    factors,
+    combinations: subsets(ids).map((present) => ({ present, chance: wilson(chanceOf(present, specs)) })),
+    outcomes: [
+      { label: "sole leader: Stalin", share: wilson(baselineShare) },
+      { label: "collective leadership", share: wilson(0.09) },
+      { label: "sole leader: someone else", share: wilson(0.04) },
+    ],
+    sources: Object.values(SOURCES),
+    caveats: [
+      "The factors are groups of switches; a different grouping gives different Shapley values.",
+      "Intervals cover the randomness of the runs only, not the model's fit to the history.",
+    ],
+  };
+}
+
+export type { Spec };
+export { SPECS };
