@@ -1,5 +1,6 @@
 /**
- * Benchmarks, outside the test suite: `npm run bench [-- --json] [-- --runs N] [-- --triad-mib M]`.
+ * Replay and member benchmarks, outside the test suite: `npm run bench [-- --json] [-- --runs N] [-- --triad-mib M]`
+ * (with `--json`, each benchmark prints one JSON line).
  * Prints what it measured with the machine's limits beside it, and the goals each figure is held to.
  */
 

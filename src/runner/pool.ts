@@ -3,6 +3,7 @@
  * CLI does, so there is no build step.
  */
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { RunTask } from "../experiments/execute.ts";
@@ -46,6 +47,8 @@ export class PoolExecutor implements Executor {
     // On the first failure, cancel what has not started and wait for the rest, so no row arrives after
     // this call has returned (the caller may have closed its store by then).
     const cancel = new AbortController();
+    // Every queued batch listens to the one signal.
+    setMaxListeners(batches.length + 10, cancel.signal);
     let failure: unknown = null;
     const fail = (err: unknown) => {
       if (failure !== null) return;

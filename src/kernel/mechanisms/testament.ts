@@ -104,7 +104,7 @@ export const testament: Mechanism = {
       if (rng.chance(1 - Math.exp(-p.writePerYear * yearsPerTick(w.sc.clock)))) write(w, f);
     }
     const t = w.testament;
-    if (!t || t.fate !== "held" || !meetsNow(w, w.sc.congress) || w.tick <= t.writtenTick) return;
+    if (t?.fate !== "held" || !meetsNow(w, w.sc.congress) || w.tick <= t.writtenTick) return;
     if (p.actOnAtFirstCongress || !founder.alive) decide(w);
   },
 };

@@ -1,0 +1,121 @@
+/**
+ * Experiment throughput, outside the test suite: runs per second on this thread, on 1 and 2 worker threads
+ * (parallel efficiency against the 1-thread pool), through the queue when `--queue URL` names a Redis with
+ * workers attached, and the store's write rate. `npm run bench` runs it after the replay benchmark.
+ * Flags: `--json`, `--experiment-runs N` (runs per timing, default 48), `--queue URL`.
+ */
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { tasksFor } from "../src/experiments/execute.ts";
+import { planMonteCarlo } from "../src/experiments/plan.ts";
+import { loadScenario } from "../src/node/scenarios.ts";
+import { batches, type Executor } from "../src/runner/executor.ts";
+import { InProcessExecutor } from "../src/runner/inProcess.ts";
+import { PoolExecutor } from "../src/runner/pool.ts";
+import { ResultsStore } from "../src/store/store.ts";
+
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const runs = Number(flag("--experiment-runs") ?? 48);
+const queueUrl = flag("--queue");
+
+const { scenario } = loadScenario("bolshevik-1922");
+const question = { text: "bench", leader: "stalin", by: "1930-01-01" };
+const plan = (seed: number) => planMonteCarlo({ scenario, seed, replicates: runs, question });
+
+/** Runs per second of one executor on a fresh plan, after a warm-up that starts its workers. */
+async function rate(executor: Executor): Promise<{ runsPerSecond: number; seconds: number }> {
+  const warm = planMonteCarlo({ scenario, seed: 999, replicates: 4, question });
+  await executor.run(warm, batches(tasksFor(warm), 1), () => {});
+  const p = plan(1);
+  const t0 = performance.now();
+  await executor.run(p, batches(tasksFor(p), 4), () => {});
+  const seconds = (performance.now() - t0) / 1000;
+  await executor.close();
+  return { runsPerSecond: +(runs / seconds).toFixed(2), seconds: +seconds.toFixed(2) };
+}
+
+const thread = await rate(new InProcessExecutor());
+const pool1 = await rate(new PoolExecutor(1));
+const pool2 = await rate(new PoolExecutor(2));
+let queue: { runsPerSecond: number; seconds: number } | null = null;
+if (queueUrl) {
+  const { QueueExecutor } = await import("../src/runner/queue.ts");
+  queue = await rate(new QueueExecutor(queueUrl));
+}
+
+// Store writes: the rows of a 6,400-run attribution, in batches of 4 as the runner stores them.
+const dir = mkdtempSync(join(tmpdir(), "apparat-bench-"));
+const store = ResultsStore.open(join(dir, "bench.db"));
+const row = {
+  index: 0,
+  variant: 0,
+  replicate: 0,
+  seed: 1,
+  metrics: {
+    outcome: "sole-leader" as const,
+    leader: "x",
+    soleDate: "1929-01-01",
+    exits: [{ id: "a", date: "1927-01-01" }],
+    members: 1_500_000,
+    committee: 71,
+  },
+};
+const p = plan(2);
+const id = store.createExperiment(p, 6400);
+const t0 = performance.now();
+for (let i = 0; i < 6400; i += 4)
+  store.addRuns(
+    id,
+    [0, 1, 2, 3].map((k) => ({ ...row, index: i + k })),
+  );
+const storeRowsPerSecond = Math.round(6400 / ((performance.now() - t0) / 1000));
+store.close();
+rmSync(dir, { recursive: true, force: true });
+
+const cores = cpus().length;
+const result = {
+  machine: {
+    cores,
+    cpu: cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    loadAverage1m: +loadavg()[0]!.toFixed(2),
+  },
+  runsPerTiming: runs,
+  thisThread: thread,
+  pool1,
+  pool2,
+  parallelEfficiency2: +(pool2.runsPerSecond / (2 * pool1.runsPerSecond)).toFixed(3),
+  queue,
+  storeRowsPerSecond,
+  attribution200: {
+    runs: 6400,
+    estimatedMinutesOnPool2: +(6400 / pool2.runsPerSecond / 60).toFixed(1),
+  },
+};
+
+if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+else {
+  console.log(
+    `experiment throughput (${runs} runs per timing, aggregate members; ${cores} cores, load ${result.machine.loadAverage1m}):`,
+  );
+  console.log(`  this thread:       ${thread.runsPerSecond} runs/s`);
+  console.log(`  pool, 1 worker:    ${pool1.runsPerSecond} runs/s`);
+  console.log(
+    `  pool, 2 workers:   ${pool2.runsPerSecond} runs/s; parallel efficiency ${(100 * result.parallelEfficiency2).toFixed(0)}% of 2 x the 1-worker rate (the machine has ${cores} cores)`,
+  );
+  if (queue)
+    console.log(`  queue (${queueUrl}): ${queue.runsPerSecond} runs/s with the workers attached to it`);
+  console.log(
+    `  store writes: ${storeRowsPerSecond.toLocaleString("en-US")} runs/s (batches of 4, one transaction each)`,
+  );
+  console.log(
+    `  default attribution (32 combinations x 200 runs = 6,400 runs): about ${result.attribution200.estimatedMinutesOnPool2} min on 2 workers`,
+  );
+}
