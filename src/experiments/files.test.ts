@@ -87,6 +87,15 @@ describe("factor-group files", () => {
 });
 
 describe("sweep files", () => {
+  it("the examples shipped in examples/ are valid against the scenario", () => {
+    for (const name of ["sweep-grip.yaml", "sweep-lhs.yaml"]) {
+      const file = new URL(`../../examples/${name}`, import.meta.url);
+      const s = parseSweep(readFileSync(file, "utf8"), name);
+      checkSweep(s, name, scenario, q);
+      expect(designPoints(s).length).toBeGreaterThan(1);
+    }
+  });
+
   const good = `schemaVersion: 1
 runsPerPoint: 2
 design: latin-hypercube
