@@ -3,7 +3,6 @@
  * CLI does, so there is no build step.
  */
 import { randomUUID } from "node:crypto";
-import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
 import type { RunTask } from "../experiments/execute.ts";
@@ -26,10 +25,12 @@ function hasTsx(argv: readonly string[]): boolean {
 export class PoolExecutor implements Executor {
   readonly description: string;
   readonly #pool: Piscina<PoolJob, RunRow[]>;
+  readonly #threads: number;
 
   constructor(workers = defaultWorkers()) {
     if (!Number.isSafeInteger(workers) || workers < 1)
       throw new RangeError(`workers must be a positive integer, got ${workers}`);
+    this.#threads = workers;
     this.description = `${workers} worker thread${workers === 1 ? "" : "s"}`;
     this.#pool = new Piscina({
       filename: WORKER,
@@ -44,29 +45,35 @@ export class PoolExecutor implements Executor {
 
   async run(plan: ExperimentPlan, batches: RunTask[][], onBatch: (rows: RunRow[]) => void): Promise<void> {
     const planKey = randomUUID();
-    // On the first failure, cancel what has not started and wait for the rest, so no row arrives after
-    // this call has returned (the caller may have closed its store by then).
-    const cancel = new AbortController();
-    // Every queued batch listens to the one signal.
-    setMaxListeners(batches.length + 10, cancel.signal);
+    // Keep a few batches per thread in flight rather than queueing them all: after a failure nothing new
+    // starts, and the batches already running finish before this call returns, so no row arrives after it
+    // (the caller may have closed its store). Cancelling running tasks instead races inside the pool.
+    const limit = 2 * this.#threads;
+    let next = 0;
+    let active = 0;
     let failure: unknown = null;
-    const fail = (err: unknown) => {
-      if (failure !== null) return;
-      failure = err;
-      cancel.abort();
-    };
-    await Promise.allSettled(
-      batches.map((batch) =>
-        this.#pool.run({ planKey, plan, batch }, { signal: cancel.signal }).then((rows) => {
-          if (failure !== null) return;
-          try {
-            onBatch(rows);
-          } catch (err) {
-            fail(err);
-          }
-        }, fail),
-      ),
-    );
+    await new Promise<void>((resolve) => {
+      const pump = () => {
+        while (failure === null && active < limit && next < batches.length) {
+          const batch = batches[next++]!;
+          active++;
+          this.#pool
+            .run({ planKey, plan, batch })
+            .then((rows) => {
+              if (failure === null) onBatch(rows);
+            })
+            .catch((err: unknown) => {
+              failure ??= err;
+            })
+            .finally(() => {
+              active--;
+              pump();
+            });
+        }
+        if (active === 0) resolve();
+      };
+      pump();
+    });
     if (failure !== null) throw failure;
   }
 
