@@ -2,14 +2,17 @@
  * Experiment throughput, outside the test suite: runs per second on this thread, on 1 and 2 worker threads
  * (parallel efficiency against the 1-thread pool), through the queue when `--queue URL` names a Redis with
  * workers attached, and the store's write rate. `npm run bench` runs it after the replay benchmark.
- * Flags: `--json`, `--experiment-runs N` (runs per timing, default 48), `--queue URL`.
+ * Flags: `--json`, `--experiment-replicates N` (seeds of the attribution slice timed, default 2: 64 runs),
+ * `--queue URL`.
  */
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { tasksFor } from "../src/experiments/execute.ts";
-import { planMonteCarlo } from "../src/experiments/plan.ts";
+import { parseFactors } from "../src/experiments/factors.ts";
+import { planAttribution, planMonteCarlo, totalRuns } from "../src/experiments/plan.ts";
 import { loadScenario } from "../src/node/scenarios.ts";
 import { batches, type Executor } from "../src/runner/executor.ts";
 import { InProcessExecutor } from "../src/runner/inProcess.ts";
@@ -22,16 +25,22 @@ const flag = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const runs = Number(flag("--experiment-runs") ?? 48);
+const replicates = Number(flag("--experiment-replicates") ?? 2);
 const queueUrl = flag("--queue");
 
+// The workload is a slice of the default attribution: every one of its 32 combinations (some with whole
+// mechanisms off, so faster than the baseline) for a few seeds, the mix a real attribution runs.
 const { scenario } = loadScenario("bolshevik-1922");
-const question = { text: "bench", leader: "stalin", by: "1930-01-01" };
-const plan = (seed: number) => planMonteCarlo({ scenario, seed, replicates: runs, question });
+const groupsFile = new URL("../factors/bolshevik-1922.yaml", import.meta.url);
+const factors = parseFactors(readFileSync(groupsFile, "utf8"), "factors/bolshevik-1922.yaml", scenario);
+const question = factors.question;
+const plan = (seed: number) =>
+  planAttribution({ scenario, seed, replicates, question, groups: factors.groups });
+const runs = totalRuns(plan(1));
 
 /** Runs per second of one executor on a fresh plan, after a warm-up that starts its workers. */
 async function rate(executor: Executor): Promise<{ runsPerSecond: number; seconds: number }> {
-  const warm = planMonteCarlo({ scenario, seed: 999, replicates: 4, question });
+  const warm = planMonteCarlo({ scenario, seed: 999, replicates: 8, question });
   await executor.run(warm, batches(tasksFor(warm), 1), () => {});
   const p = plan(1);
   const t0 = performance.now();
@@ -79,6 +88,38 @@ const storeRowsPerSecond = Math.round(6400 / ((performance.now() - t0) / 1000));
 store.close();
 rmSync(dir, { recursive: true, force: true });
 
+/**
+ * The machine's own ceiling for 2 threads: a CPU-only loop (no memory traffic, no allocation) on 1 thread,
+ * then on 2 at once. Virtual cores that share a physical one, or a busy host, show here as less than 2x.
+ */
+async function spinScaling(): Promise<{ oneThreadMs: number; twoThreadsMs: number; speedup: number }> {
+  const code = `const { parentPort } = require("node:worker_threads");
+    let x = 0; const t0 = performance.now();
+    for (let i = 0; i < 1e8; i++) x = (x + i * 2654435761) % 1000003;
+    parentPort.postMessage(performance.now() - t0 + x * 0);`;
+  const spin = () =>
+    new Promise<number>((resolve, reject) => {
+      const w = new Worker(code, { eval: true });
+      w.once("message", (ms: number) => {
+        void w.terminate();
+        resolve(ms);
+      });
+      w.once("error", reject);
+    });
+  const t0 = performance.now();
+  await spin();
+  const one = performance.now() - t0;
+  const t1 = performance.now();
+  await Promise.all([spin(), spin()]);
+  const two = performance.now() - t1;
+  return {
+    oneThreadMs: Math.round(one),
+    twoThreadsMs: Math.round(two),
+    speedup: +((2 * one) / two).toFixed(2),
+  };
+}
+const spin = await spinScaling();
+
 const cores = cpus().length;
 const result = {
   machine: {
@@ -92,6 +133,7 @@ const result = {
   pool1,
   pool2,
   parallelEfficiency2: +(pool2.runsPerSecond / (2 * pool1.runsPerSecond)).toFixed(3),
+  machineSpinSpeedup2: spin,
   queue,
   storeRowsPerSecond,
   attribution200: {
@@ -103,12 +145,15 @@ const result = {
 if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
   console.log(
-    `experiment throughput (${runs} runs per timing, aggregate members; ${cores} cores, load ${result.machine.loadAverage1m}):`,
+    `experiment throughput (${runs} runs per timing: the 32 combinations of the default attribution x ${replicates} seeds, aggregate members; ${cores} cores, load ${result.machine.loadAverage1m}):`,
   );
   console.log(`  this thread:       ${thread.runsPerSecond} runs/s`);
   console.log(`  pool, 1 worker:    ${pool1.runsPerSecond} runs/s`);
   console.log(
     `  pool, 2 workers:   ${pool2.runsPerSecond} runs/s; parallel efficiency ${(100 * result.parallelEfficiency2).toFixed(0)}% of 2 x the 1-worker rate (the machine has ${cores} cores)`,
+  );
+  console.log(
+    `  the machine's own 2-thread ceiling (a CPU-only loop): ${spin.speedup}x (1 thread ${spin.oneThreadMs} ms, 2 at once ${spin.twoThreadsMs} ms)`,
   );
   if (queue)
     console.log(`  queue (${queueUrl}): ${queue.runsPerSecond} runs/s with the workers attached to it`);
@@ -116,6 +161,6 @@ else {
     `  store writes: ${storeRowsPerSecond.toLocaleString("en-US")} runs/s (batches of 4, one transaction each)`,
   );
   console.log(
-    `  default attribution (32 combinations x 200 runs = 6,400 runs): about ${result.attribution200.estimatedMinutesOnPool2} min on 2 workers`,
+    `  default attribution (32 combinations x 200 seeds = 6,400 runs) at this rate: about ${result.attribution200.estimatedMinutesOnPool2} min on 2 workers`,
   );
 }

@@ -47,7 +47,7 @@ export { type MechanismInfo, mechanismCatalogue, type ParameterInfo } from "./sc
 // Scenarios
 export { type CompiledScenario, compileScenario } from "./scenario/compile.ts";
 export { parseScenario, ScenarioError, type ScenarioIssue, validateScenarioData } from "./scenario/load.ts";
-export { applyPatch, applySet, parseValue } from "./scenario/patch.ts";
+export { applyPatch, applySet, applySets, parseValue } from "./scenario/patch.ts";
 export {
   type Estimate,
   SCENARIO_SCHEMA_VERSION,

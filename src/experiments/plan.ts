@@ -4,7 +4,7 @@
  * factor groups, a sweep one per design point. Every variant is applied to the scenario here, once, so a
  * bad path or value fails before any run starts, with the scenario's own error naming it. Pure.
  */
-import { applyPatch, applySet } from "../scenario/patch.ts";
+import { applyPatch, applySets } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { MAX_GROUPS } from "./factors.ts";
 import type { Assignment, ExperimentPlan, FactorGroup, Question, Variant } from "./types.ts";
@@ -28,9 +28,8 @@ export interface PlanBase {
 
 /** The scenario one variant runs: base, then the variant's patch, then its assignments. */
 export function variantScenario(base: Scenario, v: Variant): Scenario {
-  let s = v.patch === undefined ? base : applyPatch(base, v.patch, `variant "${v.label}" patch`);
-  for (const a of v.sets) s = applySet(s, a.path, a.value, `variant "${v.label}": ${a.path}`);
-  return s;
+  const s = v.patch === undefined ? base : applyPatch(base, v.patch, `variant "${v.label}" patch`);
+  return applySets(s, v.sets, `variant "${v.label}"`);
 }
 
 function plan(

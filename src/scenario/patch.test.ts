@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bolshevikScenario } from "../../test/fixtures.ts";
 import { ScenarioError } from "./load.ts";
-import { applyPatch, applySet, parseValue, splitPath } from "./patch.ts";
+import { applyPatch, applySet, applySets, parseValue, splitPath } from "./patch.ts";
 
 describe("scenario patches", () => {
   const base = bolshevikScenario();
@@ -63,5 +63,20 @@ describe("scenario patches", () => {
     expect(() =>
       applyPatch(base, { shocks: [{ id: "new-one", kind: "death", target: "nobody", date: "1925-01-01" }] }),
     ).toThrow(/unknown person "nobody"/);
+  });
+
+  it("applies several assignments with one validation, the same as applying them one by one", () => {
+    const sets = [
+      { path: "mechanisms.files.enabled", value: false },
+      { path: "people.stalin.attributes.ruthlessness", value: 0.8 },
+      { path: "shocks.lenin-dies.probability", value: 0 },
+    ];
+    const one = sets.reduce((s, a) => applySet(s, a.path, a.value), base);
+    expect(applySets(base, sets)).toEqual(one);
+    expect(applySets(base, [])).toBe(base);
+    expect(() => applySets(base, [...sets, { path: "mechanisms.nosuch", value: 1 }], "variant")).toThrow(
+      /variant: mechanisms\.nosuch.*no such field/s,
+    );
+    expect(() => applySets(base, [{ path: "shocks.lenin-dies.probability", value: 3 }])).toThrow(ScenarioError);
   });
 });
