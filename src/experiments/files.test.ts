@@ -37,7 +37,10 @@ describe("factor-group files", () => {
       "chance",
     ]);
     expect(f.question.leader).toBe("stalin");
-    const variant = new URL("../../factors/variants/bolshevik-1922-flow-as-secretary-power.yaml", import.meta.url);
+    const variant = new URL(
+      "../../factors/variants/bolshevik-1922-flow-as-secretary-power.yaml",
+      import.meta.url,
+    );
     const v = parseFactors(readFileSync(variant, "utf8"), "variant", scenario);
     expect(v.groups.find((g) => g.id === "general-secretary")!.mechanisms).toContain("circularFlow");
   });

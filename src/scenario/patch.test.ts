@@ -77,6 +77,8 @@ describe("scenario patches", () => {
     expect(() => applySets(base, [...sets, { path: "mechanisms.nosuch", value: 1 }], "variant")).toThrow(
       /variant: mechanisms\.nosuch.*no such field/s,
     );
-    expect(() => applySets(base, [{ path: "shocks.lenin-dies.probability", value: 3 }])).toThrow(ScenarioError);
+    expect(() => applySets(base, [{ path: "shocks.lenin-dies.probability", value: 3 }])).toThrow(
+      ScenarioError,
+    );
   });
 });
