@@ -30,6 +30,7 @@ import { DataFileError } from "../scenario/fileError.ts";
 import { ScenarioError } from "../scenario/load.ts";
 import { parseValue } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { readYaml } from "../scenario/yamlText.ts";
 import { exportRuns } from "../store/export.ts";
 import { DEFAULT_STORE_FILE, ResultsStore } from "../store/store.ts";
 import { prepareScenario } from "./main.ts";
@@ -116,13 +117,17 @@ function assignments(sets: string[]): Assignment[] {
 }
 
 function readPatch(file: string): unknown {
+  let text: string;
   try {
-    return parseValue(readFileSync(file, "utf8"));
+    text = readFileSync(file, "utf8");
   } catch (err) {
     throw new ScenarioError(file, [
       { path: "", message: `cannot read patch: ${(err as Error).message.split("\n")[0]}` },
     ]);
   }
+  const yaml = readYaml(text);
+  if (yaml.syntax.length > 0) throw new ScenarioError(file, yaml.syntax);
+  return yaml.data;
 }
 
 function executorFor(o: { workers: number; queue?: string }): Promise<Executor> {
@@ -335,6 +340,7 @@ export function registerExperiments(program: Command): void {
         return planWhatIf({
           ...basePlan(o, scenario, loadFactors(scenario, o.groups)),
           sets: assignments(o.set),
+          label: [...(o.patch ? [`patch ${o.patch}`] : []), ...o.set].join(", "),
           ...(patch !== undefined ? { patch } : {}),
         });
       });
