@@ -118,27 +118,12 @@ describe("experiment commands", () => {
 
   it("names bad input: unknown path, absurd value, bad sweep file, unknown leader, wrong resume", () => {
     const db = join(dir, "bad.db");
-    const unknown = apparatStatus(
-      "whatif",
-      "--runs",
-      "2",
-      "--store",
-      db,
-      "--set",
-      "mechanisms.nosuch.enabled=false",
-    );
+    const whatif = (set: string) => apparatStatus("whatif", "--runs", "2", "--store", db, "--set", set);
+    const unknown = whatif("mechanisms.nosuch.enabled=false");
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/mechanisms\.nosuch/);
 
-    const absurd = apparatStatus(
-      "whatif",
-      "--runs",
-      "2",
-      "--store",
-      db,
-      "--set",
-      "shocks.first-stroke.probability=7",
-    );
+    const absurd = whatif("shocks.first-stroke.probability=7");
     expect(absurd.status).toBe(2);
     expect(absurd.stderr).toMatch(/probability/);
 
