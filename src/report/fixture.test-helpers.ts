@@ -2,28 +2,24 @@
  * A realistic, made-up report input for the renderers' tests: five factor groups whose combinations'
  * chances are additive, so the Shapley values below are exactly what an attribution would find.
  */
+import { wilson as wilsonInterval } from "../stats/intervals.ts";
 import type { ReportFactor, ReportInput, Share } from "./types.ts";
 
 const N = 400;
 
-/** Wilson score interval, as the experiment code would give it. */
+/** A share of N runs with its Wilson interval, as the experiment code gives it. */
 export function wilson(share: number, n = N): Share {
-  const z = 1.959964;
-  const denom = 1 + (z * z) / n;
-  const centre = (share + (z * z) / (2 * n)) / denom;
-  const half = (z * Math.sqrt((share * (1 - share)) / n + (z * z) / (4 * n * n))) / denom;
-  return { share, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half), n };
+  const [lo, hi] = wilsonInterval(Math.round(share * n), n);
+  return { share, lo, hi, n };
 }
 
+// Made-up references: the renderers only lay out what they are given.
 const SOURCES = {
-  service: {
-    key: "service1987",
-    citation: "Service, R. (1987). The Bolshevik Party in Revolution. Macmillan.",
-  },
-  kotkin: { key: "kotkin2014", citation: "Kotkin, S. (2014). Stalin, Vol. I: Paradoxes of Power. Penguin." },
-  carr: { key: "carr1959", citation: "Carr, E. H. (1959). Socialism in One Country, vol. 2. Macmillan." },
-  lewin: { key: "lewin1968", citation: "Lewin, M. (1968). Lenin's Last Struggle. Pantheon." },
-  deutscher: { key: "deutscher1959", citation: "Deutscher, I. (1959). The Prophet Unarmed. OUP." },
+  service: { key: "source-a", citation: "Source A: a made-up monograph on the party apparatus, for tests." },
+  kotkin: { key: "source-b", citation: "Source B: a made-up biography, for tests." },
+  carr: { key: "source-c", citation: "Source C: a made-up history of the period, for tests." },
+  lewin: { key: "source-d", citation: "Source D: a made-up study of the founder's last year, for tests." },
+  deutscher: { key: "source-e", citation: "Source E: a made-up life of the main rival, for tests." },
 };
 
 type Spec = [id: string, label: string, value: number, half: number];
