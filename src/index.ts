@@ -8,6 +8,32 @@
  * console.log(result.outcome);
  */
 
+// Experiments: plans, runs, summaries (the same code the CLI's worker threads and queue workers run)
+export { PlanRunner, type RunTask, tasksFor } from "./experiments/execute.ts";
+export { answersYes, metricsOf, outcomeLabel } from "./experiments/metrics.ts";
+export {
+  PlanError,
+  planAttribution,
+  planMonteCarlo,
+  planSweep,
+  planWhatIf,
+  scenarioHash,
+  totalRuns,
+  variantScenario,
+} from "./experiments/plan.ts";
+export { runSeed, taskOf } from "./experiments/seeds.ts";
+export { shapley } from "./experiments/shapley.ts";
+export { type ExperimentSummary, summarize } from "./experiments/summarize.ts";
+export type {
+  Assignment,
+  ExperimentKind,
+  ExperimentPlan,
+  FactorGroup,
+  Question,
+  RunMetrics,
+  RunRow,
+  Variant,
+} from "./experiments/types.ts";
 // The self-enforcing ruling coalition
 export {
   coalitionPower,

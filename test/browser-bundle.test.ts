@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../src/index.ts";
-import { bolshevik } from "./fixtures.ts";
+import { bolshevik, bolshevikScenario } from "./fixtures.ts";
 
 const ENTRY = new URL("../src/index.ts", import.meta.url).pathname;
 
@@ -44,5 +44,26 @@ describe("browser bundle", () => {
     });
     const fromNode = runScenario(bolshevik(), { seed: 11, until: "1925-01-01" });
     expect(JSON.stringify(fromBundle)).toBe(JSON.stringify(fromNode));
+  });
+
+  it("the bundled experiment code gives the same run rows as Node", async () => {
+    const result = await bundle();
+    const url = `data:text/javascript;base64,${Buffer.from(result.outputFiles[0]!.text).toString("base64")}`;
+    const bundled = (await import(url)) as typeof import("../src/index.ts");
+    const question = { text: "q", leader: "stalin", by: "1930-01-01" };
+    const rows = (api: typeof bundled) => {
+      const plan = api.planWhatIf({
+        scenario: bolshevikScenario(),
+        seed: 2,
+        replicates: 1,
+        question,
+        sets: [{ path: "mechanisms.files.enabled", value: false }],
+      });
+      const runner = new api.PlanRunner(plan);
+      return api.tasksFor(plan).map((t) => runner.run(t));
+    };
+    const fromNode = rows(await import("../src/index.ts"));
+    expect(fromNode).toHaveLength(2);
+    expect(JSON.stringify(rows(bundled))).toBe(JSON.stringify(fromNode));
   });
 });
