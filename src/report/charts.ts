@@ -182,7 +182,7 @@ export function shapleyChart(input: ReportInput): string {
 export function chanceChart(input: ReportInput): string {
   const rows: Row[] = [
     shareRow("baseline", "All factors (baseline)", input.baseline, POSITIVE),
-    ...ranked(input).map((f, i) => shareRow(`f${i}`, `Without ${f.label}`, f.without, PALE)),
+    ...ranked(input).map((f, i) => shareRow(`f${i}`, `Removed: ${f.label}`, f.without, PALE)),
     shareRow("none", "None of the factors", input.none, GREY),
   ];
   const list = rows.map((r) => `${r.label}: ${r.text}`).join("; ");
