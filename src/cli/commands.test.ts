@@ -1,13 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ["bin/apparat.js", ...args], { cwd: ROOT, encoding: "utf8" });
+import { apparatStatus as cli } from "../../test/cli.ts";
 
 describe("apparat mechanisms and counterfactual switches", () => {
   it("lists every mechanism with its switch, parameters and sources", () => {

@@ -18,7 +18,7 @@ import { summarize } from "../experiments/summarize.ts";
 import { checkSweep, designPoints, parseSweep } from "../experiments/sweepFile.ts";
 import type { Assignment, ExperimentKind, ExperimentPlan, Question, RunRow } from "../experiments/types.ts";
 import { namesOf } from "../kernel/narrative.ts";
-import { DEFAULT_SCENARIO, loadScenario } from "../node/scenarios.ts";
+import { DEFAULT_SCENARIO, loadScenario, readPatchFile } from "../node/scenarios.ts";
 import { reportInput } from "../report/build.ts";
 import { renderHtml, renderMarkdown } from "../report/index.ts";
 import type { Executor } from "../runner/executor.ts";
@@ -27,10 +27,8 @@ import { InProcessExecutor } from "../runner/inProcess.ts";
 import { defaultWorkers, PoolExecutor } from "../runner/pool.ts";
 import { progressView } from "../runner/progress.ts";
 import { DataFileError } from "../scenario/fileError.ts";
-import { ScenarioError } from "../scenario/load.ts";
 import { parseValue } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { readYaml } from "../scenario/yamlText.ts";
 import { exportRuns } from "../store/export.ts";
 import { DEFAULT_STORE_FILE, ResultsStore } from "../store/store.ts";
 import { prepareScenario } from "./main.ts";
@@ -114,20 +112,6 @@ function assignments(sets: string[]): Assignment[] {
     const eq = s.indexOf("=");
     return { path: s.slice(0, eq), value: parseValue(s.slice(eq + 1)) };
   });
-}
-
-function readPatch(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new ScenarioError(file, [
-      { path: "", message: `cannot read patch: ${(err as Error).message.split("\n")[0]}` },
-    ]);
-  }
-  const yaml = readYaml(text);
-  if (yaml.syntax.length > 0) throw new ScenarioError(file, yaml.syntax);
-  return yaml.data;
 }
 
 function executorFor(o: { workers: number; queue?: string }): Promise<Executor> {
@@ -235,20 +219,9 @@ function report(out: ExperimentOutcome, o: { json?: boolean; store: string }, wh
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
-function commonOptions(cmd: Command, runsHelp: string): Command {
+/** Where and how an experiment runs, and where it is stored: every experiment command has these. */
+function runnerOptions(cmd: Command): Command {
   return cmd
-    .option(
-      "-s, --scenario <name|file>",
-      "built-in scenario name or path to a YAML/JSON file",
-      DEFAULT_SCENARIO,
-    )
-    .option(`--runs <n>`, runsHelp, wholeNumber("runs", 1, MAX_RUNS_PER_VARIANT), DEFAULT_RUNS)
-    .option(
-      "--seed <n>",
-      "experiment seed: each run's seed derives from it and the run's index",
-      parseSeed,
-      1,
-    )
     .option(
       "--workers <n>",
       `worker threads (default: one per core, here ${defaultWorkers()}); 1 runs on the main thread`,
@@ -266,10 +239,26 @@ function commonOptions(cmd: Command, runsHelp: string): Command {
       "finish a stored experiment that was interrupted",
       wholeNumber("experiment id", 1, Number.MAX_SAFE_INTEGER),
     )
+    .option("--json", "print one JSON object (no progress bar)");
+}
+
+function commonOptions(cmd: Command, runsHelp: string): Command {
+  return runnerOptions(cmd)
+    .option(
+      "-s, --scenario <name|file>",
+      "built-in scenario name or path to a YAML/JSON file",
+      DEFAULT_SCENARIO,
+    )
+    .option(`--runs <n>`, runsHelp, wholeNumber("runs", 1, MAX_RUNS_PER_VARIANT), DEFAULT_RUNS)
+    .option(
+      "--seed <n>",
+      "experiment seed: each run's seed derives from it and the run's index",
+      parseSeed,
+      1,
+    )
     .option("--leader <id>", "the question: is this leader sole leader... (default: the factor file's)")
     .option("--by <date>", "...before this date (YYYY-MM-DD)", parseDate)
-    .option("--name <text>", "a name to find the experiment by in `apparat runs`")
-    .option("--json", "print one JSON object (no progress bar)");
+    .option("--name <text>", "a name to find the experiment by in `apparat runs`");
 }
 
 /** The attribution plan: the scenario and its factor groups (the default file unless --groups names one). */
@@ -336,7 +325,7 @@ export function registerExperiments(program: Command): void {
     .action(async (o: CommonOptions) => {
       await executeAndReport("whatif", o, () => {
         const { scenario } = loadScenario(o.scenario);
-        const patch = o.patch ? readPatch(o.patch) : undefined;
+        const patch = o.patch ? readPatchFile(o.patch) : undefined;
         return planWhatIf({
           ...basePlan(o, scenario, loadFactors(scenario, o.groups)),
           sets: assignments(o.set),
@@ -357,20 +346,15 @@ export function registerExperiments(program: Command): void {
       await executeAndReport("attribute", o, () => attributionPlan(o));
     });
 
-  program
-    .command("sweep")
-    .description("a parameter design (factorial, Latin hypercube, random) run interleaved across its points")
-    .argument("[file]", "sweep file (YAML/JSON); not needed with --resume")
-    .option("--workers <n>", "worker threads", wholeNumber("workers", 1, MAX_WORKERS), defaultWorkers())
-    .option("--queue <url>", "run on `apparat worker`s through this Redis queue", parseQueueUrl)
-    .option("--store <file>", "results database file", DEFAULT_STORE_FILE)
-    .option(
-      "--resume <id>",
-      "finish a stored sweep that was interrupted",
-      wholeNumber("experiment id", 1, Number.MAX_SAFE_INTEGER),
-    )
+  runnerOptions(
+    program
+      .command("sweep")
+      .description(
+        "a parameter design (factorial, Latin hypercube, random) run interleaved across its points",
+      )
+      .argument("[file]", "sweep file (YAML/JSON); not needed with --resume"),
+  )
     .option("-s, --scenario <name|file>", "scenario, when the file names none", DEFAULT_SCENARIO)
-    .option("--json", "print one JSON object (no progress bar)")
     .action(async (file: string | undefined, o: CommonOptions) => {
       if (!file && o.resume === undefined)
         throw new InvalidArgumentError("give a sweep file, or --resume ID");

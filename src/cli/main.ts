@@ -1,13 +1,11 @@
 /** The `apparat` command line. */
 
-import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
-import { parse as parseYaml } from "yaml";
 import { PlanError } from "../experiments/plan.ts";
 import { runScenario } from "../kernel/engine.ts";
 import { EVENT_TYPES } from "../kernel/events.ts";
 import { describeOutcome, namesOf, narrate } from "../kernel/narrative.ts";
-import { builtinScenarios, DEFAULT_SCENARIO, loadScenario } from "../node/scenarios.ts";
+import { builtinScenarios, DEFAULT_SCENARIO, loadScenario, readPatchFile } from "../node/scenarios.ts";
 import { mechanismCatalogue } from "../scenario/catalog.ts";
 import { compileScenario } from "../scenario/compile.ts";
 import { DataFileError } from "../scenario/fileError.ts";
@@ -23,17 +21,7 @@ import { registerValidate } from "./validate.ts";
 /** Loads a scenario and applies a patch file and `--set` assignments, in that order. */
 export function prepareScenario(name: string, patch: string | undefined, sets: string[]): Scenario {
   let { scenario } = loadScenario(name);
-  if (patch) {
-    let data: unknown;
-    try {
-      data = parseYaml(readFileSync(patch, "utf8"));
-    } catch (err) {
-      throw new ScenarioError(patch, [
-        { path: "", message: `cannot read patch: ${(err as Error).message.split("\n")[0]}` },
-      ]);
-    }
-    scenario = applyPatch(scenario, data, patch);
-  }
+  if (patch) scenario = applyPatch(scenario, readPatchFile(patch), patch);
   for (const assignment of sets) {
     const eq = assignment.indexOf("=");
     scenario = applySet(

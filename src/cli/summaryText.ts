@@ -1,4 +1,5 @@
 /** Plain-text rendering of experiment summaries for the terminal: shares with intervals, ranked tables. */
+import { namedOutcomeLabel } from "../experiments/metrics.ts";
 import type { ExperimentSummary, ShareCI, VariantSummary } from "../experiments/summarize.ts";
 import type { ExperimentPlan } from "../experiments/types.ts";
 import type { Names } from "../kernel/narrative.ts";
@@ -13,10 +14,8 @@ export function showShare(s: ShareCI): string {
 
 const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - s.length));
 
-/** "sole leader: <id>" with the person's name. */
 function namedOutcome(label: string, names: Names): string {
-  const m = /^(sole leader|dominant leader): (.+)$/.exec(label);
-  return m ? `${m[1]}: ${names.person(m[2]!)}` : label;
+  return namedOutcomeLabel(label, (id) => names.person(id));
 }
 
 /** "a>b>c" as names joined by arrows. */

@@ -2,25 +2,8 @@
  * End-to-end tests of `apparat validate`, run as a user would: bin/apparat.js in a child process.
  * Few runs per call, so the whole file stays within seconds.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-
-function apparat(...args: string[]): string {
-  return execFileSync(process.execPath, ["bin/apparat.js", ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-}
-
-function apparatStatus(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ["bin/apparat.js", ...args], { cwd: ROOT, encoding: "utf8" });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { apparat, apparatStatus } from "../../test/cli.ts";
 
 interface ValidateJson {
   format: { validation: number };

@@ -6,20 +6,13 @@ import { compileScenario } from "../scenario/compile.ts";
 import { defaultTargetsFile, loadTargets, type ValidationReport, validate } from "../validation/run.ts";
 import { TargetsError } from "../validation/targets.ts";
 import { prepareScenario } from "./main.ts";
-import { BAD_INPUT, collectSet } from "./options.ts";
+import { BAD_INPUT, collectSet, wholeNumber } from "./options.ts";
 
 /** Version of the `validate --json` output. */
 export const VALIDATION_OUTPUT_VERSION = 1;
 
 const MAX_RUNS = 100_000;
 const DEFAULT_RUNS = 200;
-
-function parseRuns(value: string): number {
-  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_RUNS)
-    throw new InvalidArgumentError(`runs must be a whole number from 1 to ${MAX_RUNS}, got "${value}"`);
-  return n;
-}
 
 function parseFirstSeed(value: string): number {
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -88,7 +81,12 @@ export function registerValidate(program: Command): void {
   program
     .command("validate")
     .description("run many seeds and score the replay against calibration targets drawn from the history")
-    .option("--runs <n>", `number of seeds to run, 1 to ${MAX_RUNS}`, parseRuns, DEFAULT_RUNS)
+    .option(
+      "--runs <n>",
+      `number of seeds to run, 1 to ${MAX_RUNS}`,
+      wholeNumber("runs", 1, MAX_RUNS),
+      DEFAULT_RUNS,
+    )
     .option("--first-seed <n>", "first seed; runs use seeds n, n+1, ...", parseFirstSeed, 1)
     .option(
       "-s, --scenario <name|file>",

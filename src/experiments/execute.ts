@@ -65,3 +65,28 @@ export class PlanRunner {
     };
   }
 }
+
+/**
+ * The runners of the last few plans a worker has seen, by plan key, so each variant is compiled once per
+ * worker however many batches of its plan arrive. Experiments run one at a time; a few spare cover overlap.
+ */
+export class PlanRunnerCache {
+  readonly #runners = new Map<string, PlanRunner>();
+  readonly #keep: number;
+
+  constructor(keep = 4) {
+    this.#keep = keep;
+  }
+
+  get(planKey: string): PlanRunner | undefined {
+    return this.#runners.get(planKey);
+  }
+
+  /** The runner for a plan, made (and the oldest dropped past the limit) on first sight of its key. */
+  add(planKey: string, plan: ExperimentPlan): PlanRunner {
+    const runner = new PlanRunner(plan);
+    this.#runners.set(planKey, runner);
+    if (this.#runners.size > this.#keep) this.#runners.delete(this.#runners.keys().next().value!);
+    return runner;
+  }
+}

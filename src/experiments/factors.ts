@@ -5,9 +5,8 @@
  */
 import { z } from "zod";
 import { MECHANISMS } from "../kernel/engine.ts";
-import { DataFileError } from "../scenario/fileError.ts";
-import { ScenarioError } from "../scenario/load.ts";
-import { applySet } from "../scenario/patch.ts";
+import { DataFileError, schemaIssue } from "../scenario/fileError.ts";
+import { assignmentProblem } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { isMapping, type LocatedIssue, readYaml } from "../scenario/yamlText.ts";
 import type { FactorGroup, Question } from "./types.ts";
@@ -97,25 +96,11 @@ function crossCheck(f: FactorsFile, s: Scenario): { path: PropertyKey[]; message
           message: `"${a.path}" is also set by group "${other}": groups must not overlap`,
         });
       setBy.set(a.path, g.id);
-      try {
-        applySet(s, a.path, a.value, `group ${g.id}`);
-      } catch (err) {
-        if (!(err instanceof ScenarioError)) throw err;
-        const issue = err.issues[0]!;
-        out.push({
-          path: ["groups", i, "off", j, issue.path === a.path ? "path" : "value"],
-          message: issue.path === a.path ? issue.message : `${issue.path}: ${issue.message}`,
-        });
-      }
+      const problem = assignmentProblem(s, a.path, a.value);
+      if (problem) out.push({ path: ["groups", i, "off", j, problem.at], message: problem.message });
     });
   });
   return out;
-}
-
-function issueMessage(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
-  if (issue.code === "unrecognized_keys" && issue.keys.length > 0)
-    return { path: [...issue.path, issue.keys[0]!], message: `unknown field(s): ${issue.keys.join(", ")}` };
-  return { path: [...issue.path], message: issue.message };
 }
 
 /**
@@ -133,7 +118,7 @@ export function parseFactors(text: string, file: string, scenario: Scenario): Fa
   const located = (issues: { path: PropertyKey[]; message: string }[]) =>
     issues.map(({ path, message }) => yaml.locate(path, message));
   const parsed = factorsFileSchema.safeParse(yaml.data);
-  if (!parsed.success) throw fail(located(parsed.error.issues.map(issueMessage)));
+  if (!parsed.success) throw fail(located(parsed.error.issues.map(schemaIssue)));
   const f: FactorsFile = {
     scenario: parsed.data.scenario,
     question: parsed.data.question,

@@ -63,3 +63,9 @@ export function outcomeLabel(m: RunMetrics): string {
       return m.outcome;
   }
 }
+
+/** An outcome label with the leader's id replaced by a name: "sole leader: <id>" -> "sole leader: <name>". */
+export function namedOutcomeLabel(label: string, name: (id: string) => string): string {
+  const m = /^(sole leader|dominant leader): (.+)$/.exec(label);
+  return m ? `${m[1]}: ${name(m[2]!)}` : label;
+}

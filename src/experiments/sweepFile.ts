@@ -4,9 +4,8 @@
  * (the ends of a range, every listed value), so an absurd value is named before hours are spent. Pure.
  */
 import { z } from "zod";
-import { DataFileError } from "../scenario/fileError.ts";
-import { ScenarioError } from "../scenario/load.ts";
-import { applySet } from "../scenario/patch.ts";
+import { DataFileError, schemaIssue } from "../scenario/fileError.ts";
+import { assignmentProblem } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { isMapping, type LocatedIssue, readYaml } from "../scenario/yamlText.ts";
 import {
@@ -71,12 +70,6 @@ export interface SweepFile {
   parameters: SweptParameter[];
 }
 
-function issueMessage(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
-  if (issue.code === "unrecognized_keys" && issue.keys.length > 0)
-    return { path: [...issue.path, issue.keys[0]!], message: `unknown field(s): ${issue.keys.join(", ")}` };
-  return { path: [...issue.path], message: issue.message };
-}
-
 /**
  * Parses a sweep file's text (YAML or JSON) and checks its structure. Scenario checks come later, in
  * `checkSweep`, once the scenario is known.
@@ -91,7 +84,7 @@ export function parseSweep(text: string, file: string): SweepFile {
   if (!isMapping(yaml.data)) throw fail([{ path: "", message: "the file must hold one object (a mapping)" }]);
   const parsed = sweepFileSchema.safeParse(yaml.data);
   if (!parsed.success)
-    throw fail(parsed.error.issues.map(issueMessage).map(({ path, message }) => yaml.locate(path, message)));
+    throw fail(parsed.error.issues.map(schemaIssue).map(({ path, message }) => yaml.locate(path, message)));
   const s = parsed.data as SweepFile;
   const issues: { path: PropertyKey[]; message: string }[] = [];
   if (s.design === "factorial" && s.points !== undefined)
@@ -133,17 +126,13 @@ export function checkSweep(s: SweepFile, file: string, scenario: Scenario, quest
   const issues: LocatedIssue[] = [];
   for (const [i, p] of s.parameters.entries()) {
     for (const value of extremes(p)) {
-      try {
-        applySet(scenario, p.path, value, `sweep ${p.path}`);
-      } catch (err) {
-        if (!(err instanceof ScenarioError)) throw err;
-        const issue = err.issues[0]!;
-        issues.push({
-          path: `parameters[${i}]`,
-          message: `${p.path} = ${JSON.stringify(value)}: ${issue.path === p.path ? issue.message : `${issue.path}: ${issue.message}`}`,
-        });
-        break;
-      }
+      const problem = assignmentProblem(scenario, p.path, value);
+      if (!problem) continue;
+      issues.push({
+        path: `parameters[${i}]`,
+        message: `${p.path} = ${JSON.stringify(value)}: ${problem.message}`,
+      });
+      break;
     }
   }
   for (const q of questionIssues(question, scenario))

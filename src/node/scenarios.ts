@@ -4,6 +4,7 @@ import { basename, extname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseScenario, ScenarioError } from "../scenario/load.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { readYaml } from "../scenario/yamlText.ts";
 
 export const BUILTIN_DIR = fileURLToPath(new URL("../../scenarios/", import.meta.url));
 /** The scenario `apparat run` uses when none is named: set in scenarios/catalog.json, not in code. */
@@ -42,4 +43,22 @@ export function resolveScenario(nameOrPath: string): string {
 export function loadScenario(nameOrPath: string): { scenario: Scenario; file: string } {
   const file = resolveScenario(nameOrPath);
   return { scenario: parseScenario(readFileSync(file, "utf8"), file), file };
+}
+
+/**
+ * Reads a scenario patch file (YAML or JSON): its data, or a ScenarioError naming the file, with line and
+ * column for a syntax error. Whether the patch fits the scenario is checked when it is applied.
+ */
+export function readPatchFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new ScenarioError(file, [
+      { path: "", message: `cannot read patch: ${(err as Error).message.split("\n")[0]}` },
+    ]);
+  }
+  const yaml = readYaml(text);
+  if (yaml.syntax.length > 0) throw new ScenarioError(file, yaml.syntax);
+  return yaml.data;
 }

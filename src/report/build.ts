@@ -2,6 +2,7 @@
  * Assembles the report's input from a stored attribution experiment: its summary, the factor groups, the
  * scenario's mechanism catalogue (descriptions and evidence) and its source list. Pure.
  */
+import { namedOutcomeLabel } from "../experiments/metrics.ts";
 import type { AttributionSummary, ShareCI } from "../experiments/summarize.ts";
 import type { ExperimentPlan } from "../experiments/types.ts";
 import { mechanismCatalogue } from "../scenario/catalog.ts";
@@ -83,10 +84,10 @@ export function reportInput(
     none: share(summary.none),
     factors,
     combinations: summary.combinations.map((c) => ({ present: c.present, chance: share(c.chance) })),
-    outcomes: summary.baseline.outcomes.map((o) => {
-      const m = /^(sole leader|dominant leader): (.+)$/.exec(o.label);
-      return { label: m ? `${m[1]}: ${person(m[2]!)}` : o.label, share: share(o.share) };
-    }),
+    outcomes: summary.baseline.outcomes.map((o) => ({
+      label: namedOutcomeLabel(o.label, person),
+      share: share(o.share),
+    })),
     sources: [...cited].map(([key, c]) => ({ key, citation: c })),
     caveats,
   };

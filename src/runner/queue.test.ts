@@ -13,20 +13,13 @@ import { bolshevikScenario } from "../../test/fixtures.ts";
 import { NO_REDIS_REASON, testRedis } from "../../test/redis.ts";
 import { tasksFor } from "../experiments/execute.ts";
 import { planMonteCarlo, planWhatIf } from "../experiments/plan.ts";
-import type { ExperimentPlan, RunRow } from "../experiments/types.ts";
-import { batches, type Executor } from "./executor.ts";
+import { collect } from "./executor.cases.ts";
 import { InProcessExecutor } from "./inProcess.ts";
 import { PLAN_PREFIX, QueueExecutor, type QueueJob, redisOptions } from "./queue.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WORKER_SCRIPT = fileURLToPath(new URL("../../test/queueWorkerProcess.ts", import.meta.url));
 const question = { text: "q", leader: "stalin", by: "1930-01-01" };
-
-async function collect(executor: Executor, plan: ExperimentPlan, size = 2): Promise<RunRow[]> {
-  const rows: RunRow[] = [];
-  await executor.run(plan, batches(tasksFor(plan), size), (batch) => rows.push(...batch));
-  return rows.sort((a, b) => a.index - b.index);
-}
 
 describe("redisOptions", () => {
   it("reads host, port, credentials and database from a redis:// or rediss:// URL", () => {

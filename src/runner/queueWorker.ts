@@ -6,12 +6,9 @@
  */
 import { Worker } from "bullmq";
 import { Redis } from "ioredis";
-import { PlanRunner } from "../experiments/execute.ts";
+import { type PlanRunner, PlanRunnerCache } from "../experiments/execute.ts";
 import type { ExperimentPlan, RunRow } from "../experiments/types.ts";
 import { DEFAULT_QUEUE, PLAN_PREFIX, type QueueJob, redisOptions, safeRedisUrl } from "./queue.ts";
-
-/** Plans kept per worker: experiments run one at a time, a few spare cover overlap. */
-const KEEP = 4;
 
 export interface QueueWorkerOptions {
   /** Batches run at once (default 1: runs are CPU-bound on one thread). */
@@ -53,7 +50,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
     );
   }
 
-  const runners = new Map<string, PlanRunner>();
+  const runners = new PlanRunnerCache();
   const runnerFor = async (planKey: string): Promise<PlanRunner> => {
     const cached = runners.get(planKey);
     if (cached) return cached;
@@ -64,10 +61,7 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
       throw new Error(
         `plan ${planKey} is not in Redis: it expired or its submitter ended; submit the experiment again`,
       );
-    const runner = new PlanRunner(JSON.parse(text) as ExperimentPlan);
-    runners.set(planKey, runner);
-    if (runners.size > KEEP) runners.delete(runners.keys().next().value!);
-    return runner;
+    return runners.add(planKey, JSON.parse(text) as ExperimentPlan);
   };
 
   const worker = new Worker<QueueJob, RunRow[]>(

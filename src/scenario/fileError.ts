@@ -2,6 +2,7 @@
  * The error for any file users write (targets, factor groups, sweep designs): it lists every issue with
  * file, line, column and field, so one run of the command shows everything to fix.
  */
+import type { z } from "zod";
 import type { LocatedIssue } from "./yamlText.ts";
 
 export class DataFileError extends Error {
@@ -18,4 +19,11 @@ export class DataFileError extends Error {
     this.file = file;
     this.issues = issues;
   }
+}
+
+/** A schema issue as a field path and message; an unknown field is named in the path itself. */
+export function schemaIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
+  if (issue.code === "unrecognized_keys" && issue.keys.length > 0)
+    return { path: [...issue.path, issue.keys[0]!], message: `unknown field(s): ${issue.keys.join(", ")}` };
+  return { path: [...issue.path], message: issue.message };
 }

@@ -76,6 +76,28 @@ export function applySets(
   return validate(copy, origin);
 }
 
+/**
+ * Why `path = value` cannot apply to the scenario, or null when it can: an unknown path (`at: "path"`), or a
+ * value the scenario's schema refuses (`at: "value"`, the message naming the refused field). For files that
+ * list assignments (factor groups, sweeps), checked before anything runs.
+ */
+export function assignmentProblem(
+  s: Scenario,
+  path: string,
+  value: unknown,
+): { at: "path" | "value"; message: string } | null {
+  try {
+    applySet(s, path, value);
+    return null;
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    const issue = err.issues[0]!;
+    return issue.path === path
+      ? { at: "path", message: issue.message }
+      : { at: "value", message: `${issue.path}: ${issue.message}` };
+  }
+}
+
 /** Sets one value at a path inside `root`, in place; an unknown path throws naming it. */
 function assign(root: unknown, path: string, value: unknown, origin: string): void {
   const keys = splitPath(path);

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { LADDER } from "../kernel/events.ts";
-import { DataFileError } from "../scenario/fileError.ts";
+import { DataFileError, schemaIssue } from "../scenario/fileError.ts";
 import { isMapping, type LocatedIssue, readYaml } from "../scenario/yamlText.ts";
 
 /** Version of the targets format. */
@@ -161,11 +161,9 @@ export interface KnownIds {
 }
 
 function issueMessage(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
-  if (issue.code === "unrecognized_keys" && issue.keys.length > 0)
-    return { path: [...issue.path, issue.keys[0]!], message: `unknown field(s): ${issue.keys.join(", ")}` };
   if (issue.code === "invalid_union" && issue.discriminator === "kind")
     return { path: [...issue.path], message: `must be one of ${TARGET_KINDS.join(", ")}` };
-  return { path: [...issue.path], message: issue.message };
+  return schemaIssue(issue);
 }
 
 /** Checks what the schema alone cannot: unique ids, defined source keys, and ids the scenario knows. */
