@@ -1,0 +1,138 @@
+/**
+ * The HTTP API's request and response shapes, shared by the server (which validates requests with the zod
+ * schemas) and the dashboard (which imports the types only). Every path is under `/api`; the OpenAPI
+ * document at `/api/openapi.json` is generated from these schemas.
+ */
+import { z } from "zod";
+import type { ExperimentSummary } from "../experiments/summarize.ts";
+import type { ExperimentKind, ExperimentStatus } from "../experiments/types.ts";
+import type { MechanismInfo } from "../scenario/catalog.ts";
+import type { Scenario } from "../scenario/schema.ts";
+
+/** Limits every request is held to; the server's `limits` endpoint reports the ones in force. */
+export interface Limits {
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+  /** Most runs per variant in one experiment. */
+  maxRunsPerVariant: number;
+  /** Most runs in one experiment, over all its variants. */
+  maxTotalRuns: number;
+  /** Experiments running at once; one more is refused with 429 until one finishes. */
+  maxConcurrentExperiments: number;
+  /** Most `--set` style changes in one request. */
+  maxChanges: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxBodyBytes: 64 * 1024,
+  maxRunsPerVariant: 2000,
+  maxTotalRuns: 20_000,
+  maxConcurrentExperiments: 2,
+  maxChanges: 64,
+};
+
+const SEED_MAX = 2 ** 31 - 1;
+const idText = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be a lower-case id (letters, digits, dashes)");
+
+/** One scenario change, as `--set path=value` on the command line. */
+export const changeSchema = z
+  .object({
+    path: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[A-Za-z0-9_.:-]+$/, "must be a dotted scenario path like mechanisms.patronage.enabled"),
+    value: z.union([z.number(), z.boolean(), z.string().max(200)]),
+  })
+  .strict();
+export type Change = z.infer<typeof changeSchema>;
+
+const changesSchema = z.array(changeSchema).max(DEFAULT_LIMITS.maxChanges).default([]);
+
+/** POST /api/replay: one history, run on the server (the dashboard runs these in a Web Worker instead). */
+export const replayRequestSchema = z
+  .object({
+    scenario: idText.describe("built-in scenario id"),
+    seed: z.number().int().min(0).max(SEED_MAX),
+    changes: changesSchema,
+    until: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+      .optional(),
+  })
+  .strict();
+export type ReplayRequest = z.input<typeof replayRequestSchema>;
+
+/** POST /api/experiments: a Monte Carlo, a what-if (changes against the baseline) or a factor attribution. */
+export const experimentRequestSchema = z
+  .object({
+    kind: z.enum(["mc", "whatif", "attribute"]),
+    scenario: idText,
+    runs: z.number().int().min(1).max(DEFAULT_LIMITS.maxRunsPerVariant).describe("runs per variant"),
+    seed: z.number().int().min(0).max(SEED_MAX).default(1),
+    changes: changesSchema.describe("mc: the scenario changed; whatif: the change tested; attribute: unused"),
+    name: z.string().max(200).optional(),
+  })
+  .strict();
+export type ExperimentRequest = z.input<typeof experimentRequestSchema>;
+
+/** GET /api/scenarios */
+export interface ScenarioListing {
+  id: string;
+  title: string;
+  description: string;
+  isDefault: boolean;
+}
+
+/** GET /api/scenarios/{id}: the validated scenario, its mechanisms, and the factor-group question if any. */
+export interface ScenarioDetail {
+  scenario: Scenario;
+  mechanisms: MechanismInfo[];
+  factors: { question: { text: string; leader: string; by: string }; groups: { id: string; label: string }[] } | null;
+}
+
+/** An experiment as listed (GET /api/experiments) and, with its summary, shown (GET /api/experiments/{id}). */
+export interface ExperimentInfo {
+  id: number;
+  kind: ExperimentKind;
+  name: string;
+  scenario: string;
+  created: string;
+  status: ExperimentStatus;
+  done: number;
+  total: number;
+  /** Whether this server process is running it now. */
+  active: boolean;
+}
+
+export interface ExperimentDetail extends ExperimentInfo {
+  seed: number;
+  runsPerVariant: number;
+  variants: string[];
+  summary: ExperimentSummary;
+}
+
+/**
+ * GET /api/experiments/{id}/events is a server-sent event stream:
+ * - `progress`: {@link ProgressMessage}, at most a few a second while it runs;
+ * - `done`: the {@link ExperimentDetail}, once, then the stream ends;
+ * - `failed`: {@link ApiError}, then the stream ends.
+ */
+export interface ProgressMessage {
+  id: number;
+  done: number;
+  total: number;
+  /** Runs per second in this process so far. */
+  rate: number;
+}
+
+/** Every 4xx and 5xx body. `field` names the request field at fault where there is one. */
+export interface ApiError {
+  error: string;
+  field?: string;
+  issues?: { path: string; message: string }[];
+}
