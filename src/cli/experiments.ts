@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { type FactorsFile, parseFactors } from "../experiments/factors.ts";
+import type { FactorsFile } from "../experiments/factors.ts";
 import {
   type PlanBase,
   planAttribution,
@@ -18,6 +18,7 @@ import { summarize } from "../experiments/summarize.ts";
 import { checkSweep, designPoints, parseSweep } from "../experiments/sweepFile.ts";
 import type { Assignment, ExperimentKind, ExperimentPlan, Question, RunRow } from "../experiments/types.ts";
 import { namesOf } from "../kernel/narrative.ts";
+import { loadFactors } from "../node/factors.ts";
 import { DEFAULT_SCENARIO, loadScenario, readPatchFile } from "../node/scenarios.ts";
 import { reportInput } from "../report/build.ts";
 import { renderHtml, renderMarkdown } from "../report/index.ts";
@@ -42,9 +43,6 @@ const DEFAULT_RUNS = 200;
 const MAX_RUNS_PER_VARIANT = 1_000_000;
 const MAX_WORKERS = 256;
 
-/** Where the default factor-group file of a scenario lives: `factors/<scenario-id>.yaml`. */
-export const FACTORS_DIR = new URL("../../factors/", import.meta.url);
-
 interface CommonOptions {
   scenario: string;
   runs: number;
@@ -66,16 +64,6 @@ function parseQueueUrl(value: string): string {
   if (!/^rediss?:\/\/[^\s]+$/.test(value))
     throw new InvalidArgumentError(`queue must be a redis:// or rediss:// URL, got "${value}"`);
   return value;
-}
-
-/** The factor-group file for a scenario: the one named, else the scenario's default if it exists. */
-function loadFactors(scenario: Scenario, file: string | undefined): FactorsFile | null {
-  const path = file ?? new URL(`${scenario.id}.yaml`, FACTORS_DIR).pathname;
-  if (!existsSync(path)) {
-    if (file) throw new DataFileError("factor-group file", file, [], `no such factor-group file: ${file}`);
-    return null;
-  }
-  return parseFactors(readFileSync(path, "utf8"), file ?? path, scenario);
 }
 
 /** The question: --leader/--by, else the factor file's, else an error saying what to add. */

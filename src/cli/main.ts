@@ -16,6 +16,7 @@ import { scenarioJsonSchema } from "../scenario/schema.ts";
 import { StoreError } from "../store/store.ts";
 import { registerExperiments } from "./experiments.ts";
 import { BAD_INPUT, collectSet, parseDate, parseSeed } from "./options.ts";
+import { registerServe } from "./serve.ts";
 import { registerValidate } from "./validate.ts";
 
 /** Loads a scenario and applies a patch file and `--set` assignments, in that order. */
@@ -171,6 +172,7 @@ export function buildProgram(): Command {
 
   registerValidate(program);
   registerExperiments(program);
+  registerServe(program);
   return program;
 }
 

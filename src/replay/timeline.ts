@@ -4,10 +4,11 @@
  * follows him). Pure and layered over the engine: it steps a `Model` and reads the world between ticks, so
  * the run itself (outcome, events, series) is byte-identical to `runScenario` with the same seed.
  */
-import type { CompiledScenario } from "../scenario/compile.ts";
+
 import { Model, type RunOptions, type RunResult } from "../kernel/engine.ts";
 import { livePatron, regionControl } from "../kernel/power.ts";
 import type { World } from "../kernel/world.ts";
+import type { CompiledScenario } from "../scenario/compile.ts";
 
 /** Version of the replay format (the network part; the result inside has its own versions). */
 export const REPLAY_VERSION = 1;

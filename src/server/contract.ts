@@ -92,7 +92,10 @@ export interface ScenarioListing {
 export interface ScenarioDetail {
   scenario: Scenario;
   mechanisms: MechanismInfo[];
-  factors: { question: { text: string; leader: string; by: string }; groups: { id: string; label: string }[] } | null;
+  factors: {
+    question: { text: string; leader: string; by: string };
+    groups: { id: string; label: string }[];
+  } | null;
 }
 
 /** An experiment as listed (GET /api/experiments) and, with its summary, shown (GET /api/experiments/{id}). */

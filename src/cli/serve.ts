@@ -1,0 +1,79 @@
+/** `apparat serve`: the dashboard and the HTTP API on localhost, in one process, with the CLI's store. */
+import type { Command } from "commander";
+import { defaultWorkers } from "../runner/pool.ts";
+import { DEFAULT_LIMITS } from "../server/contract.ts";
+import { DEFAULT_STORE_FILE } from "../store/store.ts";
+import { wholeNumber } from "./options.ts";
+
+export const DEFAULT_PORT = 5178;
+
+interface ServeCliOptions {
+  port: number;
+  host: string;
+  store: string;
+  workers: number;
+  maxExperiments: number;
+  maxRuns: number;
+  dashboard: boolean;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .description("the web dashboard and HTTP API on localhost (API documented at /api/openapi.json)")
+    .option(
+      "--port <n>",
+      "port to listen on (0 picks a free one)",
+      wholeNumber("port", 0, 65535),
+      DEFAULT_PORT,
+    )
+    .option("--host <address>", "address to listen on (keep the default to stay local)", "127.0.0.1")
+    .option("--store <file>", "results database file", DEFAULT_STORE_FILE)
+    .option(
+      "--workers <n>",
+      `worker threads per experiment (default: one per core, here ${defaultWorkers()})`,
+      wholeNumber("workers", 1, 256),
+      defaultWorkers(),
+    )
+    .option(
+      "--max-experiments <n>",
+      "experiments running at once",
+      wholeNumber("max-experiments", 1, 64),
+      DEFAULT_LIMITS.maxConcurrentExperiments,
+    )
+    .option(
+      "--max-runs <n>",
+      "most runs in one experiment",
+      wholeNumber("max-runs", 1, 1_000_000),
+      DEFAULT_LIMITS.maxTotalRuns,
+    )
+    .option("--no-dashboard", "serve the API alone")
+    .action(async (o: ServeCliOptions) => {
+      const { startServer } = await import("../server/serve.ts");
+      const server = await startServer({
+        port: o.port,
+        host: o.host,
+        store: o.store,
+        workers: o.workers,
+        dashboard: o.dashboard,
+        limits: {
+          ...DEFAULT_LIMITS,
+          maxConcurrentExperiments: o.maxExperiments,
+          maxTotalRuns: o.maxRuns,
+          maxRunsPerVariant: Math.min(DEFAULT_LIMITS.maxRunsPerVariant, o.maxRuns),
+        },
+        log: (line) => process.stderr.write(`apparat serve: ${line}\n`),
+      });
+      process.stdout.write(
+        `Apparat is serving ${o.dashboard ? "the dashboard at" : "the API at"} ${server.url} (API: ${server.url}api/openapi.json; results in ${o.store}). Ctrl-C stops it.\n`,
+      );
+      await new Promise<void>((done) => {
+        const stop = () => {
+          process.stderr.write("apparat serve: stopping...\n");
+          void server.close().then(done);
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+    });
+}

@@ -1,0 +1,346 @@
+/**
+ * The HTTP API (and, when built, the dashboard's files) as one hono app. Every request body is held to a size
+ * limit and checked by the zod schemas of `contract.ts`; a bad request gets a 4xx whose JSON names the field.
+ * Scenarios are the built-in ones only, loaded once at start: no endpoint reads a path from the request or
+ * evaluates anything the client sends, beyond setting scenario fields through the scenario's own schema.
+ */
+import { zValidator } from "@hono/zod-validator";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { streamSSE } from "hono/streaming";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+import type { FactorsFile } from "../experiments/factors.ts";
+import { PlanError, planAttribution, planMonteCarlo, planWhatIf, totalRuns } from "../experiments/plan.ts";
+import { summarize } from "../experiments/summarize.ts";
+import type { ExperimentPlan, ExperimentRecord, Question } from "../experiments/types.ts";
+import { recordReplay } from "../replay/timeline.ts";
+import { reportInput } from "../report/build.ts";
+import { renderHtml } from "../report/index.ts";
+import { mechanismCatalogue } from "../scenario/catalog.ts";
+import { compileScenario } from "../scenario/compile.ts";
+import { ScenarioError } from "../scenario/load.ts";
+import { applySets } from "../scenario/patch.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { type ResultsStore, StoreError } from "../store/store.ts";
+import {
+  type ApiError,
+  type Change,
+  type ExperimentDetail,
+  type ExperimentInfo,
+  experimentRequestSchema,
+  type Limits,
+  replayRequestSchema,
+  type ScenarioDetail,
+  type ScenarioListing,
+} from "./contract.ts";
+import { BusyError, type ExperimentEvent, type ExperimentManager } from "./experiments.ts";
+import { openApiDocument } from "./openapi.ts";
+import type { StaticFiles } from "./static.ts";
+
+/** A built-in scenario with what the API needs of it, prepared once. */
+export interface ServedScenario {
+  scenario: Scenario;
+  factors: FactorsFile | null;
+  isDefault: boolean;
+}
+
+export interface AppOptions {
+  scenarios: Map<string, ServedScenario>;
+  store: ResultsStore;
+  experiments: ExperimentManager;
+  limits: Limits;
+  /** The built dashboard, or null to serve the API alone. */
+  web: StaticFiles | null;
+}
+
+/** A request the API refuses: the status and the body that says why. */
+class ApiFailure extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly body: ApiError,
+  ) {
+    super(body.error);
+  }
+}
+
+const fail = (status: ContentfulStatusCode, error: string, field?: string, issues?: ApiError["issues"]) =>
+  new ApiFailure(status, { error, ...(field ? { field } : {}), ...(issues ? { issues } : {}) });
+
+function zodIssues(error: z.core.$ZodError): ApiError["issues"] {
+  return error.issues.map((i) => {
+    const path = i.path.map(String);
+    if (i.code === "unrecognized_keys")
+      return { path: [...path, ...i.keys].join("."), message: "unknown field" };
+    return { path: path.join(".") || "(body)", message: i.message };
+  });
+}
+
+/** zod-validator hook: a 400 naming the first bad field and listing every issue. */
+function refuse(result: { success: boolean; error?: z.core.$ZodError }): Response | undefined {
+  if (result.success || !result.error) return undefined;
+  const issues = zodIssues(result.error)!;
+  const first = issues[0]!;
+  return Response.json(
+    { error: `${first.path}: ${first.message}`, field: first.path, issues } satisfies ApiError,
+    { status: 400 },
+  );
+}
+
+/** A scenario change that the scenario's schema refuses becomes a 400 naming the change. */
+function changed(s: Scenario, changes: Change[]): Scenario {
+  try {
+    return applySets(s, changes, "changes");
+  } catch (err) {
+    if (!(err instanceof ScenarioError)) throw err;
+    const issues = err.issues.map((i) => ({ path: i.path, message: i.message }));
+    throw fail(400, `changes: ${issues[0]?.path}: ${issues[0]?.message}`, "changes", issues);
+  }
+}
+
+function info(rec: ExperimentRecord, active: boolean): ExperimentInfo {
+  return {
+    id: rec.id,
+    kind: rec.plan.kind,
+    name: rec.plan.name,
+    scenario: rec.plan.scenario.id,
+    created: rec.created,
+    status: rec.status,
+    done: rec.done,
+    total: rec.total,
+    active,
+  };
+}
+
+/**
+ * Builds the app. It holds no state of its own: scenarios, store and experiments are passed in.
+ *
+ * @example
+ * const app = createApp({ scenarios, store, experiments, limits: DEFAULT_LIMITS, web: null });
+ * const res = await app.request("/api/scenarios");
+ */
+export function createApp(o: AppOptions): Hono {
+  const app = new Hono();
+  const { limits } = o;
+
+  const served = (id: string, field?: string): ServedScenario => {
+    const s = o.scenarios.get(id);
+    if (s) return s;
+    const known = [...o.scenarios.keys()].join(", ");
+    throw fail(field ? 400 : 404, `unknown scenario "${id}" (built-in: ${known})`, field);
+  };
+  const experimentId = (text: string): number => {
+    const id = /^[1-9]\d{0,15}$/.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(id))
+      throw fail(400, `experiment id must be a positive whole number, got "${text}"`, "id");
+    return id;
+  };
+  const record = (id: number): ExperimentRecord => {
+    try {
+      return o.store.experiment(id);
+    } catch (err) {
+      if (err instanceof StoreError && err.reason === "unknown-experiment")
+        throw fail(404, `no experiment ${id} in the results store`, "id");
+      throw err;
+    }
+  };
+  const detail = (rec: ExperimentRecord): ExperimentDetail => ({
+    ...info(rec, o.experiments.isActive(rec.id)),
+    seed: rec.plan.seed,
+    runsPerVariant: rec.plan.replicates,
+    variants: rec.plan.variants.map((v) => v.label),
+    summary: summarize(rec.plan, o.store.runs(rec.id)),
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof ApiFailure) return c.json(err.body, err.status);
+    if (err instanceof HTTPException) {
+      const status = err.status as ContentfulStatusCode;
+      const message = /json/i.test(err.message)
+        ? `request body is not valid JSON: ${err.message}`
+        : err.message;
+      return c.json({ error: message || "bad request" } satisfies ApiError, status);
+    }
+    console.error(err);
+    return c.json({ error: `internal error: ${err instanceof Error ? err.message : String(err)}` }, 500);
+  });
+  app.notFound((c) =>
+    c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` } satisfies ApiError, 404),
+  );
+
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: limits.maxBodyBytes,
+      onError: (c) =>
+        c.json({ error: `request body larger than ${limits.maxBodyBytes} bytes`, field: "(body)" }, 413),
+    }),
+  );
+
+  app.get("/api/health", (c) => c.json({ ok: true, running: o.experiments.running }));
+  app.get("/api/limits", (c) => c.json(limits));
+  app.get("/api/openapi.json", (c) => c.json(openApiDocument(limits)));
+
+  app.get("/api/scenarios", (c) =>
+    c.json(
+      [...o.scenarios.values()].map(
+        (s): ScenarioListing => ({
+          id: s.scenario.id,
+          title: s.scenario.title,
+          description: s.scenario.description ?? "",
+          isDefault: s.isDefault,
+        }),
+      ),
+    ),
+  );
+
+  app.get("/api/scenarios/:id", (c) => {
+    const s = served(c.req.param("id"));
+    const body: ScenarioDetail = {
+      scenario: s.scenario,
+      mechanisms: mechanismCatalogue(s.scenario),
+      factors: s.factors
+        ? {
+            question: s.factors.question,
+            groups: s.factors.groups.map((g) => ({ id: g.id, label: g.label })),
+          }
+        : null,
+    };
+    return c.json(body);
+  });
+
+  app.post("/api/replay", zValidator("json", replayRequestSchema, refuse), (c) => {
+    const req = c.req.valid("json");
+    const s = changed(served(req.scenario, "scenario").scenario, req.changes);
+    return c.json(
+      recordReplay(compileScenario(s), { seed: req.seed, ...(req.until ? { until: req.until } : {}) }),
+    );
+  });
+
+  app.post("/api/experiments", zValidator("json", experimentRequestSchema, refuse), async (c) => {
+    const req = c.req.valid("json");
+    const s = served(req.scenario, "scenario");
+    if (!s.factors)
+      throw fail(
+        400,
+        `scenario "${req.scenario}" has no question to measure (no factor-group file)`,
+        "scenario",
+      );
+    const question: Question = s.factors.question;
+    const base = { scenario: s.scenario, seed: req.seed, replicates: req.runs, question, name: req.name };
+    let plan: ExperimentPlan;
+    try {
+      if (req.kind === "mc") plan = planMonteCarlo({ ...base, scenario: changed(s.scenario, req.changes) });
+      else if (req.kind === "whatif") {
+        changed(s.scenario, req.changes);
+        plan = planWhatIf({ ...base, sets: req.changes });
+      } else plan = planAttribution({ ...base, groups: s.factors.groups });
+    } catch (err) {
+      if (err instanceof PlanError) throw fail(400, err.message, "changes");
+      throw err;
+    }
+    const total = totalRuns(plan);
+    if (total > limits.maxTotalRuns)
+      throw fail(
+        400,
+        `${plan.variants.length} variants x ${req.runs} runs = ${total} runs, more than this server's limit of ${limits.maxTotalRuns}`,
+        "runs",
+      );
+    let id: number;
+    try {
+      id = await o.experiments.start({ plan });
+    } catch (err) {
+      if (err instanceof BusyError) throw fail(429, err.message);
+      throw err;
+    }
+    return c.json(info(record(id), true), 202);
+  });
+
+  app.get("/api/experiments", (c) =>
+    c.json(
+      o.store.list().map((e) => ({ ...e, active: o.experiments.isActive(e.id) }) satisfies ExperimentInfo),
+    ),
+  );
+
+  app.get("/api/experiments/:id", (c) => c.json(detail(record(experimentId(c.req.param("id"))))));
+
+  app.post("/api/experiments/:id/resume", async (c) => {
+    const rec = record(experimentId(c.req.param("id")));
+    if (rec.status === "finished") throw fail(409, `experiment ${rec.id} has finished already`, "id");
+    try {
+      await o.experiments.start({ resume: rec.id });
+    } catch (err) {
+      if (err instanceof BusyError) throw fail(429, err.message);
+      throw err;
+    }
+    return c.json(info(record(rec.id), true), 202);
+  });
+
+  app.get("/api/experiments/:id/report", (c) => {
+    const rec = record(experimentId(c.req.param("id")));
+    if (rec.plan.kind !== "attribute")
+      throw fail(
+        404,
+        `experiment ${rec.id} is a ${rec.plan.kind} experiment; reports are made from attributions`,
+      );
+    const summary = summarize(rec.plan, o.store.runs(rec.id));
+    if (summary.kind !== "attribute") throw new Error("unreachable: not an attribution");
+    return c.html(renderHtml(reportInput(rec.plan, summary, { id: rec.id, created: rec.created })));
+  });
+
+  app.get("/api/experiments/:id/events", (c) => {
+    const id = experimentId(c.req.param("id"));
+    record(id); // 404 before the stream starts
+    return streamSSE(c, async (stream) => {
+      const send = (event: string, data: unknown) => stream.writeSSE({ event, data: JSON.stringify(data) });
+      const queue: ExperimentEvent[] = [];
+      let wake: (() => void) | null = null;
+      const unsubscribe = o.experiments.subscribe(id, (e) => {
+        queue.push(e);
+        wake?.();
+      });
+      if (!unsubscribe) {
+        const rec = record(id);
+        if (rec.status === "finished" || rec.done >= rec.total) await send("done", detail(rec));
+        else
+          await send("failed", {
+            error: `experiment ${id} stopped at ${rec.done} of ${rec.total} runs and is not running: resume it with POST /api/experiments/${id}/resume`,
+          } satisfies ApiError);
+        return;
+      }
+      stream.onAbort(() => {
+        unsubscribe();
+        wake?.();
+      });
+      while (!stream.aborted) {
+        const e = queue.shift();
+        if (!e) {
+          await new Promise<void>((r) => {
+            wake = r;
+          });
+          wake = null;
+          continue;
+        }
+        if (e.type === "progress") await send("progress", e.progress);
+        else {
+          unsubscribe();
+          if (e.type === "done") await send("done", detail(record(id)));
+          else await send("failed", { error: e.error } satisfies ApiError);
+          return;
+        }
+      }
+    });
+  });
+
+  if (o.web) {
+    const web = o.web;
+    app.get("*", (c) => {
+      const file =
+        web.get(c.req.path) ?? (c.req.path.startsWith("/api/") ? undefined : web.get("/index.html"));
+      if (!file) return c.json({ error: `no such endpoint: GET ${c.req.path}` } satisfies ApiError, 404);
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { "content-type": file.type, "cache-control": file.cache });
+    });
+  }
+  return app;
+}

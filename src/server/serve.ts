@@ -1,0 +1,127 @@
+/**
+ * Starts the API and the dashboard on one local port: the built-in scenarios loaded once, the results store
+ * the CLI uses, experiments on worker threads, and the dashboard's build (made first if it is missing or
+ * older than its sources).
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { loadFactors } from "../node/factors.ts";
+import { builtinScenarios, DEFAULT_SCENARIO, loadScenario } from "../node/scenarios.ts";
+import type { Executor } from "../runner/executor.ts";
+import { InProcessExecutor } from "../runner/inProcess.ts";
+import { PoolExecutor } from "../runner/pool.ts";
+import { ResultsStore } from "../store/store.ts";
+import { createApp, type ServedScenario } from "./app.ts";
+import type { Limits } from "./contract.ts";
+import { ExperimentManager } from "./experiments.ts";
+import { loadStaticFiles } from "./static.ts";
+
+/** The dashboard's sources and build folder. */
+export const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
+export const WEB_DIST = join(WEB_DIR, "dist");
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  store: string;
+  workers: number;
+  limits: Limits;
+  /** Serve the dashboard (building it when needed); false serves the API alone. */
+  dashboard: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Built-in scenarios by id, each with its factor-group file where one exists. */
+export function servedScenarios(): Map<string, ServedScenario> {
+  const out = new Map<string, ServedScenario>();
+  for (const name of builtinScenarios()) {
+    const { scenario } = loadScenario(name);
+    out.set(scenario.id, {
+      scenario,
+      factors: loadFactors(scenario, undefined),
+      isDefault: name === DEFAULT_SCENARIO,
+    });
+  }
+  return out;
+}
+
+function newestMtime(paths: string[]): number {
+  let newest = 0;
+  for (const p of paths) {
+    if (!existsSync(p)) continue;
+    const st = statSync(p);
+    if (st.isDirectory()) newest = Math.max(newest, newestMtime(readdirSync(p).map((f) => join(p, f))));
+    else newest = Math.max(newest, st.mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the dashboard with Vite unless its build is newer than every source file. */
+export async function ensureDashboardBuilt(log: (line: string) => void): Promise<void> {
+  const built = join(WEB_DIST, "index.html");
+  const sources = [join(WEB_DIR, "src"), join(WEB_DIR, "index.html"), join(WEB_DIR, "vite.config.ts")];
+  const srcDir = fileURLToPath(new URL("../", import.meta.url));
+  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime([...sources, srcDir])) return;
+  let vite: typeof import("vite");
+  try {
+    vite = await import("vite");
+  } catch {
+    throw new Error(
+      `the dashboard is not built (${built} is missing or stale) and Vite is not installed to build it: run npm ci, then npm run build:web`,
+    );
+  }
+  log("building the dashboard...");
+  await vite.build({ configFile: join(WEB_DIR, "vite.config.ts"), logLevel: "warn" });
+}
+
+/**
+ * Starts the server and resolves once it listens.
+ *
+ * @example
+ * const server = await startServer({ port: 5178, host: "127.0.0.1", store: "apparat-results.db", ... });
+ * await server.close();
+ */
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const log = o.log ?? (() => {});
+  if (o.dashboard) await ensureDashboardBuilt(log);
+  const store = ResultsStore.open(o.store);
+  const executor = (): Executor => (o.workers === 1 ? new InProcessExecutor() : new PoolExecutor(o.workers));
+  const experiments = new ExperimentManager({
+    store,
+    executor,
+    maxConcurrent: o.limits.maxConcurrentExperiments,
+  });
+  const app = createApp({
+    scenarios: servedScenarios(),
+    store,
+    experiments,
+    limits: o.limits,
+    web: o.dashboard ? loadStaticFiles(WEB_DIST) : null,
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : o.port;
+  const host = o.host.includes(":") ? `[${o.host}]` : o.host;
+  return {
+    url: `http://${host}:${port}/`,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Open event streams would hold the server open: end them.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await experiments.idle();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// Formatting for people, not machines: dates from ISO strings, numbers with separators, shares as percents.
+// Dates are formatted from the data's own ISO strings, so no calendar year is ever written in code.
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "YYYY-MM-DD" -> "14 March YYYY". */
+export function niceDate(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+/** "YYYY-MM-DD" -> "Mar YYYY" (short, for axes and markers). */
+export function shortDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${(MONTHS[Number(m[2]) - 1] ?? m[2]).slice(0, 3)} ${m[1]}`;
+}
+
+/** ISO date at midnight UTC as Unix seconds (uPlot's x axis). */
+export function unixSeconds(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / 1000;
+}
+
+const intFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+export const int = (x: number) => (Number.isFinite(x) ? intFormat.format(x) : "—");
+
+/** A share in [0, 1] as a percentage with one decimal: 0.4213 -> "42.1%". */
+export function pct(x: number): string {
+  return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "—";
+}
+
+/** A difference of shares as signed percentage points with one decimal: -0.42 -> "−42.0". */
+export function points(x: number): string {
+  if (!Number.isFinite(x)) return "—";
+  const v = (x * 100).toFixed(1);
+  return x > 0 ? `+${v}` : v.replace("-", "−");
+}
+
+/** A parameter value of any JSON shape, short. */
+export function valueText(v: unknown): string {
+  if (typeof v === "number") return Number.isInteger(v) ? int(v) : String(Math.round(v * 1e4) / 1e4);
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  return JSON.stringify(v);
+}
+
+/** "selfConfidence" -> "self confidence". */
+export function words(camel: string): string {
+  return camel
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[-_.]/g, " ")
+    .toLowerCase();
+}
