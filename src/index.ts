@@ -66,9 +66,10 @@ export {
   narrate,
 } from "./kernel/narrative.ts";
 export { type Outcome, type OutcomeKind, outcomeOf, soleLeaderNow } from "./kernel/outcome.ts";
-// Randomness
+// Randomness (and, below, the dashboard's replay: a run plus the patronage network per tick)
 export { Rng, Streams } from "./kernel/random/rng.ts";
 export type { LeaderSeries, Series } from "./kernel/series.ts";
+export { type NetworkTimeline, REPLAY_VERSION, type Replay, recordReplay } from "./replay/timeline.ts";
 export { type MechanismInfo, mechanismCatalogue, type ParameterInfo } from "./scenario/catalog.ts";
 // Scenarios
 export { type CompiledScenario, compileScenario } from "./scenario/compile.ts";

@@ -339,7 +339,10 @@ export function createApp(o: AppOptions): Hono {
       const file =
         web.get(c.req.path) ?? (c.req.path.startsWith("/api/") ? undefined : web.get("/index.html"));
       if (!file) return c.json({ error: `no such endpoint: GET ${c.req.path}` } satisfies ApiError, 404);
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { "content-type": file.type, "cache-control": file.cache });
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+        "content-type": file.type,
+        "cache-control": file.cache,
+      });
     });
   }
   return app;

@@ -1,0 +1,197 @@
+// Power over time: one uPlot line per leader (stable colours), a metric picker, a marker at the scrubber's
+// week, and a legend whose values follow the scrubber (or the mouse). data-digest fingerprints the plotted data.
+import { useEffect, useMemo, useRef, useState } from "react";
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+import type { Scenario } from "../../src/index.ts";
+import type { Replay } from "../../src/replay/timeline.ts";
+import { int, niceDate, unixSeconds } from "./format.ts";
+import { fnv1a } from "./hash.ts";
+import { bodyNames, leadersOf } from "./people.ts";
+
+type Metric = "committeeVotes" | "congressVotes" | "politburo" | "clients" | "power";
+
+interface Props {
+  replay: Replay;
+  scenario: Scenario;
+  tick: number;
+  height?: number;
+  testId?: string;
+}
+
+const SEAT = ["none", "candidate", "full member"];
+
+function metricLabels(s: Scenario): Record<Metric, string> {
+  const b = bodyNames(s);
+  return {
+    committeeVotes: `${b.committee} votes he controls`,
+    congressVotes: `${b.congress} delegates expected to follow him`,
+    politburo: `${b.executive} seat`,
+    clients: "Clients (officials who owe him their post)",
+    power: "Power: real (solid) and as rivals see it (dashed)",
+  };
+}
+
+function valueAt(metric: Metric, v: number | null | undefined): string {
+  if (v === null || v === undefined) return "—";
+  if (metric === "politburo") return SEAT[Math.round(v)] ?? String(v);
+  if (metric === "power") return v.toFixed(2);
+  return int(v);
+}
+
+export function PowerCharts({ replay, scenario, tick, height = 300, testId = "power-charts" }: Props) {
+  const [metric, setMetric] = useState<Metric>("committeeVotes");
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [hover, setHover] = useState<number | null>(null);
+  const [width, setWidth] = useState(0);
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const tickRef = useRef(tick);
+  tickRef.current = tick;
+
+  const leaders = useMemo(() => leadersOf(scenario), [scenario]);
+  const labels = metricLabels(scenario);
+  const series = replay.result.series;
+
+  const data = useMemo(() => {
+    const xs = series.dates.map(unixSeconds);
+    const cols: number[][] = [];
+    leaders.forEach((l, k) => {
+      const row = series.leaders[l.id];
+      if (!row) return;
+      if (metric === "power") {
+        cols.push(row.realPower, row.perceivedPower);
+      } else if (metric === "politburo") {
+        // Offset each leader a little so equal seats stay visible as separate lines.
+        const off = (k - (leaders.length - 1) / 2) * 0.035;
+        cols.push(row.politburo.map((v) => v + off));
+      } else cols.push(row[metric].map((v) => Math.round(v * 100) / 100));
+    });
+    return [xs, ...cols] as uPlot.AlignedData;
+  }, [series, leaders, metric]);
+
+  const digest = useMemo(() => fnv1a(JSON.stringify({ metric, data })), [metric, data]);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(Math.floor(el.clientWidth)));
+    ro.observe(el);
+    setWidth(Math.floor(el.clientWidth));
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el || width < 50) return;
+    const lines: uPlot.Series[] = [{}];
+    for (const l of leaders) {
+      const show = !hidden.has(l.id);
+      const paths = metric === "politburo" ? uPlot.paths.stepped?.({ align: 1 }) : undefined;
+      lines.push({ label: l.short, stroke: l.color, width: 2, show, ...(paths ? { paths } : {}) });
+      if (metric === "power") lines.push({ label: `${l.short} (seen)`, stroke: l.color, width: 1.5, dash: [5, 4], show });
+    }
+    const opts: uPlot.Options = {
+      width,
+      height,
+      scales: { x: { time: true }, ...(metric === "politburo" ? { y: { range: [-0.3, 2.3] } } : {}) },
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC"),
+      series: lines,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      axes: [
+        { stroke: "#444", grid: { stroke: "#eee" } },
+        {
+          stroke: "#444",
+          grid: { stroke: "#eee" },
+          size: metric === "politburo" ? 90 : 56,
+          ...(metric === "politburo"
+            ? { splits: () => [0, 1, 2], values: (_u: uPlot, vs: number[]) => vs.map((v) => SEAT[v] ?? "") }
+            : {}),
+        },
+      ],
+      hooks: {
+        setCursor: [(u) => setHover(u.cursor.idx ?? null)],
+        draw: [
+          (u) => {
+            const x = u.data[0][tickRef.current];
+            if (x === undefined) return;
+            const px = u.valToPos(x, "x", true);
+            const ctx = u.ctx;
+            ctx.save();
+            ctx.strokeStyle = "#222";
+            ctx.lineWidth = 1.5 * devicePixelRatio;
+            ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+            ctx.beginPath();
+            ctx.moveTo(px, u.bbox.top);
+            ctx.lineTo(px, u.bbox.top + u.bbox.height);
+            ctx.stroke();
+            ctx.restore();
+          },
+        ],
+      },
+    };
+    const u = new uPlot(opts, data, el.querySelector<HTMLDivElement>(".chart-canvas")!);
+    plot.current = u;
+    return () => {
+      u.destroy();
+      plot.current = null;
+    };
+  }, [data, width, height, leaders, hidden, metric]);
+
+  useEffect(() => {
+    void tick;
+    plot.current?.redraw(false);
+  }, [tick]);
+
+  const at = hover ?? tick;
+  const toggle = (id: string) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <section className="panel power" data-testid={testId} data-digest={digest} data-metric={metric}>
+      <header className="panel-head">
+        <h2>Power over time</h2>
+        <label>
+          Show{" "}
+          <select
+            data-testid="metric-select"
+            value={metric}
+            onChange={(e) => setMetric(e.target.value as Metric)}
+          >
+            {(Object.keys(labels) as Metric[]).map((m) => (
+              <option key={m} value={m}>
+                {labels[m]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <div ref={box} className="chart-box">
+        <div className="chart-canvas" />
+      </div>
+      <ul className="legend" aria-label="Leaders">
+        <li className="legend-date">{niceDate(series.dates[at])}</li>
+        {leaders.map((l) => {
+          const row = series.leaders[l.id];
+          const v = metric === "power" ? row?.realPower[at] : row?.[metric][at];
+          const seen = metric === "power" ? row?.perceivedPower[at] : undefined;
+          return (
+            <li key={l.id} className={hidden.has(l.id) ? "off" : ""}>
+              <button type="button" onClick={() => toggle(l.id)} title="Show or hide this leader">
+                <span className="swatch" style={{ background: l.color }} />
+                {l.short} <b>{valueAt(metric, v)}</b>
+                {seen !== undefined && <span className="muted"> (seen {valueAt(metric, seen)})</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+// The timeline scrubber: a range over the run's weeks, play/pause, the current date, and the key events
+// (congresses, deaths, removals) marked on the track; clicking a mark jumps to it.
+import { useEffect } from "react";
+import { niceDate } from "./format.ts";
+import type { StoryLine } from "./story.ts";
+
+interface Props {
+  dates: string[];
+  tick: number;
+  onTick(t: number): void;
+  playing: boolean;
+  onPlaying(p: boolean): void;
+  marks: StoryLine[];
+}
+
+const MARK_CLASS: Record<string, string> = {
+  congress: "mark-congress",
+  death: "mark-death",
+  removal: "mark-removal",
+  "sole-leader": "mark-sole",
+};
+
+export function Timeline({ dates, tick, onTick, playing, onPlaying, marks }: Props) {
+  const last = Math.max(0, dates.length - 1);
+
+  useEffect(() => {
+    if (!playing) return;
+    const timer = window.setInterval(() => {
+      onTick(-1);
+    }, 90);
+    return () => window.clearInterval(timer);
+  }, [playing, onTick]);
+
+  useEffect(() => {
+    if (playing && tick >= last) onPlaying(false);
+  }, [playing, tick, last, onPlaying]);
+
+  const play = () => {
+    if (!playing && tick >= last) onTick(0);
+    onPlaying(!playing);
+  };
+
+  return (
+    <div className="timeline">
+      <button
+        type="button"
+        className="play"
+        data-testid="play-button"
+        aria-label={playing ? "Pause" : "Play the history week by week"}
+        onClick={play}
+      >
+        {playing ? "❚❚ Pause" : "▶ Play"}
+      </button>
+      <div className="track">
+        <input
+          type="range"
+          data-testid="timeline"
+          aria-label="Week of the history"
+          min={0}
+          max={last}
+          step={1}
+          value={tick}
+          onChange={(e) => {
+            onPlaying(false);
+            onTick(Number(e.target.value));
+          }}
+        />
+        <div className="marks" aria-hidden="true">
+          {marks.map((m, i) => (
+            <button
+              type="button"
+              tabIndex={-1}
+              // biome-ignore lint/suspicious/noArrayIndexKey: marks never reorder
+              key={i}
+              className={`mark ${MARK_CLASS[m.type] ?? ""}`}
+              style={{ left: `calc(8px + (100% - 16px) * ${last ? m.tick / last : 0})` }}
+              title={`${niceDate(m.date)}: ${m.text}`}
+              onClick={() => {
+                onPlaying(false);
+                onTick(m.tick);
+              }}
+            />
+          ))}
+        </div>
+      </div>
+      <div className="timeline-date" data-testid="timeline-date" data-date={dates[tick] ?? ""}>
+        {niceDate(dates[tick])}
+        <span className="muted small"> week {tick + 1} of {dates.length}</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// The URL hash holds the tab and the settings a teacher would share: "#replay?seed=7&set=path%3Dvalue".
+import type { Change } from "../../src/server/contract.ts";
+
+export const TABS = ["replay", "counterfactuals", "experiments", "mechanisms", "about"] as const;
+export type Tab = (typeof TABS)[number];
+
+export interface Route {
+  tab: Tab;
+  seed: number | null;
+  scenario: string | null;
+  changes: Change[];
+}
+
+function parseValue(text: string): Change["value"] {
+  if (text === "true") return true;
+  if (text === "false") return false;
+  const n = Number(text);
+  return text.trim() !== "" && Number.isFinite(n) ? n : text;
+}
+
+export function readRoute(hash: string = window.location.hash): Route {
+  const [head = "", query = ""] = hash.replace(/^#/, "").split("?");
+  const tab = (TABS as readonly string[]).includes(head) ? (head as Tab) : "replay";
+  const params = new URLSearchParams(query);
+  const seedText = params.get("seed");
+  const seed = seedText !== null && /^\d+$/.test(seedText) ? Number(seedText) : null;
+  const changes: Change[] = [];
+  for (const set of params.getAll("set")) {
+    const eq = set.indexOf("=");
+    if (eq > 0) changes.push({ path: set.slice(0, eq), value: parseValue(set.slice(eq + 1)) });
+  }
+  return { tab, seed, scenario: params.get("scenario"), changes };
+}
+
+export function writeRoute(r: Route): void {
+  const params = new URLSearchParams();
+  if (r.scenario) params.set("scenario", r.scenario);
+  if (r.seed !== null) params.set("seed", String(r.seed));
+  for (const c of r.changes) params.append("set", `${c.path}=${String(c.value)}`);
+  const query = params.toString();
+  const hash = `#${r.tab}${query ? `?${query}` : ""}`;
+  if (hash !== window.location.hash) window.history.replaceState(null, "", hash);
+}
