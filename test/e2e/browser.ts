@@ -1,0 +1,89 @@
+/**
+ * Debian's Chromium driven by playwright-core, and the dashboard served by a real `apparat serve` server,
+ * for the end-to-end tests. Chromium comes from the system package (`apt-get install chromium`); Playwright's
+ * own browser download is never used. Without Chromium the tests are skipped outside CI and fail in CI.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { DEFAULT_LIMITS } from "../../src/server/contract.ts";
+import { type RunningServer, startServer } from "../../src/server/serve.ts";
+
+export const CHROMIUM = process.env.APPARAT_CHROMIUM ?? "/usr/bin/chromium";
+export const HAVE_CHROMIUM = existsSync(CHROMIUM);
+/** In CI a missing browser is a failure, not a skip. */
+export const RUN_BROWSER_TESTS = HAVE_CHROMIUM || process.env.CI === "true";
+
+export const SCREENSHOTS = new URL("../../test-results/screenshots/", import.meta.url).pathname;
+
+/** Flags for a root user in a sandbox with no network: no sandboxing, no GPU, no calls home. */
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export interface Session {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  /** Page errors and console errors seen so far. */
+  errors: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openDashboard(): Promise<Session> {
+  if (!HAVE_CHROMIUM) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set APPARAT_CHROMIUM)`);
+  const dir = mkdtempSync(join(tmpdir(), "apparat-e2e-"));
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    store: join(dir, "results.db"),
+    workers: 2,
+    limits: DEFAULT_LIMITS,
+    dashboard: true,
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console error: ${m.text()}`);
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.goto(server.url);
+  return {
+    server,
+    browser,
+    page,
+    errors,
+    screenshot: async (name) => {
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sets a range input the way a user's drag does: the value changes and React hears an input event. */
+export async function drag(page: Page, testId: string, value: number): Promise<void> {
+  await page.getByTestId(testId).evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+    setter.call(input, String(v));
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }, value);
+}
