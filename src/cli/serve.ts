@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { defaultWorkers } from "../runner/pool.ts";
 import { DEFAULT_LIMITS } from "../server/contract.ts";
 import { DEFAULT_STORE_FILE } from "../store/store.ts";
-import { wholeNumber } from "./options.ts";
+import { BAD_INPUT, wholeNumber } from "./options.ts";
 
 export const DEFAULT_PORT = 5178;
 
@@ -49,7 +49,7 @@ export function registerServe(program: Command): void {
     )
     .option("--no-dashboard", "serve the API alone")
     .action(async (o: ServeCliOptions) => {
-      const { startServer } = await import("../server/serve.ts");
+      const { startServer, ServeError } = await import("../server/serve.ts");
       const server = await startServer({
         port: o.port,
         host: o.host,
@@ -63,7 +63,13 @@ export function registerServe(program: Command): void {
           maxRunsPerVariant: Math.min(DEFAULT_LIMITS.maxRunsPerVariant, o.maxRuns),
         },
         log: (line) => process.stderr.write(`apparat serve: ${line}\n`),
+      }).catch((err: unknown) => {
+        if (!(err instanceof ServeError)) throw err;
+        process.stderr.write(`apparat: ${err.message}\n`);
+        process.exitCode = BAD_INPUT;
+        return null;
       });
+      if (!server) return;
       process.stdout.write(
         `Apparat is serving ${o.dashboard ? "the dashboard at" : "the API at"} ${server.url} (API: ${server.url}api/openapi.json; results in ${o.store}). Ctrl-C stops it.\n`,
       );

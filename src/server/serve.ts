@@ -22,6 +22,11 @@ import { loadStaticFiles } from "./static.ts";
 export const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
 export const WEB_DIST = join(WEB_DIR, "dist");
 
+/** The server cannot start as asked (port taken, unknown address, dashboard not buildable): the message says why. */
+export class ServeError extends Error {
+  override name = "ServeError";
+}
+
 export interface ServeOptions {
   port: number;
   host: string;
@@ -73,7 +78,7 @@ export async function ensureDashboardBuilt(log: (line: string) => void): Promise
   try {
     vite = await import("vite");
   } catch {
-    throw new Error(
+    throw new ServeError(
       `the dashboard is not built (${built} is missing or stale) and Vite is not installed to build it: run npm ci, then npm run build:web`,
     );
   }
@@ -105,10 +110,23 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     limits: o.limits,
     web: o.dashboard ? loadStaticFiles(WEB_DIST) : null,
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
-    s.once("error", reject);
-  });
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
+      s.once("error", reject);
+    });
+  } catch (err) {
+    store.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE")
+      throw new ServeError(
+        `port ${o.port} on ${o.host} is in use: stop what holds it, or pick another with --port`,
+      );
+    if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+      throw new ServeError(`cannot listen on host "${o.host}": it is not an address of this machine`);
+    throw err;
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : o.port;
   const host = o.host.includes(":") ? `[${o.host}]` : o.host;
