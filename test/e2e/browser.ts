@@ -40,7 +40,8 @@ export interface Session {
 }
 
 export async function openDashboard(): Promise<Session> {
-  if (!HAVE_CHROMIUM) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set APPARAT_CHROMIUM)`);
+  if (!HAVE_CHROMIUM)
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set APPARAT_CHROMIUM)`);
   const dir = mkdtempSync(join(tmpdir(), "apparat-e2e-"));
   const server = await startServer({
     port: 0,

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScenario } from "../../src/kernel/engine.ts";
 import { describeOutcome, namesOf } from "../../src/kernel/narrative.ts";
+import { mechanismCatalogue } from "../../src/scenario/catalog.ts";
 import { bolshevik, bolshevikScenario } from "../fixtures.ts";
 import { drag, openDashboard, RUN_BROWSER_TESTS, type Session } from "./browser.ts";
 
@@ -28,8 +29,8 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     const { page } = s;
     await expect.poll(() => page.getByTestId("scenario-select").count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => page.title()).toMatch(/Apparat/);
-    for (const tab of ["Replay", "Counterfactuals", "Experiments", "Mechanisms"])
-      expect(await page.getByRole("tab", { name: new RegExp(tab, "i") }).count()).toBeGreaterThan(0);
+    for (const tab of ["replay", "counterfactuals", "experiments", "mechanisms", "about"])
+      expect(await page.getByTestId(`tab-${tab}`).count()).toBe(1);
     await s.screenshot("01-loaded");
     expect(s.errors).toEqual([]);
   });
@@ -39,12 +40,24 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     await page.getByTestId("seed-input").fill(String(SEED));
     await page.getByTestId("run-button").click();
     const status = page.getByTestId("replay-status");
-    await expect.poll(() => status.getAttribute("data-state"), { timeout: 60_000 }).toBe("done");
+    await page
+      .locator(`[data-testid=replay-status][data-state=done][data-seed="${SEED}"]`)
+      .waitFor({ timeout: 60_000 });
     const node = runScenario(bolshevik(), { seed: SEED });
     expect(await status.getAttribute("data-seed")).toBe(String(SEED));
     expect(await status.getAttribute("data-digest")).toBe(sha256(JSON.stringify(node)));
+    // The page writes the outcome as Node's narrative does, with the date spelled out for readers.
     const outcome = await page.getByTestId("outcome").innerText();
-    expect(outcome).toContain(describeOutcome(node.outcome, namesOf(bolshevikScenario())));
+    const names = namesOf(bolshevikScenario());
+    const sentence = describeOutcome(node.outcome, names);
+    const date = node.outcome.date!;
+    const spelled = new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    expect(outcome).toContain(sentence.replace(date, spelled));
     expect(await page.getByTestId("narrative").locator("li").count()).toBeGreaterThan(10);
     expect(await page.getByTestId("network-graph").locator("[data-region]").count()).toBe(
       bolshevikScenario().regions.length,
@@ -65,12 +78,12 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     await drag(page, "timeline", 0);
     await expect.poll(() => page.getByTestId("timeline-date").getAttribute("data-date")).toBe(dates[0]);
     const early = await patrons();
-    const shownEarly = await page.getByTestId("narrative").locator("li:not([data-future])").count();
+    const shownEarly = await page.getByTestId("narrative").locator("li:not(.future)").count();
 
     await drag(page, "timeline", dates.length - 1);
     await expect.poll(() => page.getByTestId("timeline-date").getAttribute("data-date")).toBe(dates.at(-1));
     const late = await patrons();
-    const shownLate = await page.getByTestId("narrative").locator("li:not([data-future])").count();
+    const shownLate = await page.getByTestId("narrative").locator("li:not(.future)").count();
     expect(late).not.toBe(early);
     expect(shownLate).toBeGreaterThan(shownEarly);
 
@@ -81,7 +94,9 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     const entries = await page
       .getByTestId("narrative")
       .locator("li[data-date]")
-      .evaluateAll((els) => els.map((e) => [e.getAttribute("data-date"), e.hasAttribute("data-future")] as const));
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute("data-date"), e.classList.contains("future")] as const),
+      );
     for (const [date, future] of entries) expect(future).toBe(date! > dates[middle]!);
     await s.screenshot("03-scrubbed");
   });
@@ -90,17 +105,21 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     const { page } = s;
     const before = await page.getByTestId("power-charts").getAttribute("data-digest");
     expect(before).toBeTruthy();
-    await page.getByRole("tab", { name: /Counterfactuals/i }).click();
+    await page.getByTestId("tab-counterfactuals").click();
     const patronage = page.getByTestId("cf-mechanism-patronage");
     await patronage.uncheck();
     await page.getByTestId("cf-run-local").click();
     await expect
       .poll(() => page.getByTestId("power-charts").getAttribute("data-digest"), { timeout: 60_000 })
       .not.toBe(before);
+    // The changed history in the browser is the one Node runs with the same change and seed.
     const changed = runScenario(bolshevik({ "mechanisms.patronage.enabled": false }), { seed: SEED });
-    await expect
-      .poll(() => page.getByTestId("replay-status").getAttribute("data-digest"), { timeout: 30_000 })
-      .toBe(sha256(JSON.stringify(changed)));
+    expect(await page.getByTestId("cf-outcome-changed").getAttribute("data-digest")).toBe(
+      sha256(JSON.stringify(changed)),
+    );
+    expect(await page.getByTestId("cf-outcome-baseline").getAttribute("data-digest")).toBe(
+      sha256(JSON.stringify(runScenario(bolshevik(), { seed: SEED }))),
+    );
     await s.screenshot("04-counterfactual");
   });
 
@@ -108,32 +127,44 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     const { page } = s;
     await page.getByTestId("cf-runs").fill("20");
     await page.getByTestId("cf-run-server").click();
-    await expect.poll(() => page.getByTestId("whatif-result").count(), { timeout: 90_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId("whatif-result").count(), { timeout: 90_000 })
+      .toBeGreaterThan(0);
     expect(await page.getByTestId("whatif-result").innerText()).toMatch(/interval/i);
     await s.screenshot("05-whatif");
   });
 
   it("runs a Monte Carlo on the server to the end and lists it", async () => {
     const { page } = s;
-    await page.getByRole("tab", { name: /Experiments/i }).click();
+    await page.getByTestId("tab-experiments").click();
     await page.getByTestId("mc-runs").fill("24");
     await page.getByTestId("mc-start").click();
+    // The live progress bar counts up to the runs asked for, then gives way to the result.
     const progress = page.getByTestId("experiment-progress");
-    await expect.poll(() => progress.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await progress.waitFor({ state: "attached", timeout: 20_000 });
+    expect(await progress.getAttribute("aria-valuemax", { timeout: 2_000 })).toBe("24");
+    await s.screenshot("06a-monte-carlo-running");
     await expect.poll(() => page.getByTestId("mc-result").count(), { timeout: 90_000 }).toBeGreaterThan(0);
-    expect(await progress.first().getAttribute("aria-valuenow")).toBe("24");
     expect(await page.getByTestId("mc-result").innerText()).toMatch(/sole leader/i);
     await expect
-      .poll(() => page.getByTestId("experiments-list").locator("[data-experiment-id]").count(), { timeout: 10_000 })
+      .poll(() => page.getByTestId("experiments-list").locator("[data-experiment-id]").count(), {
+        timeout: 10_000,
+      })
       .toBeGreaterThanOrEqual(2);
-    await s.screenshot("06-monte-carlo");
+    await s.screenshot("06b-monte-carlo-done");
   });
 
   it("runs a factor attribution and opens its report", async () => {
     const { page } = s;
     await page.getByTestId("attr-runs").fill("1");
     await page.getByTestId("attr-start").click();
-    await expect.poll(() => page.getByTestId("report-frame").count(), { timeout: 120_000 }).toBeGreaterThan(0);
+    await page.getByTestId("attr-result").waitFor({ timeout: 90_000 });
+    await page
+      .getByTestId("experiments-list")
+      .locator("[data-kind=attribute] [data-testid=open-report]")
+      .first()
+      .click();
+    await page.getByTestId("report-frame").waitFor({ timeout: 10_000 });
     const frame = page.frameLocator("[data-testid=report-frame]");
     await expect.poll(() => frame.locator("svg").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await s.screenshot("07-report");
@@ -141,11 +172,10 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
 
   it("shows every mechanism with its parameters and sources", async () => {
     const { page } = s;
-    await page.getByRole("tab", { name: /Mechanisms/i }).click();
+    await page.getByTestId("tab-mechanisms").click();
     const view = page.getByTestId("mechanisms-view");
     const text = await view.innerText();
-    for (const m of bolshevikScenario().mechanisms ? Object.keys(bolshevikScenario().mechanisms) : [])
-      expect(await view.locator(`[data-mechanism="${m}"]`).count(), m).toBe(1);
+    for (const m of mechanismCatalogue(bolshevikScenario())) expect(text, m.id).toContain(m.title);
     expect(text).toMatch(/source/i);
     await s.screenshot("08-mechanisms");
     expect(s.errors).toEqual([]);

@@ -54,14 +54,20 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
   // Layout for this week, then glide from the shown positions to the new ones.
   useEffect(() => {
     const radii = new Map<string, number>();
-    network.leaders.forEach((l) => {
+    for (const l of network.leaders) {
       radii.set(L(l.id), leaderRadius(result.series.leaders[l.id]?.realPower[t] ?? 0));
+    }
+    network.regions.forEach((r, k) => {
+      radii.set(R(r.id), regionRadius(network.members[t]?.[k] ?? 0));
     });
-    network.regions.forEach((r, k) => radii.set(R(r.id), regionRadius(network.members[t]?.[k] ?? 0)));
     const links = network.regions.map((r, k) => {
       const p = network.patron[t]?.[k] ?? -1;
       const leader = p >= 0 ? network.leaders[p] : undefined;
-      return { region: R(r.id), target: leader ? L(leader.id) : ANCHOR, control: network.control[t]?.[k] ?? 0 };
+      return {
+        region: R(r.id),
+        target: leader ? L(leader.id) : ANCHOR,
+        control: network.control[t]?.[k] ?? 0,
+      };
     });
     const target = layout.step(radii, links);
     const from = shown.current;
@@ -134,14 +140,14 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
       <div className="network-body">
         <svg
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-          role="img"
           aria-label="Network of leaders and the regional party organisations whose secretaries answer to them"
-          onClick={() => setSelected(null)}
-          onKeyDown={(e) => e.key === "Escape" && setSelected(null)}
         >
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: a click on the background clears the selection */}
+          <rect width={WIDTH} height={HEIGHT} fill="transparent" onClick={() => setSelected(null)} />
           {anchor && (
+            // biome-ignore lint/a11y/noStaticElementInteractions: hover only shows the same text as the title
             <g className="anchor" onMouseEnter={() => setHover(ANCHOR)} onMouseLeave={() => setHover(null)}>
-              <circle cx={anchor.x} cy={anchor.y} r={5} />
+              <circle className="anchor-dot" cx={anchor.x} cy={anchor.y} r={5} />
               <text x={anchor.x} y={anchor.y + 18} textAnchor="middle">
                 answering to no leader
               </text>
@@ -176,6 +182,7 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
             const faded = sel >= 0 && pIndex !== sel;
             const rr = regionRadius(members[k] ?? 0);
             return (
+              // biome-ignore lint/a11y/noStaticElementInteractions: hover only shows the same text as the title
               <g
                 key={r.id}
                 className={`region${faded ? " faded" : ""}`}
@@ -198,9 +205,11 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
                   fillOpacity={0.35 + 0.5 * (leader ? (control[k] ?? 0) : 0.5)}
                   stroke="#fff"
                 />
-                <text x={p.x} y={p.y + rr + 10} textAnchor="middle" className="region-label">
-                  {r.name.length > 16 ? `${r.name.slice(0, 15)}…` : r.name}
-                </text>
+                {((rr >= 13 && leader) || (sel >= 0 && pIndex === sel) || hover === R(r.id)) && (
+                  <text x={p.x} y={p.y + rr + 10} textAnchor="middle" className="region-label">
+                    {r.name.length > 18 ? `${r.name.slice(0, 17)}…` : r.name}
+                  </text>
+                )}
               </g>
             );
           })}
@@ -257,7 +266,9 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
                 with {int(selRegions.reduce((a, r) => a + (members[r.k] ?? 0), 0))} members.
               </p>
               {selRegions.length > 0 && (
-                <p className="small">{selRegions.map((r) => `${r.name} (${pct(control[r.k] ?? 0)})`).join(", ")}</p>
+                <p className="small">
+                  {selRegions.map((r) => `${r.name} (${pct(control[r.k] ?? 0)})`).join(", ")}
+                </p>
               )}
             </div>
           ) : (

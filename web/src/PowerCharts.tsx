@@ -39,11 +39,19 @@ function valueAt(metric: Metric, v: number | null | undefined): string {
   return int(v);
 }
 
-export function PowerCharts({ replay, scenario, tick, height = 300, testId = "power-charts" }: Props) {
+export function PowerCharts({
+  replay,
+  scenario,
+  tick,
+  height: minHeight = 200,
+  testId = "power-charts",
+}: Props) {
   const [metric, setMetric] = useState<Metric>("committeeVotes");
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [hover, setHover] = useState<number | null>(null);
   const [width, setWidth] = useState(0);
+  const [boxHeight, setBoxHeight] = useState(0);
+  const height = Math.max(minHeight, boxHeight);
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const tickRef = useRef(tick);
@@ -75,9 +83,13 @@ export function PowerCharts({ replay, scenario, tick, height = 300, testId = "po
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(Math.floor(el.clientWidth)));
+    const measure = () => {
+      setWidth(Math.floor(el.clientWidth));
+      setBoxHeight(Math.floor(el.clientHeight));
+    };
+    const ro = new ResizeObserver(measure);
     ro.observe(el);
-    setWidth(Math.floor(el.clientWidth));
+    measure();
     return () => ro.disconnect();
   }, []);
 
@@ -89,7 +101,8 @@ export function PowerCharts({ replay, scenario, tick, height = 300, testId = "po
       const show = !hidden.has(l.id);
       const paths = metric === "politburo" ? uPlot.paths.stepped?.({ align: 1 }) : undefined;
       lines.push({ label: l.short, stroke: l.color, width: 2, show, ...(paths ? { paths } : {}) });
-      if (metric === "power") lines.push({ label: `${l.short} (seen)`, stroke: l.color, width: 1.5, dash: [5, 4], show });
+      if (metric === "power")
+        lines.push({ label: `${l.short} (seen)`, stroke: l.color, width: 1.5, dash: [5, 4], show });
     }
     const opts: uPlot.Options = {
       width,
@@ -157,8 +170,7 @@ export function PowerCharts({ replay, scenario, tick, height = 300, testId = "po
     <section className="panel power" data-testid={testId} data-digest={digest} data-metric={metric}>
       <header className="panel-head">
         <h2>Power over time</h2>
-        <label>
-          Show{" "}
+        <label className="metric">
           <select
             data-testid="metric-select"
             value={metric}
@@ -183,7 +195,12 @@ export function PowerCharts({ replay, scenario, tick, height = 300, testId = "po
           const seen = metric === "power" ? row?.perceivedPower[at] : undefined;
           return (
             <li key={l.id} className={hidden.has(l.id) ? "off" : ""}>
-              <button type="button" onClick={() => toggle(l.id)} title="Show or hide this leader">
+              <button
+                type="button"
+                className="legend-item"
+                onClick={() => toggle(l.id)}
+                title="Show or hide this leader"
+              >
                 <span className="swatch" style={{ background: l.color }} />
                 {l.short} <b>{valueAt(metric, v)}</b>
                 {seen !== undefined && <span className="muted"> (seen {valueAt(metric, seen)})</span>}

@@ -1,13 +1,13 @@
 // The timeline scrubber: a range over the run's weeks, play/pause, the current date, and the key events
 // (congresses, deaths, removals) marked on the track; clicking a mark jumps to it.
-import { useEffect } from "react";
+import { type Dispatch, type SetStateAction, useEffect } from "react";
 import { niceDate } from "./format.ts";
 import type { StoryLine } from "./story.ts";
 
 interface Props {
   dates: string[];
   tick: number;
-  onTick(t: number): void;
+  onTick: Dispatch<SetStateAction<number>>;
   playing: boolean;
   onPlaying(p: boolean): void;
   marks: StoryLine[];
@@ -25,11 +25,9 @@ export function Timeline({ dates, tick, onTick, playing, onPlaying, marks }: Pro
 
   useEffect(() => {
     if (!playing) return;
-    const timer = window.setInterval(() => {
-      onTick(-1);
-    }, 90);
+    const timer = window.setInterval(() => onTick((t) => Math.min(last, t + 1)), 90);
     return () => window.clearInterval(timer);
-  }, [playing, onTick]);
+  }, [playing, onTick, last]);
 
   useEffect(() => {
     if (playing && tick >= last) onPlaying(false);
@@ -85,7 +83,10 @@ export function Timeline({ dates, tick, onTick, playing, onPlaying, marks }: Pro
       </div>
       <div className="timeline-date" data-testid="timeline-date" data-date={dates[tick] ?? ""}>
         {niceDate(dates[tick])}
-        <span className="muted small"> week {tick + 1} of {dates.length}</span>
+        <span className="muted small">
+          {" "}
+          week {tick + 1} of {dates.length}
+        </span>
       </div>
     </div>
   );

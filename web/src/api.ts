@@ -107,7 +107,10 @@ export function followExperiment(
     if (source.readyState === EventSource.CLOSED) {
       finish();
       api.experiment(id).then(
-        (d) => (d.status === "finished" ? on.done(d) : on.failed(`The connection to the server was lost (${d.status}).`)),
+        (d) =>
+          d.status === "finished"
+            ? on.done(d)
+            : on.failed(`The connection to the server was lost (${d.status}).`),
         () => on.failed("The connection to the server was lost."),
       );
     }

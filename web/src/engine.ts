@@ -24,7 +24,14 @@ export class EngineError extends Error {
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (r: LocalRun) => void; reject: (e: Error) => void; req: Omit<LocalRun, "replay" | "digest" | "ms"> }>();
+const pending = new Map<
+  number,
+  {
+    resolve: (r: LocalRun) => void;
+    reject: (e: Error) => void;
+    req: Omit<LocalRun, "replay" | "digest" | "ms">;
+  }
+>();
 
 function getWorker(): Worker {
   if (worker) return worker;

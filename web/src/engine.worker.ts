@@ -2,8 +2,8 @@
 // and returns it with the SHA-256 of JSON.stringify(result), so the page can prove it matches a Node run.
 import { applySets, compileScenario, type Scenario, ScenarioError } from "../../src/index.ts";
 import { recordReplay } from "../../src/replay/timeline.ts";
-import { sha256OfText } from "./hash.ts";
 import type { EngineReply, EngineRequest } from "./engineTypes.ts";
+import { sha256OfText } from "./hash.ts";
 
 const ctx = self as unknown as {
   postMessage(message: EngineReply): void;

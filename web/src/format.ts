@@ -24,11 +24,16 @@ export function niceDate(iso: string | null | undefined): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
+/** Every ISO date inside a sentence made readable. */
+export function niceDates(text: string): string {
+  return text.replace(/\d{4}-\d{2}-\d{2}/g, (iso) => niceDate(iso));
+}
+
 /** "YYYY-MM-DD" -> "Mar YYYY" (short, for axes and markers). */
 export function shortDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})/.exec(iso);
   if (!m) return iso;
-  return `${(MONTHS[Number(m[2]) - 1] ?? m[2]).slice(0, 3)} ${m[1]}`;
+  return `${(MONTHS[Number(m[2]) - 1] ?? m[2] ?? "").slice(0, 3)} ${m[1]}`;
 }
 
 /** ISO date at midnight UTC as Unix seconds (uPlot's x axis). */

@@ -45,14 +45,24 @@ export class NetworkLayout {
       const a = (2 * Math.PI * k) / regionIds.length;
       return { id, kind: "region", r: 8, x: cx + 210 * Math.cos(a), y: cy + 180 * Math.sin(a) };
     });
-    const anchor: LayoutNode = { id: ANCHOR, kind: "anchor", r: 6, x: 60, y: HEIGHT - 40, fx: 60, fy: HEIGHT - 40 };
+    const anchor: LayoutNode = {
+      id: ANCHOR,
+      kind: "anchor",
+      r: 6,
+      x: 60,
+      y: HEIGHT - 40,
+      fx: 60,
+      fy: HEIGHT - 40,
+    };
     this.nodes = [...leaders, ...regions, anchor];
     this.#byId = new Map(this.nodes.map((n) => [n.id, n]));
     this.#sim = forceSimulation<LayoutNode, LayoutLink>(this.nodes)
       .stop()
       .force(
         "charge",
-        forceManyBody<LayoutNode>().strength((n) => (n.kind === "leader" ? -520 : n.kind === "region" ? -45 : 0)),
+        forceManyBody<LayoutNode>().strength((n) =>
+          n.kind === "leader" ? -520 : n.kind === "region" ? -45 : 0,
+        ),
       )
       .force(
         "collide",
@@ -60,11 +70,11 @@ export class NetworkLayout {
       )
       .force(
         "x",
-        forceX<LayoutNode>(cx).strength((n) => (n.kind === "leader" ? 0.05 : 0.015)),
+        forceX<LayoutNode>(cx).strength((n) => (n.kind === "leader" ? 0.06 : 0.03)),
       )
       .force(
         "y",
-        forceY<LayoutNode>(cy).strength((n) => (n.kind === "leader" ? 0.07 : 0.02)),
+        forceY<LayoutNode>(cy).strength((n) => (n.kind === "leader" ? 0.09 : 0.04)),
       );
   }
 
@@ -74,20 +84,24 @@ export class NetworkLayout {
       const n = this.#byId.get(id);
       if (n) n.r = r;
     }
-    const linkData: LayoutLink[] = links.map((l) => ({ source: l.region, target: l.target, strength: l.control }));
+    const linkData: LayoutLink[] = links.map((l) => ({
+      source: l.region,
+      target: l.target,
+      strength: l.control,
+    }));
     this.#sim.force(
       "link",
       forceLink<LayoutNode, LayoutLink>(linkData)
         .id((n) => n.id)
-        .distance((l) => ((l.target as LayoutNode).kind === "anchor" ? 30 : 38 + (l.target as LayoutNode).r))
+        .distance((l) => ((l.target as LayoutNode).kind === "anchor" ? 45 : 30 + (l.target as LayoutNode).r))
         .strength((l) => 0.15 + 0.5 * l.strength),
     );
     this.#sim.alpha(0.6);
     for (let i = 0; i < ticks; i++) this.#sim.tick();
     const out: Positions = {};
     for (const n of this.nodes) {
-      n.x = Math.max(n.r + 2, Math.min(WIDTH - n.r - 2, n.x ?? 0));
-      n.y = Math.max(n.r + 2, Math.min(HEIGHT - n.r - 14, n.y ?? 0));
+      n.x = Math.max(n.r + 30, Math.min(WIDTH - n.r - 30, n.x ?? 0));
+      n.y = Math.max(n.r + 8, Math.min(HEIGHT - n.r - 16, n.y ?? 0));
       out[n.id] = { x: n.x, y: n.y };
     }
     return out;

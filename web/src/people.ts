@@ -27,7 +27,12 @@ export function leadersOf(s: Scenario): LeaderInfo[] {
   const names = namesOf(s);
   return s.people
     .filter((p) => p.role === "leader")
-    .map((p, k) => ({ id: p.id, name: p.name, short: names.person(p.id), color: PALETTE[k % PALETTE.length]! }));
+    .map((p, k) => ({
+      id: p.id,
+      name: p.name,
+      short: names.person(p.id),
+      color: PALETTE[k % PALETTE.length]!,
+    }));
 }
 
 export function colorOf(leaders: LeaderInfo[], id: string): string {

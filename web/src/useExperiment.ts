@@ -43,7 +43,8 @@ export function useExperiment(onFinished?: () => void): ExperimentHandle {
         });
         finished.current?.();
         stream.current = followExperiment(info.id, {
-          progress: (p) => setState((s) => (s.id === p.id && s.phase === "running" ? { ...s, progress: p } : s)),
+          progress: (p) =>
+            setState((s) => (s.id === p.id && s.phase === "running" ? { ...s, progress: p } : s)),
           done: (d) => {
             setState((s) => ({ ...s, phase: "done", detail: d }));
             finished.current?.();

@@ -1,0 +1,296 @@
+// The Experiments tab: start a Monte Carlo or a factor attribution on the server and follow it live; browse
+// the stored experiments, open one's summary, and read an attribution's factor report.
+import { useCallback, useEffect, useState } from "react";
+import type { ExperimentDetail, ExperimentInfo, Limits, ScenarioDetail } from "../../src/server/contract.ts";
+import { ApiFailure, api } from "./api.ts";
+import { ExperimentProgress } from "./ExperimentProgress.tsx";
+import { int } from "./format.ts";
+import { AttributionResult, MonteCarloResult, SummaryView } from "./Summaries.tsx";
+import type { ExperimentHandle } from "./useExperiment.ts";
+
+interface Props {
+  detail: ScenarioDetail;
+  mc: ExperimentHandle;
+  attr: ExperimentHandle;
+  onStartMc(runs: number, seed: number): void;
+  onStartAttr(runs: number, seed: number): void;
+  version: number;
+  limits: Limits | null;
+}
+
+const KIND: Record<string, string> = {
+  mc: "Monte Carlo",
+  whatif: "What-if",
+  attribute: "Attribution",
+  sweep: "Sweep",
+};
+
+function createdText(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+export function ExperimentsView(p: Props) {
+  const [mcRuns, setMcRuns] = useState(200);
+  const [mcSeed, setMcSeed] = useState(1);
+  const [attrRuns, setAttrRuns] = useState(10);
+  const [attrSeed, setAttrSeed] = useState(1);
+  const [list, setList] = useState<ExperimentInfo[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [shown, setShown] = useState<ExperimentDetail | null>(null);
+  const [shownError, setShownError] = useState<string | null>(null);
+  const [report, setReport] = useState<number | null>(null);
+
+  const refresh = useCallback(() => {
+    api.experiments().then(
+      (xs) => {
+        setList(xs);
+        setListError(null);
+      },
+      (e: unknown) => setListError(e instanceof ApiFailure ? e.message : String(e)),
+    );
+  }, []);
+
+  useEffect(() => {
+    void p.version;
+    refresh();
+  }, [refresh, p.version]);
+
+  const open = (id: number) => {
+    setShownError(null);
+    api
+      .experiment(id)
+      .then(setShown, (e: unknown) => setShownError(e instanceof ApiFailure ? e.message : String(e)));
+  };
+
+  const s = p.detail.scenario;
+  const groups = p.detail.factors?.groups.length ?? 0;
+
+  return (
+    <div className="experiments" data-testid="experiments-view">
+      <div className="exp-forms">
+        <section className="panel">
+          <h2>Monte Carlo: many histories</h2>
+          <p className="muted small">
+            Runs the scenario with many seeds: how often each outcome happens, when, and in what order rivals
+            fall.
+          </p>
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              p.onStartMc(mcRuns, mcSeed);
+            }}
+          >
+            <label>
+              Runs{" "}
+              <input
+                type="number"
+                data-testid="mc-runs"
+                min={1}
+                value={mcRuns}
+                onChange={(e) => setMcRuns(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
+              />
+            </label>
+            <label>
+              Seed{" "}
+              <input
+                type="number"
+                data-testid="mc-seed"
+                min={0}
+                value={mcSeed}
+                onChange={(e) => setMcSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
+              />
+            </label>
+            <button
+              type="submit"
+              className="primary"
+              data-testid="mc-start"
+              disabled={p.mc.state.phase === "running" || p.mc.state.phase === "starting"}
+            >
+              Start
+            </button>
+          </form>
+          {p.mc.state.phase === "error" && (
+            <p className="error" role="alert" data-testid="mc-error">
+              {p.mc.state.error}
+            </p>
+          )}
+          <ExperimentProgress state={p.mc.state} />
+          {p.mc.state.phase === "done" && p.mc.state.detail?.summary.kind === "mc" && (
+            <MonteCarloResult s={s} summary={p.mc.state.detail.summary} />
+          )}
+        </section>
+
+        <section className="panel">
+          <h2>Factor attribution</h2>
+          <p className="muted small">
+            {p.detail.factors
+              ? `${p.detail.factors.question.text} Runs every combination of ${groups} factors present or removed (${int(2 ** groups)} combinations) and splits the chance among them.`
+              : "This scenario has no factor groups."}
+          </p>
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              p.onStartAttr(attrRuns, attrSeed);
+            }}
+          >
+            <label>
+              Runs per combination{" "}
+              <input
+                type="number"
+                data-testid="attr-runs"
+                min={1}
+                value={attrRuns}
+                onChange={(e) => setAttrRuns(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
+              />
+            </label>
+            <label>
+              Seed{" "}
+              <input
+                type="number"
+                data-testid="attr-seed"
+                min={0}
+                value={attrSeed}
+                onChange={(e) => setAttrSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
+              />
+            </label>
+            <button
+              type="submit"
+              className="primary"
+              data-testid="attr-start"
+              disabled={
+                !p.detail.factors || p.attr.state.phase === "running" || p.attr.state.phase === "starting"
+              }
+            >
+              Start
+            </button>
+          </form>
+          {groups > 0 && <p className="muted small">Total: {int(attrRuns * 2 ** groups)} runs.</p>}
+          {p.attr.state.phase === "error" && (
+            <p className="error" role="alert" data-testid="attr-error">
+              {p.attr.state.error}
+            </p>
+          )}
+          <ExperimentProgress state={p.attr.state} />
+          {p.attr.state.phase === "done" && p.attr.state.detail?.summary.kind === "attribute" && (
+            <>
+              <AttributionResult s={s} summary={p.attr.state.detail.summary} />
+              <button type="button" onClick={() => setReport(p.attr.state.detail?.id ?? null)}>
+                Open report
+              </button>
+            </>
+          )}
+        </section>
+      </div>
+
+      <section className="panel">
+        <header className="panel-head">
+          <h2>Stored experiments</h2>
+          <button type="button" onClick={refresh}>
+            Refresh
+          </button>
+        </header>
+        {listError && (
+          <p className="error" role="alert">
+            {listError}
+          </p>
+        )}
+        <table className="table clickable" data-testid="experiments-list">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>Kind</th>
+              <th>Name</th>
+              <th>Status</th>
+              <th>Runs done</th>
+              <th>Created</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(list ?? []).map((x) => (
+              <tr
+                key={x.id}
+                data-experiment-id={x.id}
+                data-kind={x.kind}
+                data-status={x.status}
+                className={shown?.id === x.id ? "selected" : ""}
+                onClick={() => open(x.id)}
+              >
+                <td>{x.id}</td>
+                <td>{KIND[x.kind] ?? x.kind}</td>
+                <td>{x.name}</td>
+                <td>{x.active ? "running" : x.status}</td>
+                <td>
+                  {int(x.done)} / {int(x.total)}
+                </td>
+                <td>{createdText(x.created)}</td>
+                <td>
+                  {x.kind === "attribute" && (
+                    <button
+                      type="button"
+                      data-testid="open-report"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setReport(x.id);
+                      }}
+                    >
+                      Open report
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+            {list && list.length === 0 && (
+              <tr>
+                <td colSpan={7} className="muted">
+                  No experiments stored yet.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {shownError && (
+          <p className="error" role="alert">
+            {shownError}
+          </p>
+        )}
+        {shown && (
+          <div className="shown" data-testid="experiment-detail" data-experiment-id={shown.id}>
+            <h3>
+              Experiment {shown.id}: {KIND[shown.kind] ?? shown.kind} “{shown.name}” —{" "}
+              {int(shown.runsPerVariant)} runs per variant, seed {shown.seed}
+            </h3>
+            <SummaryView detail={p.detail} summary={shown.summary} />
+          </div>
+        )}
+      </section>
+
+      {report !== null && (
+        <section className="panel">
+          <header className="panel-head">
+            <h2>Factor report of experiment {report}</h2>
+            <span>
+              <a href={api.reportUrl(report)} target="_blank" rel="noreferrer">
+                Open in a new window
+              </a>{" "}
+              <button type="button" onClick={() => setReport(null)}>
+                Close
+              </button>
+            </span>
+          </header>
+          <iframe
+            className="report"
+            data-testid="report-frame"
+            title={`Factor report of experiment ${report}`}
+            src={api.reportUrl(report)}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+// The Replay tab: pick a scenario and a seed, run one history in the browser, then scrub through it with the
+// narrative, the power charts and the patronage network all following the same week.
+import { type Dispatch, type SetStateAction, useMemo, useState } from "react";
+import { describeOutcome, namesOf } from "../../src/index.ts";
+import type { ScenarioDetail, ScenarioListing } from "../../src/server/contract.ts";
+import type { LocalRun } from "./engine.ts";
+import { niceDates } from "./format.ts";
+import { Narrative } from "./Narrative.tsx";
+import { NetworkGraph } from "./NetworkGraph.tsx";
+import { PowerCharts } from "./PowerCharts.tsx";
+import { type RunStatus, RunStatusLine } from "./RunStatus.tsx";
+import { storyOf } from "./story.ts";
+import { Timeline } from "./Timeline.tsx";
+
+interface Props {
+  listing: ScenarioListing[];
+  scenarioId: string;
+  onScenario(id: string): void;
+  detail: ScenarioDetail | null;
+  seed: number;
+  onSeed(seed: number): void;
+  status: RunStatus;
+  onRun(seed?: number): void;
+  changed: LocalRun | null;
+  showChanged: boolean;
+  onShowChanged(v: boolean): void;
+  tick: number;
+  onTick: Dispatch<SetStateAction<number>>;
+}
+
+const SEED_MAX = 2 ** 31 - 1;
+
+export function ReplayView(p: Props) {
+  const [playing, setPlaying] = useState(false);
+  const base = p.status.state === "done" ? p.status.run : null;
+  const run = p.showChanged && p.changed ? p.changed : base;
+  const scenario = p.detail?.scenario ?? null;
+  const story = useMemo(() => (run && scenario ? storyOf(run.replay.result, scenario) : []), [run, scenario]);
+  const marks = useMemo(() => story.filter((l) => l.key), [story]);
+  const dates = run?.replay.result.series.dates ?? [];
+  const tick = Math.min(p.tick, Math.max(0, dates.length - 1));
+
+  return (
+    <div className="replay">
+      <form
+        className="controls"
+        onSubmit={(e) => {
+          e.preventDefault();
+          p.onRun();
+        }}
+      >
+        <label>
+          Scenario{" "}
+          <select
+            data-testid="scenario-select"
+            value={p.scenarioId}
+            onChange={(e) => p.onScenario(e.target.value)}
+          >
+            {p.listing.map((s) => (
+              <option key={s.id} value={s.id} title={s.description}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label title="The same seed always gives the same history; another seed, another roll of the dice.">
+          Seed{" "}
+          <input
+            type="number"
+            data-testid="seed-input"
+            min={0}
+            max={SEED_MAX}
+            step={1}
+            value={p.seed}
+            onChange={(e) => {
+              const v = Math.floor(Number(e.target.value));
+              if (Number.isFinite(v) && v >= 0 && v <= SEED_MAX) p.onSeed(v);
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          data-testid="random-seed-button"
+          onClick={() => {
+            const seed = Math.floor(Math.random() * 100000);
+            p.onSeed(seed);
+            p.onRun(seed);
+          }}
+        >
+          Random seed
+        </button>
+        <button type="submit" className="primary" data-testid="run-button" disabled={!scenario}>
+          Run history
+        </button>
+        <RunStatusLine status={p.status} />
+      </form>
+
+      {p.changed && (
+        <div className="banner" role="status">
+          <span>
+            {p.showChanged
+              ? "You are looking at the history with your counterfactual changes."
+              : "You ran a counterfactual with changes to this history."}
+          </span>
+          <button type="button" data-testid="toggle-changed" onClick={() => p.onShowChanged(!p.showChanged)}>
+            {p.showChanged ? "Show the unchanged history" : "Show the changed history"}
+          </button>
+        </div>
+      )}
+
+      {run && scenario ? (
+        <>
+          <p className="outcome" data-testid="outcome">
+            {niceDates(describeOutcome(run.replay.result.outcome, namesOf(scenario)))}
+          </p>
+          <Timeline
+            dates={dates}
+            tick={tick}
+            onTick={p.onTick}
+            playing={playing}
+            onPlaying={setPlaying}
+            marks={marks}
+          />
+          <div className="replay-grid">
+            <Narrative lines={story} tick={tick} onTick={p.onTick} />
+            <PowerCharts replay={run.replay} scenario={scenario} tick={tick} />
+            <NetworkGraph replay={run.replay} scenario={scenario} tick={tick} />
+          </div>
+        </>
+      ) : (
+        <p className="placeholder">
+          {p.status.state === "running" ? "Running the history…" : "Press “Run history” to play one history."}
+        </p>
+      )}
+    </div>
+  );
+}
