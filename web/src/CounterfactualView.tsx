@@ -2,11 +2,11 @@
 // then run one changed history in the browser (beside the unchanged one) or compare over many seeds on the server.
 import { describeOutcome, namesOf } from "../../src/index.ts";
 import type { Change, Limits, ScenarioDetail } from "../../src/server/contract.ts";
+import { CompareChart } from "./CompareChart.tsx";
 import { capitalise, changedValue, describeChange, shockLabel, withChange } from "./changes.ts";
 import { ExperimentProgress } from "./ExperimentProgress.tsx";
 import type { LocalRun } from "./engine.ts";
 import { niceDate, niceDates, valueText, words } from "./format.ts";
-import { PowerCharts } from "./PowerCharts.tsx";
 import { leadersOf } from "./people.ts";
 import { WhatIfResult } from "./Summaries.tsx";
 import type { ExperimentHandle } from "./useExperiment.ts";
@@ -142,10 +142,18 @@ export function CounterfactualView(p: Props) {
             {leaders.map((l) => {
               const person = s.people.find((x) => x.id === l.id);
               const attrs = Object.entries(person?.attributes ?? {});
+              const changedCount = attrs.filter(
+                ([name, est]) =>
+                  Number(changedValue(p.changes, `people.${l.id}.attributes.${name}`) ?? est.value) !==
+                  est.value,
+              ).length;
               return (
-                <details key={l.id} className="leader-card" open>
+                <details key={l.id} className="leader-card">
                   <summary>
-                    <span className="swatch" style={{ background: l.color }} /> {l.name}
+                    <span className="swatch" style={{ background: l.color }} /> {l.name}{" "}
+                    <span className={changedCount > 0 ? "badge changed" : "muted small"}>
+                      {changedCount > 0 ? `${changedCount} changed` : `${attrs.length} attributes`}
+                    </span>
                   </summary>
                   {attrs.map(([name, est]) => {
                     const path = `people.${l.id}.attributes.${name}`;
@@ -255,11 +263,11 @@ export function CounterfactualView(p: Props) {
                   </p>
                 </div>
               </div>
-              <PowerCharts
-                replay={p.local.changed.replay}
+              <CompareChart
+                baseline={p.local.baseline.replay}
+                changed={p.local.changed.replay}
                 scenario={s}
-                tick={p.local.changed.replay.result.series.dates.length - 1}
-                height={200}
+                leader={p.detail.factors?.question.leader}
               />
               <p className="muted small">The Replay tab now shows this changed history; switch back there.</p>
             </div>

@@ -130,6 +130,92 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
   const selSeries = selLeader ? result.series.leaders[selLeader.id] : undefined;
   const seat = ["no seat", "candidate", "full member"][selSeries?.politburo[t] ?? 0] ?? "";
 
+  // Region labels only where they fit: the largest regions first (the selected leader's only, when one is
+  // selected), each tried below, above, right and left of its circle, skipped if it would cover a leader,
+  // a leader's name, another circle or a label already placed. The hovered region is always labelled.
+  const labels = useMemo(() => {
+    type Box = { x0: number; y0: number; x1: number; y1: number };
+    const boxes: Box[] = [];
+    const circles: { x: number; y: number; r: number; id: string }[] = [];
+    const hit = (b: Box) => boxes.some((o) => b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1);
+    const covers = (b: Box, own: string) =>
+      circles.some((c) => {
+        if (c.id === own) return false;
+        const dx = Math.max(b.x0 - c.x, 0, c.x - b.x1);
+        const dy = Math.max(b.y0 - c.y, 0, c.y - b.y1);
+        return dx * dx + dy * dy < c.r * c.r * 0.8;
+      });
+    network.leaders.forEach((l) => {
+      const p = pos[L(l.id)];
+      if (!p) return;
+      const r = leaderRadius(result.series.leaders[l.id]?.realPower[t] ?? 0);
+      circles.push({ x: p.x, y: p.y, r, id: L(l.id) });
+      const w = 7 * (leaders.find((x) => x.id === l.id)?.short.length ?? 6) + 10;
+      boxes.push({ x0: p.x - w / 2, y0: p.y + r + 1, x1: p.x + w / 2, y1: p.y + r + 15 });
+    });
+    network.regions.forEach((reg, k) => {
+      const p = pos[R(reg.id)];
+      if (p) circles.push({ x: p.x, y: p.y, r: regionRadius(members[k] ?? 0), id: R(reg.id) });
+    });
+    const order = network.regions
+      .map((reg, k) => ({ reg, k }))
+      .filter(({ k }) => (sel >= 0 ? patron[k] === sel : (patron[k] ?? -1) >= 0))
+      .sort((a, b) => (members[b.k] ?? 0) - (members[a.k] ?? 0) || a.k - b.k);
+    const hovered = network.regions.findIndex((reg) => R(reg.id) === hover);
+    if (hovered >= 0) {
+      const reg = network.regions[hovered]!;
+      order.splice(0, 0, { reg, k: hovered });
+    }
+    const out = new Map<string, { x: number; y: number; anchor: "start" | "middle" | "end"; text: string }>();
+    for (const { reg, k } of order) {
+      if (out.has(reg.id)) continue;
+      const p = pos[R(reg.id)];
+      if (!p) continue;
+      const rr = regionRadius(members[k] ?? 0);
+      const text = reg.name.length > 20 ? `${reg.name.slice(0, 19)}…` : reg.name;
+      const w = text.length * 5.4 + 4;
+      const h = 12;
+      const tries = [
+        {
+          x: p.x,
+          y: p.y + rr + 10,
+          anchor: "middle" as const,
+          b: [p.x - w / 2, p.y + rr, p.x + w / 2, p.y + rr + h],
+        },
+        {
+          x: p.x,
+          y: p.y - rr - 3,
+          anchor: "middle" as const,
+          b: [p.x - w / 2, p.y - rr - h, p.x + w / 2, p.y - rr],
+        },
+        {
+          x: p.x + rr + 3,
+          y: p.y + 3,
+          anchor: "start" as const,
+          b: [p.x + rr + 1, p.y - h / 2, p.x + rr + 1 + w, p.y + h / 2],
+        },
+        {
+          x: p.x - rr - 3,
+          y: p.y + 3,
+          anchor: "end" as const,
+          b: [p.x - rr - 1 - w, p.y - h / 2, p.x - rr - 1, p.y + h / 2],
+        },
+      ];
+      for (const c of tries) {
+        const [x0, y0, x1, y1] = c.b as [number, number, number, number];
+        const b = { x0, y0, x1, y1 };
+        const inside = x0 >= 0 && x1 <= WIDTH && y0 >= 0 && y1 <= HEIGHT;
+        const forced = k === hovered;
+        if (forced || (inside && !hit(b) && !covers(b, R(reg.id)))) {
+          boxes.push(b);
+          out.set(reg.id, { x: c.x, y: c.y, anchor: c.anchor, text });
+          break;
+        }
+      }
+    }
+    return out;
+  }, [pos, network, members, patron, sel, hover, leaders, result.series.leaders, t]);
+
   const anchor = pos[ANCHOR];
   return (
     <section className="panel network" data-testid="network-graph" data-tick={t}>
@@ -148,7 +234,7 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
             // biome-ignore lint/a11y/noStaticElementInteractions: hover only shows the same text as the title
             <g className="anchor" onMouseEnter={() => setHover(ANCHOR)} onMouseLeave={() => setHover(null)}>
               <circle className="anchor-dot" cx={anchor.x} cy={anchor.y} r={5} />
-              <text x={anchor.x} y={anchor.y + 18} textAnchor="middle">
+              <text x={anchor.x} y={HEIGHT - 6} textAnchor="middle">
                 answering to no leader
               </text>
             </g>
@@ -205,9 +291,14 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
                   fillOpacity={0.35 + 0.5 * (leader ? (control[k] ?? 0) : 0.5)}
                   stroke="#fff"
                 />
-                {((rr >= 13 && leader) || (sel >= 0 && pIndex === sel) || hover === R(r.id)) && (
-                  <text x={p.x} y={p.y + rr + 10} textAnchor="middle" className="region-label">
-                    {r.name.length > 18 ? `${r.name.slice(0, 17)}…` : r.name}
+                {labels.has(r.id) && (
+                  <text
+                    x={labels.get(r.id)!.x}
+                    y={labels.get(r.id)!.y}
+                    textAnchor={labels.get(r.id)!.anchor}
+                    className="region-label"
+                  >
+                    {labels.get(r.id)!.text}
                   </text>
                 )}
               </g>
@@ -247,13 +338,47 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
                   stroke={selected === l.id ? "#111" : "#fff"}
                   strokeWidth={selected === l.id ? 3 : 2}
                 />
-                <text x={p.x} y={p.y + 4} textAnchor="middle" className="leader-label">
+                <text x={p.x} y={p.y + r + 12} textAnchor="middle" className="leader-label">
                   {isDead ? `${info2.short} †` : info2.short}
                 </text>
               </g>
             );
           })}
         </svg>
+        <ul className="network-legend small" aria-label="How to read the network">
+          <li>
+            <svg width="22" height="14" aria-hidden="true">
+              <circle cx="5" cy="9" r="3" fill="#999" />
+              <circle cx="15" cy="7" r="6" fill="#999" />
+            </svg>
+            Region: size = party members
+          </li>
+          <li>
+            <svg width="22" height="14" aria-hidden="true">
+              <circle cx="11" cy="7" r="6" fill="#666" />
+            </svg>
+            Leader: size = his power
+          </li>
+          <li>
+            <svg width="26" height="14" aria-hidden="true">
+              <line x1="1" y1="4" x2="25" y2="4" stroke="#666" strokeWidth="2" opacity="0.25" />
+              <line x1="1" y1="11" x2="25" y2="11" stroke="#666" strokeWidth="2" />
+            </svg>
+            Line: faint to strong = how firmly the conference follows its secretary
+          </li>
+          <li>
+            <svg width="14" height="14" aria-hidden="true">
+              <circle cx="7" cy="7" r="6" fill="#eee" stroke="#bbb" />
+            </svg>
+            Grey with † = has died
+          </li>
+          <li>
+            <svg width="26" height="14" aria-hidden="true">
+              <line x1="1" y1="7" x2="25" y2="7" stroke="#b5b5b5" strokeDasharray="3 3" />
+            </svg>
+            Grey region, dashed line = its secretary answers to no leader
+          </li>
+        </ul>
         <div className="network-info" aria-live="polite">
           {selLeader ? (
             <div className="leader-panel" data-testid="leader-panel">

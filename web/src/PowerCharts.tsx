@@ -9,7 +9,7 @@ import { int, niceDate, unixSeconds } from "./format.ts";
 import { fnv1a } from "./hash.ts";
 import { bodyNames, leadersOf } from "./people.ts";
 
-type Metric = "committeeVotes" | "congressVotes" | "politburo" | "clients" | "power";
+export type Metric = "committeeVotes" | "congressVotes" | "politburo" | "clients" | "power";
 
 interface Props {
   replay: Replay;
@@ -19,20 +19,33 @@ interface Props {
   testId?: string;
 }
 
-const SEAT = ["none", "candidate", "full member"];
+export const SEAT = ["none", "candidate", "full member"];
 
-function metricLabels(s: Scenario): Record<Metric, string> {
+/** Short labels for the metric picker (they must fit a narrow select). */
+export function metricLabels(s: Scenario): Record<Metric, string> {
   const b = bodyNames(s);
   return {
-    committeeVotes: `${b.committee} votes he controls`,
-    congressVotes: `${b.congress} delegates expected to follow him`,
+    committeeVotes: `${b.committee} votes`,
+    congressVotes: `${b.congress} delegates`,
     politburo: `${b.executive} seat`,
-    clients: "Clients (officials who owe him their post)",
-    power: "Power: real (solid) and as rivals see it (dashed)",
+    clients: "Clients",
+    power: "Power",
   };
 }
 
-function valueAt(metric: Metric, v: number | null | undefined): string {
+/** One sentence per metric saying what the lines measure, shown under the picker. */
+export function metricHelp(s: Scenario): Record<Metric, string> {
+  const b = bodyNames(s);
+  return {
+    committeeVotes: `Votes in the ${b.committee} that each leader controls.`,
+    congressVotes: `${b.congress} delegates expected to follow each leader.`,
+    politburo: `Each leader's seat in the ${b.executive}: none, candidate or full member.`,
+    clients: "Clients: officials who owe him their post.",
+    power: "Power: real (solid line) and as his rivals see it (dashed).",
+  };
+}
+
+export function valueAt(metric: Metric, v: number | null | undefined): string {
   if (v === null || v === undefined) return "—";
   if (metric === "politburo") return SEAT[Math.round(v)] ?? String(v);
   if (metric === "power") return v.toFixed(2);
@@ -59,6 +72,7 @@ export function PowerCharts({
 
   const leaders = useMemo(() => leadersOf(scenario), [scenario]);
   const labels = metricLabels(scenario);
+  const help = metricHelp(scenario);
   const series = replay.result.series;
 
   const data = useMemo(() => {
@@ -171,8 +185,10 @@ export function PowerCharts({
       <header className="panel-head">
         <h2>Power over time</h2>
         <label className="metric">
+          <span className="visually-hidden">Measure </span>
           <select
             data-testid="metric-select"
+            title={help[metric]}
             value={metric}
             onChange={(e) => setMetric(e.target.value as Metric)}
           >
@@ -184,6 +200,7 @@ export function PowerCharts({
           </select>
         </label>
       </header>
+      <p className="muted small chart-help">{help[metric]}</p>
       <div ref={box} className="chart-box">
         <div className="chart-canvas" />
       </div>
