@@ -121,6 +121,7 @@ describe("experiments", () => {
     const res = await a.json("/api/experiments", { kind: "whatif", scenario: SCENARIO, runs: 4, changes });
     const detail = await waitDone(a, ((await res.json()) as ExperimentInfo).id);
     expect(detail.summary.kind).toBe("whatif");
+    expect(detail.name).toBe("what-if mechanisms.patronage.enabled=false, 4 runs, seed 1");
     expect(detail.variants).toHaveLength(2);
     if (detail.summary.kind !== "whatif") return;
     expect(detail.summary.baseline.runs).toBe(4);

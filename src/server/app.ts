@@ -99,6 +99,15 @@ function changed(s: Scenario, changes: Change[]): Scenario {
   }
 }
 
+/** A name that says what was asked, for an experiment started without one. */
+function defaultName(req: { kind: string; runs: number; seed: number; changes: Change[] }): string {
+  const changes = req.changes.map((c) => `${c.path}=${String(c.value)}`).join(", ");
+  if (req.kind === "attribute")
+    return `factor attribution, ${req.runs} runs per combination, seed ${req.seed}`;
+  if (req.kind === "whatif") return `what-if ${changes}, ${req.runs} runs, seed ${req.seed}`;
+  return `Monte Carlo, ${req.runs} runs, seed ${req.seed}${changes ? `, with ${changes}` : ""}`;
+}
+
 function info(rec: ExperimentRecord, active: boolean): ExperimentInfo {
   return {
     id: rec.id,
@@ -228,7 +237,13 @@ export function createApp(o: AppOptions): Hono {
         "scenario",
       );
     const question: Question = s.factors.question;
-    const base = { scenario: s.scenario, seed: req.seed, replicates: req.runs, question, name: req.name };
+    const base = {
+      scenario: s.scenario,
+      seed: req.seed,
+      replicates: req.runs,
+      question,
+      name: req.name ?? defaultName(req),
+    };
     let plan: ExperimentPlan;
     try {
       if (req.kind === "mc") plan = planMonteCarlo({ ...base, scenario: changed(s.scenario, req.changes) });
