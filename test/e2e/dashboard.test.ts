@@ -101,6 +101,33 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     await s.screenshot("03-scrubbed");
   });
 
+  it("plays the timeline forward and pauses it", async () => {
+    const { page } = s;
+    await drag(page, "timeline", 10);
+    const tickOf = async () => Number(await page.getByTestId("timeline").inputValue());
+    await page.getByTestId("play-button").click();
+    await expect.poll(tickOf, { timeout: 10_000 }).toBeGreaterThan(15);
+    await page.getByTestId("play-button").click();
+    const paused = await tickOf();
+    await page.waitForTimeout(500);
+    expect(await tickOf()).toBe(paused);
+  });
+
+  it("shows a leader's regions when his circle is clicked", async () => {
+    const { page } = s;
+    const node = runScenario(bolshevik(), { seed: SEED });
+    await drag(page, "timeline", node.series.dates.length - 1);
+    // The leader with the most clients at the end has regions to show.
+    const top = Object.entries(node.series.leaders).sort(
+      (a, b) => b[1].clients.at(-1)! - a[1].clients.at(-1)!,
+    )[0]![0];
+    await page.getByTestId("network-graph").locator(`[data-leader="${top}"]`).first().click();
+    const panel = page.getByTestId("leader-panel");
+    await panel.waitFor({ timeout: 5_000 });
+    const name = bolshevikScenario().people.find((p) => p.id === top)!.name;
+    expect(await panel.innerText()).toContain(name.split(" ").at(-1)!);
+  });
+
   it("applies a counterfactual in the browser and the power chart changes", async () => {
     const { page } = s;
     const before = await page.getByTestId("power-charts").getAttribute("data-digest");
@@ -168,6 +195,32 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     const frame = page.frameLocator("[data-testid=report-frame]");
     await expect.poll(() => frame.locator("svg").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await s.screenshot("07-report");
+  });
+
+  it("shows the server's refusal next to the form, naming the field", async () => {
+    const { page } = s;
+    await page.getByTestId("tab-experiments").click();
+    await page.getByTestId("mc-runs").fill("999999");
+    await page.getByTestId("mc-start").click();
+    const error = page.getByTestId("mc-error");
+    await error.waitFor({ timeout: 10_000 });
+    expect(await error.innerText()).toMatch(/runs/);
+    // Chromium logs the refused request itself as a console error: expected here, and only here.
+    const refused = s.errors.filter((e) => /status of 400/.test(e));
+    expect(refused).toHaveLength(1);
+    s.errors.splice(0, s.errors.length, ...s.errors.filter((e) => !refused.includes(e)));
+  });
+
+  it("opens a shared link at its tab, seed and changes", async () => {
+    const other = await s.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await other.goto(`${s.server.url}#replay?seed=11&set=mechanisms.patronage.enabled%3Dfalse`);
+    await other
+      .locator("[data-testid=replay-status][data-state=done][data-seed='11']")
+      .waitFor({ timeout: 60_000 });
+    expect(await other.getByTestId("seed-input").inputValue()).toBe("11");
+    await other.getByTestId("tab-counterfactuals").click();
+    expect(await other.getByTestId("cf-mechanism-patronage").isChecked()).toBe(false);
+    await other.close();
   });
 
   it("shows every mechanism with its parameters and sources", async () => {
