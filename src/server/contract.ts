@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { ExperimentSummary } from "../experiments/summarize.ts";
-import type { ExperimentKind, ExperimentStatus } from "../experiments/types.ts";
+import type { ExperimentListing } from "../experiments/types.ts";
 import type { MechanismInfo } from "../scenario/catalog.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
@@ -99,15 +99,7 @@ export interface ScenarioDetail {
 }
 
 /** An experiment as listed (GET /api/experiments) and, with its summary, shown (GET /api/experiments/{id}). */
-export interface ExperimentInfo {
-  id: number;
-  kind: ExperimentKind;
-  name: string;
-  scenario: string;
-  created: string;
-  status: ExperimentStatus;
-  done: number;
-  total: number;
+export interface ExperimentInfo extends ExperimentListing {
   /** Whether this server process is running it now. */
   active: boolean;
 }

@@ -7,8 +7,9 @@ import type { Scenario } from "../../src/index.ts";
 import type { Replay } from "../../src/replay/timeline.ts";
 import { niceDate, unixSeconds } from "./format.ts";
 import { fnv1a } from "./hash.ts";
-import { type Metric, metricHelp, metricLabels, SEAT, valueAt } from "./PowerCharts.tsx";
+import { chartFrame, type Metric, metricHelp, metricLabels, valueAt } from "./PowerCharts.tsx";
 import { leadersOf } from "./people.ts";
+import { useElementSize } from "./useElementSize.ts";
 
 interface Props {
   baseline: Replay;
@@ -38,9 +39,9 @@ export function CompareChart({ baseline, changed, scenario, leader: first, heigh
     first && leaders.some((l) => l.id === first) ? first : (leaders[0]?.id ?? ""),
   );
   const [metric, setMetric] = useState<Metric>("committeeVotes");
-  const [width, setWidth] = useState(0);
   const [hover, setHover] = useState<number | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  const { width } = useElementSize(box);
   const labels = metricLabels(scenario);
   const help = metricHelp(scenario);
   const info = leaders.find((l) => l.id === leader);
@@ -65,16 +66,6 @@ export function CompareChart({ baseline, changed, scenario, leader: first, heigh
 
   useEffect(() => {
     const el = box.current;
-    if (!el) return;
-    const measure = () => setWidth(Math.floor(el.clientWidth));
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    measure();
-    return () => ro.disconnect();
-  }, []);
-
-  useEffect(() => {
-    const el = box.current;
     if (!el || width < 50) return;
     const stepped = metric === "politburo" ? uPlot.paths.stepped?.({ align: 1 }) : undefined;
     const paths = stepped ? { paths: stepped } : {};
@@ -82,25 +73,12 @@ export function CompareChart({ baseline, changed, scenario, leader: first, heigh
       width,
       height,
       scales: { x: { time: true }, ...(metric === "politburo" ? { y: { range: [-0.2, 2.2] } } : {}) },
-      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC"),
       series: [
         {},
         { label: "As in the scenario", stroke: BASE_COLOUR, width: 2, dash: [6, 4], ...paths },
         { label: "With your changes", stroke: info?.color ?? "#d55e00", width: 2.5, ...paths },
       ],
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false } },
-      axes: [
-        { stroke: "#444", grid: { stroke: "#eee" } },
-        {
-          stroke: "#444",
-          grid: { stroke: "#eee" },
-          size: metric === "politburo" ? 84 : 48,
-          ...(metric === "politburo"
-            ? { splits: () => [0, 1, 2], values: (_u: uPlot, vs: number[]) => vs.map((v) => SEAT[v] ?? "") }
-            : {}),
-        },
-      ],
+      ...chartFrame(metric, metric === "politburo" ? 84 : 48),
       hooks: { setCursor: [(u) => setHover(u.cursor.idx ?? null)] },
     };
     const u = new uPlot(opts, data, el);

@@ -4,12 +4,13 @@ import { describeOutcome, namesOf } from "../../src/index.ts";
 import type { Change, Limits, ScenarioDetail } from "../../src/server/contract.ts";
 import { CompareChart } from "./CompareChart.tsx";
 import { capitalise, changedValue, describeChange, shockLabel, withChange } from "./changes.ts";
-import { ExperimentProgress } from "./ExperimentProgress.tsx";
+import { ExperimentFeedback } from "./ExperimentProgress.tsx";
 import type { LocalRun } from "./engine.ts";
 import { niceDate, niceDates, valueText, words } from "./format.ts";
 import { leadersOf } from "./people.ts";
 import { WhatIfResult } from "./Summaries.tsx";
 import type { ExperimentHandle } from "./useExperiment.ts";
+import { WholeNumberInput } from "./WholeNumberInput.tsx";
 
 export type CfLocal =
   | { state: "idle" }
@@ -283,16 +284,7 @@ export function CounterfactualView(p: Props) {
               p.onRunServer(p.runs);
             }}
           >
-            <label>
-              Runs{" "}
-              <input
-                type="number"
-                data-testid="cf-runs"
-                min={1}
-                value={p.runs}
-                onChange={(e) => p.onRuns(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
-              />
-            </label>
+            <WholeNumberInput label="Runs" testId="cf-runs" value={p.runs} min={1} onChange={p.onRuns} />
             <button type="submit" className="primary" data-testid="cf-run-server" disabled={running}>
               Compare over many seeds on the server
             </button>
@@ -300,12 +292,7 @@ export function CounterfactualView(p: Props) {
           <p className="muted small">
             Each seed is run twice, with and without your changes, so the difference is a fair comparison.
           </p>
-          {p.whatif.state.phase === "error" && (
-            <p className="error" role="alert" data-testid="cf-server-error">
-              {p.whatif.state.error}
-            </p>
-          )}
-          <ExperimentProgress state={p.whatif.state} />
+          <ExperimentFeedback state={p.whatif.state} errorTestId="cf-server-error" />
           {p.whatif.state.phase === "done" && p.whatif.state.detail?.summary.kind === "whatif" && (
             <WhatIfResult
               detail={p.detail}

@@ -1,4 +1,5 @@
-// The live progress of a server experiment: a bar with "n / N runs, x runs/s" (shown while it runs).
+// The live state of a server experiment: its refusal or failure, and while it runs a bar with
+// "n / N runs, x runs/s".
 
 import { int } from "./format.ts";
 import type { ExperimentState } from "./useExperiment.ts";
@@ -27,5 +28,19 @@ export function ExperimentProgress({ state }: { state: ExperimentState }) {
         {eta !== null && done < total ? ` — about ${int(eta)} s left` : ""}
       </span>
     </div>
+  );
+}
+
+/** The experiment's error (if any) and its progress, as every experiment form shows them. */
+export function ExperimentFeedback({ state, errorTestId }: { state: ExperimentState; errorTestId: string }) {
+  return (
+    <>
+      {state.phase === "error" && (
+        <p className="error" role="alert" data-testid={errorTestId}>
+          {state.error}
+        </p>
+      )}
+      <ExperimentProgress state={state} />
+    </>
   );
 }

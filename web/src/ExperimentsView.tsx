@@ -3,10 +3,11 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ExperimentDetail, ExperimentInfo, Limits, ScenarioDetail } from "../../src/server/contract.ts";
 import { ApiFailure, api } from "./api.ts";
-import { ExperimentProgress } from "./ExperimentProgress.tsx";
+import { ExperimentFeedback } from "./ExperimentProgress.tsx";
 import { int } from "./format.ts";
 import { AttributionResult, MonteCarloResult, SummaryView } from "./Summaries.tsx";
 import type { ExperimentHandle } from "./useExperiment.ts";
+import { WholeNumberInput } from "./WholeNumberInput.tsx";
 
 interface Props {
   detail: ScenarioDetail;
@@ -84,26 +85,8 @@ export function ExperimentsView(p: Props) {
               p.onStartMc(mcRuns, mcSeed);
             }}
           >
-            <label>
-              Runs{" "}
-              <input
-                type="number"
-                data-testid="mc-runs"
-                min={1}
-                value={mcRuns}
-                onChange={(e) => setMcRuns(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
-              />
-            </label>
-            <label>
-              Seed{" "}
-              <input
-                type="number"
-                data-testid="mc-seed"
-                min={0}
-                value={mcSeed}
-                onChange={(e) => setMcSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
-              />
-            </label>
+            <WholeNumberInput label="Runs" testId="mc-runs" value={mcRuns} min={1} onChange={setMcRuns} />
+            <WholeNumberInput label="Seed" testId="mc-seed" value={mcSeed} min={0} onChange={setMcSeed} />
             <button
               type="submit"
               className="primary"
@@ -113,12 +96,7 @@ export function ExperimentsView(p: Props) {
               Start
             </button>
           </form>
-          {p.mc.state.phase === "error" && (
-            <p className="error" role="alert" data-testid="mc-error">
-              {p.mc.state.error}
-            </p>
-          )}
-          <ExperimentProgress state={p.mc.state} />
+          <ExperimentFeedback state={p.mc.state} errorTestId="mc-error" />
           {p.mc.state.phase === "done" && p.mc.state.detail?.summary.kind === "mc" && (
             <MonteCarloResult s={s} summary={p.mc.state.detail.summary} />
           )}
@@ -138,26 +116,20 @@ export function ExperimentsView(p: Props) {
               p.onStartAttr(attrRuns, attrSeed);
             }}
           >
-            <label>
-              Runs per combination{" "}
-              <input
-                type="number"
-                data-testid="attr-runs"
-                min={1}
-                value={attrRuns}
-                onChange={(e) => setAttrRuns(Math.max(1, Math.floor(Number(e.target.value) || 1)))}
-              />
-            </label>
-            <label>
-              Seed{" "}
-              <input
-                type="number"
-                data-testid="attr-seed"
-                min={0}
-                value={attrSeed}
-                onChange={(e) => setAttrSeed(Math.max(0, Math.floor(Number(e.target.value) || 0)))}
-              />
-            </label>
+            <WholeNumberInput
+              label="Runs per combination"
+              testId="attr-runs"
+              value={attrRuns}
+              min={1}
+              onChange={setAttrRuns}
+            />
+            <WholeNumberInput
+              label="Seed"
+              testId="attr-seed"
+              value={attrSeed}
+              min={0}
+              onChange={setAttrSeed}
+            />
             <button
               type="submit"
               className="primary"
@@ -170,12 +142,7 @@ export function ExperimentsView(p: Props) {
             </button>
           </form>
           {groups > 0 && <p className="muted small">Total: {int(attrRuns * 2 ** groups)} runs.</p>}
-          {p.attr.state.phase === "error" && (
-            <p className="error" role="alert" data-testid="attr-error">
-              {p.attr.state.error}
-            </p>
-          )}
-          <ExperimentProgress state={p.attr.state} />
+          <ExperimentFeedback state={p.attr.state} errorTestId="attr-error" />
           {p.attr.state.phase === "done" && p.attr.state.detail?.summary.kind === "attribute" && (
             <>
               <AttributionResult s={s} summary={p.attr.state.detail.summary} />

@@ -8,6 +8,7 @@ import type { Replay } from "../../src/replay/timeline.ts";
 import { int, niceDate, unixSeconds } from "./format.ts";
 import { fnv1a } from "./hash.ts";
 import { bodyNames, leadersOf } from "./people.ts";
+import { useElementSize } from "./useElementSize.ts";
 
 export type Metric = "committeeVotes" | "congressVotes" | "politburo" | "clients" | "power";
 
@@ -20,6 +21,32 @@ interface Props {
 }
 
 export const SEAT = ["none", "candidate", "full member"];
+
+/**
+ * What both power charts share: dates on the x axis in UTC (the scenario's calendar), no built-in legend or
+ * zoom, light grids, and for the Politburo metric a y axis of seat names. `ySize` is the y axis's width.
+ */
+export function chartFrame(
+  metric: Metric,
+  ySize: number,
+): Pick<uPlot.Options, "tzDate" | "legend" | "cursor" | "axes"> {
+  return {
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC"),
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false } },
+    axes: [
+      { stroke: "#444", grid: { stroke: "#eee" } },
+      {
+        stroke: "#444",
+        grid: { stroke: "#eee" },
+        size: ySize,
+        ...(metric === "politburo"
+          ? { splits: () => [0, 1, 2], values: (_u: uPlot, vs: number[]) => vs.map((v) => SEAT[v] ?? "") }
+          : {}),
+      },
+    ],
+  };
+}
 
 /** Short labels for the metric picker (they must fit a narrow select). */
 export function metricLabels(s: Scenario): Record<Metric, string> {
@@ -62,10 +89,9 @@ export function PowerCharts({
   const [metric, setMetric] = useState<Metric>("committeeVotes");
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [hover, setHover] = useState<number | null>(null);
-  const [width, setWidth] = useState(0);
-  const [boxHeight, setBoxHeight] = useState(0);
-  const height = Math.max(minHeight, boxHeight);
   const box = useRef<HTMLDivElement>(null);
+  const { width, height: boxHeight } = useElementSize(box);
+  const height = Math.max(minHeight, boxHeight);
   const plot = useRef<uPlot | null>(null);
   const tickRef = useRef(tick);
   tickRef.current = tick;
@@ -96,19 +122,6 @@ export function PowerCharts({
 
   useEffect(() => {
     const el = box.current;
-    if (!el) return;
-    const measure = () => {
-      setWidth(Math.floor(el.clientWidth));
-      setBoxHeight(Math.floor(el.clientHeight));
-    };
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    measure();
-    return () => ro.disconnect();
-  }, []);
-
-  useEffect(() => {
-    const el = box.current;
     if (!el || width < 50) return;
     const lines: uPlot.Series[] = [{}];
     for (const l of leaders) {
@@ -122,21 +135,8 @@ export function PowerCharts({
       width,
       height,
       scales: { x: { time: true }, ...(metric === "politburo" ? { y: { range: [-0.3, 2.3] } } : {}) },
-      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC"),
       series: lines,
-      legend: { show: false },
-      cursor: { drag: { x: false, y: false } },
-      axes: [
-        { stroke: "#444", grid: { stroke: "#eee" } },
-        {
-          stroke: "#444",
-          grid: { stroke: "#eee" },
-          size: metric === "politburo" ? 90 : 56,
-          ...(metric === "politburo"
-            ? { splits: () => [0, 1, 2], values: (_u: uPlot, vs: number[]) => vs.map((v) => SEAT[v] ?? "") }
-            : {}),
-        },
-      ],
+      ...chartFrame(metric, metric === "politburo" ? 90 : 56),
       hooks: {
         setCursor: [(u) => setHover(u.cursor.idx ?? null)],
         draw: [
