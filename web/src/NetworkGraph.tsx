@@ -130,6 +130,41 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
   const selSeries = selLeader ? result.series.leaders[selLeader.id] : undefined;
   const seat = ["no seat", "candidate", "full member"][selSeries?.politburo[t] ?? 0] ?? "";
 
+  // The "answering to no leader" label sits just outside the grey cluster round the anchor, never on it:
+  // above the cluster's top edge, left-aligned; or, if a leader or his name is in the way there, to the right
+  // of the cluster along the bottom edge.
+  const anchorLabel = useMemo(() => {
+    const a = pos[ANCHOR];
+    if (!a) return null;
+    let top = a.y - 5;
+    let right = a.x + 5;
+    network.regions.forEach((reg, k) => {
+      const p = pos[R(reg.id)];
+      if (!p || (patron[k] ?? -1) >= 0) return;
+      const rr = regionRadius(members[k] ?? 0);
+      top = Math.min(top, p.y - rr);
+      right = Math.max(right, p.x + rr);
+    });
+    const w = 118;
+    const h = 12;
+    const blocked = (b: { x0: number; y0: number; x1: number; y1: number }) =>
+      network.leaders.some((l) => {
+        const p = pos[L(l.id)];
+        if (!p) return false;
+        const r = leaderRadius(result.series.leaders[l.id]?.realPower[t] ?? 0);
+        // The circle and the name below it.
+        const dx = Math.max(b.x0 - p.x, 0, p.x - b.x1);
+        const dy = Math.max(b.y0 - p.y, 0, p.y - b.y1);
+        const inName = b.x0 < p.x + 40 && p.x - 40 < b.x1 && b.y0 < p.y + r + 15 && p.y + r < b.y1;
+        return dx * dx + dy * dy < (r + 2) * (r + 2) || inName;
+      });
+    const y = Math.max(h, top - 5);
+    const above = { x: 6, y, box: { x0: 6, y0: y - h + 2, x1: 6 + w, y1: y + 2 } };
+    const x = Math.min(WIDTH - w - 6, right + 6);
+    const beside = { x, y: HEIGHT - 8, box: { x0: x, y0: HEIGHT - 8 - h + 2, x1: x + w, y1: HEIGHT - 6 } };
+    return !blocked(above.box) || blocked(beside.box) ? above : beside;
+  }, [pos, network, patron, members, result.series.leaders, t]);
+
   // Region labels only where they fit: the largest regions first (the selected leader's only, when one is
   // selected), each tried below, above, right and left of its circle, skipped if it would cover a leader,
   // a leader's name, another circle or a label already placed. The hovered region is always labelled.
@@ -145,6 +180,7 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
         const dy = Math.max(b.y0 - c.y, 0, c.y - b.y1);
         return dx * dx + dy * dy < c.r * c.r * 0.8;
       });
+    if (anchorLabel) boxes.push(anchorLabel.box);
     network.leaders.forEach((l) => {
       const p = pos[L(l.id)];
       if (!p) return;
@@ -214,7 +250,7 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
       }
     }
     return out;
-  }, [pos, network, members, patron, sel, hover, leaders, result.series.leaders, t]);
+  }, [pos, network, members, patron, sel, hover, leaders, result.series.leaders, t, anchorLabel]);
 
   const anchor = pos[ANCHOR];
   return (
@@ -234,9 +270,11 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
             // biome-ignore lint/a11y/noStaticElementInteractions: hover only shows the same text as the title
             <g className="anchor" onMouseEnter={() => setHover(ANCHOR)} onMouseLeave={() => setHover(null)}>
               <circle className="anchor-dot" cx={anchor.x} cy={anchor.y} r={5} />
-              <text x={anchor.x} y={HEIGHT - 6} textAnchor="middle">
-                answering to no leader
-              </text>
+              {anchorLabel && (
+                <text x={anchorLabel.x} y={anchorLabel.y} textAnchor="start">
+                  answering to no leader
+                </text>
+              )}
             </g>
           )}
           {network.regions.map((r, k) => {
