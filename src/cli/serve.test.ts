@@ -4,34 +4,64 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { apparatStatus, ROOT } from "../../test/cli.ts";
+import { apparat, apparatStatus, ROOT } from "../../test/cli.ts";
+
+/** Starts `apparat serve` on a free port, on one worker thread, and resolves with the URL it prints. */
+async function startServe(store: string) {
+  const child = spawn(
+    process.execPath,
+    ["bin/apparat.js", "serve", "--port", "0", "--no-dashboard", "--workers", "1", "--store", store],
+    { cwd: ROOT },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`serve exited with ${code} before listening`)));
+  });
+  return { child, url };
+}
 
 describe("apparat serve", () => {
   it("starts, answers on the port it prints, and stops on SIGTERM with its store intact", async () => {
     const dir = mkdtempSync(join(tmpdir(), "apparat-serve-cli-"));
     const store = join(dir, "r.db");
-    const child = spawn(
-      process.execPath,
-      ["bin/apparat.js", "serve", "--port", "0", "--no-dashboard", "--store", store],
-      {
-        cwd: ROOT,
-      },
-    );
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (d: Buffer) => {
-        out += d.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.once("exit", (code) => reject(new Error(`serve exited with ${code} before listening`)));
-    });
+    const { child, url } = await startServe(store);
     const res = await fetch(new URL("api/scenarios", url));
     expect(res.status).toBe(200);
     const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(apparatStatus("runs", "--store", store).status).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("stopped with an experiment running, it says how to resume it, and the CLI resumes it to the end", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "apparat-serve-cli-"));
+    const store = join(dir, "r.db");
+    const { child, url } = await startServe(store);
+    const res = await fetch(new URL("api/experiments", url), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ kind: "mc", scenario: "bolshevik-1922", runs: 40 }),
+    });
+    const { id } = (await res.json()) as { id: number };
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toContain(`#${id} unfinished`);
+    expect(stderr).toContain(`--resume <id> --store ${store}`);
+    const resumed = JSON.parse(
+      apparat("mc", "--resume", String(id), "--store", store, "--workers", "1", "--json"),
+    );
+    expect(resumed.runs).toBe(40);
     rmSync(dir, { recursive: true, force: true });
   });
 

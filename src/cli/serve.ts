@@ -75,8 +75,20 @@ export function registerServe(program: Command): void {
       );
       await new Promise<void>((done) => {
         const stop = () => {
-          process.stderr.write("apparat serve: stopping...\n");
-          void server.close().then(done);
+          const running = server.runningExperiments();
+          if (running.length === 0) {
+            process.stderr.write("apparat serve: stopping...\n");
+            void server.close().then(done);
+            return;
+          }
+          // Every finished batch is already stored (one transaction each), so stopping now loses at most the
+          // batches in flight; waiting instead could take as long as the experiments.
+          const list = running.map((id) => `#${id}`).join(", ");
+          process.stderr.write(
+            `apparat serve: stopped with experiment${running.length === 1 ? "" : "s"} ${list} unfinished; the runs so far are stored in ${o.store}. ` +
+              `Resume from the dashboard's list, with POST /api/experiments/{id}/resume, or with apparat <kind> --resume <id> --store ${o.store}\n`,
+          );
+          process.exit(130);
         };
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);

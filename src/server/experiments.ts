@@ -59,6 +59,11 @@ export class ExperimentManager {
     return this.#active.has(id);
   }
 
+  /** Ids of the experiments running in this process now. */
+  activeIds(): number[] {
+    return [...this.#active.keys()];
+  }
+
   get running(): number {
     return this.#active.size + this.#starting;
   }

@@ -40,6 +40,9 @@ export interface ServeOptions {
 
 export interface RunningServer {
   url: string;
+  /** Ids of the experiments running now (a stop interrupts them; they can be resumed). */
+  runningExperiments(): number[];
+  /** Stops listening and waits for running experiments to finish. */
   close(): Promise<void>;
 }
 
@@ -132,6 +135,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const host = o.host.includes(":") ? `[${o.host}]` : o.host;
   return {
     url: `http://${host}:${port}/`,
+    runningExperiments: () => experiments.activeIds(),
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -31,6 +31,8 @@ const FLAGS = [
 
 export interface Session {
   server: RunningServer;
+  /** The server's results store file (tests may add to it, as another process would). */
+  storeFile: string;
   browser: Browser;
   page: Page;
   /** Page errors and console errors seen so far. */
@@ -43,10 +45,11 @@ export async function openDashboard(): Promise<Session> {
   if (!HAVE_CHROMIUM)
     throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (or set APPARAT_CHROMIUM)`);
   const dir = mkdtempSync(join(tmpdir(), "apparat-e2e-"));
+  const storeFile = join(dir, "results.db");
   const server = await startServer({
     port: 0,
     host: "127.0.0.1",
-    store: join(dir, "results.db"),
+    store: storeFile,
     workers: 2,
     limits: DEFAULT_LIMITS,
     dashboard: true,
@@ -62,6 +65,7 @@ export async function openDashboard(): Promise<Session> {
   await page.goto(server.url);
   return {
     server,
+    storeFile,
     browser,
     page,
     errors,

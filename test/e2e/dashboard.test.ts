@@ -6,9 +6,11 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planMonteCarlo } from "../../src/experiments/plan.ts";
 import { runScenario } from "../../src/kernel/engine.ts";
 import { describeOutcome, namesOf } from "../../src/kernel/narrative.ts";
 import { mechanismCatalogue } from "../../src/scenario/catalog.ts";
+import { ResultsStore } from "../../src/store/store.ts";
 import { bolshevik, bolshevikScenario } from "../fixtures.ts";
 import { drag, openDashboard, RUN_BROWSER_TESTS, type Session } from "./browser.ts";
 
@@ -195,6 +197,31 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     const frame = page.frameLocator("[data-testid=report-frame]");
     await expect.poll(() => frame.locator("svg").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await s.screenshot("07-report");
+  });
+
+  it("resumes an experiment that stopped part-way, from the stored list", async () => {
+    const { page } = s;
+    // An experiment another process started and never finished, as a killed server or CLI leaves one.
+    const store = ResultsStore.open(s.storeFile);
+    const question = { text: "q", leader: "stalin", by: "1930-01-01" };
+    const id = store.createExperiment(
+      planMonteCarlo({
+        name: "interrupted",
+        scenario: bolshevikScenario(),
+        seed: 4,
+        replicates: 6,
+        question,
+      }),
+      6,
+    );
+    store.close();
+    await page.getByTestId("tab-experiments").click();
+    await page.getByRole("button", { name: "Refresh" }).click();
+    const row = page.getByTestId("experiments-list").locator(`[data-experiment-id="${id}"]`);
+    await row.getByTestId("resume-experiment").click();
+    await page.getByTestId("resume-done").waitFor({ timeout: 60_000 });
+    await expect.poll(() => row.getAttribute("data-status"), { timeout: 10_000 }).toBe("finished");
+    expect(await row.innerText()).toMatch(/6 \/ 6/);
   });
 
   it("shows the server's refusal next to the form, naming the field", async () => {

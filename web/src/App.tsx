@@ -43,6 +43,7 @@ export function App() {
   const whatif = useExperiment(bump);
   const mc = useExperiment(bump);
   const attr = useExperiment(bump);
+  const resumed = useExperiment(bump);
   const runCounter = useRef(0);
   const seedRef = useRef(seed);
   seedRef.current = seed;
@@ -207,6 +208,7 @@ export function App() {
             detail={detail}
             mc={mc}
             attr={attr}
+            resumed={resumed}
             onStartMc={(runs, s) =>
               mc.start({ kind: "mc", scenario: detail.scenario.id, runs, seed: s, changes: [] })
             }

@@ -13,6 +13,8 @@ interface Props {
   detail: ScenarioDetail;
   mc: ExperimentHandle;
   attr: ExperimentHandle;
+  /** Follows an experiment resumed from the stored list. */
+  resumed: ExperimentHandle;
   onStartMc(runs: number, seed: number): void;
   onStartAttr(runs: number, seed: number): void;
   version: number;
@@ -197,6 +199,20 @@ export function ExperimentsView(p: Props) {
                 </td>
                 <td>{createdText(x.created)}</td>
                 <td>
+                  {x.status === "running" && !x.active && (
+                    <button
+                      type="button"
+                      data-testid="resume-experiment"
+                      title="This experiment stopped part-way (its server or command was stopped): run the rest"
+                      disabled={p.resumed.state.phase === "running" || p.resumed.state.phase === "starting"}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        p.resumed.resume(x.id);
+                      }}
+                    >
+                      Resume
+                    </button>
+                  )}
                   {x.kind === "attribute" && (
                     <button
                       type="button"
@@ -221,6 +237,13 @@ export function ExperimentsView(p: Props) {
             )}
           </tbody>
         </table>
+        <ExperimentFeedback state={p.resumed.state} errorTestId="resume-error" />
+        {p.resumed.state.phase === "done" && p.resumed.state.detail && (
+          <p className="muted" data-testid="resume-done">
+            Experiment {p.resumed.state.detail.id} has finished: {int(p.resumed.state.detail.done)} runs
+            stored. Click its row to see the results.
+          </p>
+        )}
         {shownError && (
           <p className="error" role="alert">
             {shownError}

@@ -62,6 +62,8 @@ export const api = {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
     }),
+  resumeExperiment: (id: number) =>
+    request<ExperimentInfo>(`/api/experiments/${id}/resume`, { method: "POST" }),
   reportUrl: (id: number) => `/api/experiments/${id}/report`,
   openApiUrl: "/api/openapi.json",
 };

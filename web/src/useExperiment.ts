@@ -1,7 +1,13 @@
-// One experiment on the server, followed live: start it (POST), stream its progress (SSE), keep the result.
+// One experiment on the server, followed live: start or resume it (POST), stream its progress (SSE), keep the
+// result.
 // Held by the App so an experiment keeps running and reporting while the user looks at another tab.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ExperimentDetail, ExperimentRequest, ProgressMessage } from "../../src/server/contract.ts";
+import type {
+  ExperimentDetail,
+  ExperimentInfo,
+  ExperimentRequest,
+  ProgressMessage,
+} from "../../src/server/contract.ts";
 import { ApiFailure, api, type ExperimentStream, followExperiment } from "./api.ts";
 
 export interface ExperimentState {
@@ -17,6 +23,8 @@ const IDLE: ExperimentState = { phase: "idle", id: null, progress: null, detail:
 export interface ExperimentHandle {
   state: ExperimentState;
   start(req: ExperimentRequest): void;
+  /** Finishes a stored experiment that stopped part-way. */
+  resume(id: number): void;
   /** Shows an experiment that already finished (from the stored list). */
   show(detail: ExperimentDetail): void;
 }
@@ -29,10 +37,10 @@ export function useExperiment(onFinished?: () => void): ExperimentHandle {
 
   useEffect(() => () => stream.current?.close(), []);
 
-  const start = useCallback((req: ExperimentRequest) => {
+  const follow = useCallback((started: Promise<ExperimentInfo>) => {
     stream.current?.close();
     setState({ ...IDLE, phase: "starting" });
-    api.startExperiment(req).then(
+    started.then(
       (info) => {
         setState({
           phase: "running",
@@ -62,10 +70,13 @@ export function useExperiment(onFinished?: () => void): ExperimentHandle {
     );
   }, []);
 
+  const start = useCallback((req: ExperimentRequest) => follow(api.startExperiment(req)), [follow]);
+  const resume = useCallback((id: number) => follow(api.resumeExperiment(id)), [follow]);
+
   const show = useCallback((detail: ExperimentDetail) => {
     stream.current?.close();
     setState({ phase: "done", id: detail.id, progress: null, detail, error: null });
   }, []);
 
-  return { state, start, show };
+  return { state, start, resume, show };
 }
