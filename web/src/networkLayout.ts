@@ -3,7 +3,8 @@
 // middle of the panel while his rivals stay spread around it. Regions are pulled towards the leader their
 // secretary answers to (unattached ones towards an "independent" anchor), collide so clusters breathe, and a
 // bounding force keeps every node inside the panel. Each scrubber move re-runs a fixed number of ticks,
-// warm-started from the previous positions, so the same week always gives the same picture.
+// warm-started from the previous positions, so nodes glide; d3-force has no randomness of its own here, so
+// the same sequence of weeks always gives the same pictures.
 import {
   type Force,
   forceCollide,
