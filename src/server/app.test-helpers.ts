@@ -1,7 +1,7 @@
 /** An in-process app over an in-memory store, running experiments on this thread: for tests. */
 import { InProcessExecutor } from "../runner/inProcess.ts";
 import { ResultsStore } from "../store/store.ts";
-import { createApp } from "./app.ts";
+import { createApp, LOOPBACK_HOSTS } from "./app.ts";
 import { DEFAULT_LIMITS, type Limits } from "./contract.ts";
 import { ExperimentManager } from "./experiments.ts";
 import { servedScenarios } from "./serve.ts";
@@ -18,7 +18,14 @@ export function testApp(limits: Partial<Limits> = {}) {
     maxConcurrent: all.maxConcurrentExperiments,
     progressEveryMs: 0,
   });
-  const app = createApp({ scenarios, store, experiments, limits: all, web: null });
+  const app = createApp({
+    scenarios,
+    store,
+    experiments,
+    limits: all,
+    web: null,
+    allowedHosts: LOOPBACK_HOSTS,
+  });
   const json = (path: string, body: unknown, method = "POST") =>
     app.request(path, {
       method,

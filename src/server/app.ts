@@ -53,6 +53,21 @@ export interface AppOptions {
   limits: Limits;
   /** The built dashboard, or null to serve the API alone. */
   web: StaticFiles | null;
+  /**
+   * Host names the server answers to (from the Host header), or null for any. A server on loopback answers
+   * only to loopback names, so a web page elsewhere cannot reach it by pointing its own name at 127.0.0.1.
+   */
+  allowedHosts?: string[] | null;
+}
+
+/** The host names of this machine's loopback interface. */
+export const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/** The host name of a Host header, without the port ("[::1]:80" gives "[::1]"). */
+function hostName(header: string): string {
+  const h = header.trim().toLowerCase();
+  if (h.startsWith("[")) return h.slice(0, h.indexOf("]") + 1);
+  return h.split(":")[0]!;
 }
 
 /** A request the API refuses: the status and the body that says why. */
@@ -177,6 +192,23 @@ export function createApp(o: AppOptions): Hono {
   app.notFound((c) =>
     c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path}` } satisfies ApiError, 404),
   );
+
+  if (o.allowedHosts) {
+    const allowed = new Set(o.allowedHosts);
+    app.use("*", async (c, next) => {
+      // Node's adapter builds the URL from the Host header; a Request made in process carries its host there.
+      const host = hostName(c.req.header("host") ?? new URL(c.req.url).host);
+      if (!allowed.has(host))
+        return c.json(
+          {
+            error: `this server answers only to ${[...allowed].join(", ")}, not to host "${host}"`,
+            field: "Host",
+          },
+          403,
+        );
+      await next();
+    });
+  }
 
   app.use(
     "/api/*",

@@ -182,6 +182,24 @@ describe("bad requests get a 4xx that says why", () => {
   });
 });
 
+describe("a server on loopback answers only to loopback names", () => {
+  it.each(["evil.example", "evil.example:5178", "127.0.0.1.evil.example", "192.0.2.7"])(
+    "refuses Host: %s",
+    async (host) => {
+      const res = await t.app.request("/api/scenarios", { headers: { host } });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ field: "Host" });
+    },
+  );
+
+  it.each(["localhost:5178", "127.0.0.1:5178", "[::1]:5178", "LOCALHOST"])(
+    "answers Host: %s",
+    async (host) => {
+      expect((await t.app.request("/api/scenarios", { headers: { host } })).status).toBe(200);
+    },
+  );
+});
+
 describe("arbitrary input never gets a 5xx", () => {
   const endpoints = ["/api/experiments", "/api/replay", "/api/experiments/1/resume"];
 

@@ -13,7 +13,7 @@ import type { Executor } from "../runner/executor.ts";
 import { InProcessExecutor } from "../runner/inProcess.ts";
 import { PoolExecutor } from "../runner/pool.ts";
 import { ResultsStore } from "../store/store.ts";
-import { createApp, type ServedScenario } from "./app.ts";
+import { createApp, LOOPBACK_HOSTS, type ServedScenario } from "./app.ts";
 import type { Limits } from "./contract.ts";
 import { ExperimentManager } from "./experiments.ts";
 import { loadStaticFiles } from "./static.ts";
@@ -44,6 +44,11 @@ export interface RunningServer {
   runningExperiments(): number[];
   /** Stops listening and waits for running experiments to finish. */
   close(): Promise<void>;
+}
+
+/** Whether an address to listen on is this machine's loopback (then only loopback names are answered). */
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Built-in scenarios by id, each with its factor-group file where one exists. */
@@ -112,6 +117,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     experiments,
     limits: o.limits,
     web: o.dashboard ? loadStaticFiles(WEB_DIST) : null,
+    allowedHosts: isLoopback(o.host) ? LOOPBACK_HOSTS : null,
   });
   let server: ReturnType<typeof serve>;
   try {
