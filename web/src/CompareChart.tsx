@@ -7,7 +7,7 @@ import type { Scenario } from "../../src/index.ts";
 import type { Replay } from "../../src/replay/timeline.ts";
 import { niceDate, unixSeconds } from "./format.ts";
 import { fnv1a } from "./hash.ts";
-import { chartFrame, type Metric, metricHelp, metricLabels, valueAt } from "./PowerCharts.tsx";
+import { chartFrame, type Metric, MetricSelect, metricHelp, metricLabels, valueAt } from "./PowerCharts.tsx";
 import { leadersOf } from "./people.ts";
 import { useElementSize } from "./useElementSize.ts";
 
@@ -100,21 +100,7 @@ export function CompareChart({ baseline, changed, scenario, leader: first, heigh
             ))}
           </select>
         </label>
-        <label>
-          <span className="visually-hidden">Measure </span>
-          <select
-            data-testid="metric-select"
-            value={metric}
-            title={help[metric]}
-            onChange={(e) => setMetric(e.target.value as Metric)}
-          >
-            {(Object.keys(labels) as Metric[]).map((m) => (
-              <option key={m} value={m}>
-                {labels[m]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MetricSelect metric={metric} labels={labels} help={help} onChange={setMetric} />
       </div>
       <p className="muted small chart-help">
         {labels[metric]}

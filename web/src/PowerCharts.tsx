@@ -22,6 +22,33 @@ interface Props {
 
 export const SEAT = ["none", "candidate", "full member"];
 
+/** The measure picker both power charts share: short labels, the full meaning as its tooltip. */
+export function MetricSelect(p: {
+  metric: Metric;
+  labels: Record<Metric, string>;
+  help: Record<Metric, string>;
+  onChange(m: Metric): void;
+  className?: string;
+}) {
+  return (
+    <label className={p.className}>
+      <span className="visually-hidden">Measure </span>
+      <select
+        data-testid="metric-select"
+        title={p.help[p.metric]}
+        value={p.metric}
+        onChange={(e) => p.onChange(e.target.value as Metric)}
+      >
+        {(Object.keys(p.labels) as Metric[]).map((m) => (
+          <option key={m} value={m}>
+            {p.labels[m]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /**
  * What both power charts share: dates on the x axis in UTC (the scenario's calendar), no built-in legend or
  * zoom, light grids, and for the Politburo metric a y axis of seat names. `ySize` is the y axis's width.
@@ -184,21 +211,7 @@ export function PowerCharts({
     <section className="panel power" data-testid={testId} data-digest={digest} data-metric={metric}>
       <header className="panel-head">
         <h2>Power over time</h2>
-        <label className="metric">
-          <span className="visually-hidden">Measure </span>
-          <select
-            data-testid="metric-select"
-            title={help[metric]}
-            value={metric}
-            onChange={(e) => setMetric(e.target.value as Metric)}
-          >
-            {(Object.keys(labels) as Metric[]).map((m) => (
-              <option key={m} value={m}>
-                {labels[m]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MetricSelect metric={metric} labels={labels} help={help} onChange={setMetric} className="metric" />
       </header>
       <p className="muted small chart-help">{help[metric]}</p>
       <div ref={box} className="chart-box">
