@@ -103,14 +103,18 @@ function refuse(result: { success: boolean; error?: z.core.$ZodError }): Respons
   );
 }
 
-/** A scenario change that the scenario's schema refuses becomes a 400 naming the change. */
+/** The scenario's refusal of a change, as a 400 naming the changes and listing every issue. */
+function refusedChange(err: ScenarioError): ApiFailure {
+  const issues = err.issues.map((i) => ({ path: i.path, message: i.message }));
+  return fail(400, `changes: ${issues[0]?.path}: ${issues[0]?.message}`, "changes", issues);
+}
+
+/** The scenario with the changes applied through its own schema; a refused change is a 400. */
 function changed(s: Scenario, changes: Change[]): Scenario {
   try {
     return applySets(s, changes, "changes");
   } catch (err) {
-    if (!(err instanceof ScenarioError)) throw err;
-    const issues = err.issues.map((i) => ({ path: i.path, message: i.message }));
-    throw fail(400, `changes: ${issues[0]?.path}: ${issues[0]?.message}`, "changes", issues);
+    throw err instanceof ScenarioError ? refusedChange(err) : err;
   }
 }
 
@@ -276,15 +280,17 @@ export function createApp(o: AppOptions): Hono {
       question,
       name: req.name ?? defaultName(req),
     };
+    if (req.runs > limits.maxRunsPerVariant)
+      throw fail(400, `runs: at most ${limits.maxRunsPerVariant} runs per variant on this server`, "runs");
+    // The plan applies every variant's changes once, through the scenario's schema.
     let plan: ExperimentPlan;
     try {
       if (req.kind === "mc") plan = planMonteCarlo({ ...base, scenario: changed(s.scenario, req.changes) });
-      else if (req.kind === "whatif") {
-        changed(s.scenario, req.changes);
-        plan = planWhatIf({ ...base, sets: req.changes });
-      } else plan = planAttribution({ ...base, groups: s.factors.groups });
+      else if (req.kind === "whatif") plan = planWhatIf({ ...base, sets: req.changes });
+      else plan = planAttribution({ ...base, groups: s.factors.groups });
     } catch (err) {
       if (err instanceof PlanError) throw fail(400, err.message, "changes");
+      if (err instanceof ScenarioError) throw refusedChange(err);
       throw err;
     }
     const total = totalRuns(plan);

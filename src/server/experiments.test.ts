@@ -103,6 +103,24 @@ describe("ExperimentManager", () => {
     expect(store.experiment(id)).toMatchObject({ status: "finished", done: 12 });
   });
 
+  it("an executor that cannot be made holds no slot", async () => {
+    store = ResultsStore.open(":memory:");
+    let broken = true;
+    const m = new ExperimentManager({
+      store,
+      executor: () => {
+        if (broken) throw new Error("no threads");
+        return new InProcessExecutor();
+      },
+      maxConcurrent: 1,
+    });
+    expect(() => m.start({ plan: plan(1) })).toThrow("no threads");
+    expect(m.running).toBe(0);
+    broken = false;
+    await m.start({ plan: plan(1) });
+    await m.idle();
+  });
+
   it("a listener for an experiment that is not running is told so (null)", () => {
     store = ResultsStore.open(":memory:");
     const m = new ExperimentManager({ store, executor: () => new InProcessExecutor(), maxConcurrent: 1 });

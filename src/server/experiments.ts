@@ -81,8 +81,9 @@ export class ExperimentManager {
       );
     if ("resume" in job && this.#active.has(job.resume))
       throw new BusyError(`experiment ${job.resume} is running already`);
-    this.#starting++;
+    // Made before the slot is taken: a factory that throws leaves no slot held.
     const executor = this.#o.executor();
+    this.#starting++;
     const every = this.#o.progressEveryMs ?? 250;
     return new Promise<number>((resolveId, rejectId) => {
       let active: Active | null = null;

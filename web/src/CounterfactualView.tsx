@@ -9,7 +9,7 @@ import type { LocalRun } from "./engine.ts";
 import { niceDate, niceDates, valueText, words } from "./format.ts";
 import { leadersOf } from "./people.ts";
 import { WhatIfResult } from "./Summaries.tsx";
-import type { ExperimentHandle } from "./useExperiment.ts";
+import { type ExperimentHandle, isBusy } from "./useExperiment.ts";
 import { WholeNumberInput } from "./WholeNumberInput.tsx";
 
 export type CfLocal =
@@ -43,7 +43,7 @@ export function CounterfactualView(p: Props) {
   const set = (path: string, value: Change["value"], original: unknown) =>
     p.onChanges(withChange(p.changes, path, value, original));
   const leaders = leadersOf(s);
-  const running = p.whatif.state.phase === "running" || p.whatif.state.phase === "starting";
+  const running = isBusy(p.whatif.state);
 
   return (
     <div className="cf" data-testid="counterfactual-view">

@@ -6,7 +6,7 @@ import { ApiFailure, api } from "./api.ts";
 import { ExperimentFeedback } from "./ExperimentProgress.tsx";
 import { int } from "./format.ts";
 import { AttributionResult, MonteCarloResult, SummaryView } from "./Summaries.tsx";
-import type { ExperimentHandle } from "./useExperiment.ts";
+import { type ExperimentHandle, isBusy } from "./useExperiment.ts";
 import { WholeNumberInput } from "./WholeNumberInput.tsx";
 
 interface Props {
@@ -89,12 +89,7 @@ export function ExperimentsView(p: Props) {
           >
             <WholeNumberInput label="Runs" testId="mc-runs" value={mcRuns} min={1} onChange={setMcRuns} />
             <WholeNumberInput label="Seed" testId="mc-seed" value={mcSeed} min={0} onChange={setMcSeed} />
-            <button
-              type="submit"
-              className="primary"
-              data-testid="mc-start"
-              disabled={p.mc.state.phase === "running" || p.mc.state.phase === "starting"}
-            >
+            <button type="submit" className="primary" data-testid="mc-start" disabled={isBusy(p.mc.state)}>
               Start
             </button>
           </form>
@@ -136,9 +131,7 @@ export function ExperimentsView(p: Props) {
               type="submit"
               className="primary"
               data-testid="attr-start"
-              disabled={
-                !p.detail.factors || p.attr.state.phase === "running" || p.attr.state.phase === "starting"
-              }
+              disabled={!p.detail.factors || isBusy(p.attr.state)}
             >
               Start
             </button>
@@ -204,7 +197,7 @@ export function ExperimentsView(p: Props) {
                       type="button"
                       data-testid="resume-experiment"
                       title="This experiment stopped part-way (its server or command was stopped): run the rest"
-                      disabled={p.resumed.state.phase === "running" || p.resumed.state.phase === "starting"}
+                      disabled={isBusy(p.resumed.state)}
                       onClick={(e) => {
                         e.stopPropagation();
                         p.resumed.resume(x.id);

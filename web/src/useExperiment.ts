@@ -18,6 +18,9 @@ export interface ExperimentState {
   error: string | null;
 }
 
+/** Whether an experiment is being started or is running (its form should not start another). */
+export const isBusy = (s: ExperimentState) => s.phase === "starting" || s.phase === "running";
+
 const IDLE: ExperimentState = { phase: "idle", id: null, progress: null, detail: null, error: null };
 
 export interface ExperimentHandle {
