@@ -8,6 +8,7 @@
  * console.log(result.outcome);
  */
 
+export { type MechanismInfo, mechanismCatalogue, type ParameterInfo } from "./catalog/catalog.ts";
 // Experiments: plans, runs, summaries (the same code the CLI's worker threads and queue workers run)
 export { PlanRunner, type RunTask, tasksFor } from "./experiments/execute.ts";
 export { answersYes, metricsOf, outcomeLabel } from "./experiments/metrics.ts";
@@ -70,7 +71,6 @@ export { type Outcome, type OutcomeKind, outcomeOf, soleLeaderNow } from "./kern
 export { Rng, Streams } from "./kernel/random/rng.ts";
 export type { LeaderSeries, Series } from "./kernel/series.ts";
 export { type NetworkTimeline, REPLAY_VERSION, type Replay, recordReplay } from "./replay/timeline.ts";
-export { type MechanismInfo, mechanismCatalogue, type ParameterInfo } from "./scenario/catalog.ts";
 // Scenarios
 export { type CompiledScenario, compileScenario } from "./scenario/compile.ts";
 export { parseScenario, ScenarioError, type ScenarioIssue, validateScenarioData } from "./scenario/load.ts";

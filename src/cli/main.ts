@@ -1,12 +1,12 @@
 /** The `apparat` command line. */
 
 import { Command, Option } from "commander";
+import { mechanismCatalogue } from "../catalog/catalog.ts";
 import { PlanError } from "../experiments/plan.ts";
 import { runScenario } from "../kernel/engine.ts";
 import { EVENT_TYPES } from "../kernel/events.ts";
 import { describeOutcome, namesOf, narrate } from "../kernel/narrative.ts";
 import { builtinScenarios, DEFAULT_SCENARIO, loadScenario, readPatchFile } from "../node/scenarios.ts";
-import { mechanismCatalogue } from "../scenario/catalog.ts";
 import { compileScenario } from "../scenario/compile.ts";
 import { DataFileError } from "../scenario/fileError.ts";
 import { ScenarioError } from "../scenario/load.ts";

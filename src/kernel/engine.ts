@@ -2,8 +2,9 @@
  * The engine: builds the world from a compiled scenario and steps it tick by tick through the enabled
  * mechanisms, in a fixed order. Pure: no I/O, so it runs the same in Node and in a browser Web Worker.
  */
-import type { CompiledScenario } from "../scenario/compile.ts";
+
 import { dayOf, tickOf } from "./calendar.ts";
+import type { CompiledScenario } from "./compiled.ts";
 import { EVENT_VOCABULARY_VERSION, type SimEvent } from "./events.ts";
 import { circularFlow, congressWithoutFeedback } from "./mechanisms/circularFlow.ts";
 import { coalitions } from "./mechanisms/coalitions.ts";
@@ -103,7 +104,7 @@ export class Model {
       format: { output: OUTPUT_VERSION, events: EVENT_VOCABULARY_VERSION },
       scenario: { id: w.sc.id, title: w.sc.title },
       seed: w.seed,
-      until: this.series.dates.at(-1) ?? w.sc.source.calendar.start,
+      until: this.series.dates.at(-1) ?? w.sc.start,
       outcome: outcomeOf(w),
       events: w.events,
       series: this.series,

@@ -1,5 +1,4 @@
 /** Turns the event log into a readable, dated narrative. Pure, so the web dashboard can use it too. */
-import type { Scenario } from "../scenario/schema.ts";
 import type { SimEvent } from "./events.ts";
 import type { Outcome } from "./outcome.ts";
 
@@ -17,7 +16,15 @@ function ordinal(n: number): string {
   return `${n}${teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th")}`;
 }
 
-export function namesOf(s: Scenario): Names {
+/** The parts of a scenario that things are named from (a validated scenario has them all). */
+export interface NamedScenario {
+  people: readonly { id: string; name: string; attributes?: { prestige: { value: number } } }[];
+  offices: readonly { id: string; name: string }[];
+  bodies: readonly { id: string; name: string; kind: string; firstNumber?: number | undefined }[];
+  regions: readonly { id: string; name: string }[];
+}
+
+export function namesOf(s: NamedScenario): Names {
   const people = new Map(s.people.map((p) => [p.id, p.name.split(" ").at(-1)!]));
   const offices = new Map(s.offices.map((o) => [o.id, o.name]));
   const bodies = new Map(s.bodies.map((b) => [b.id, b.name]));

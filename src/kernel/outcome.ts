@@ -9,7 +9,7 @@
  */
 import { dateOfTick } from "./calendar.ts";
 import type { OutcomeEvent } from "./events.ts";
-import { currentPlayers, ruleAmong } from "./mechanisms/coalitions.ts";
+import { currentPlayers, ruleAmong } from "./players.ts";
 import { committeeVotes, followedLeader, realPowers } from "./power.ts";
 import { emit, personId, type World } from "./world.ts";
 

@@ -3,7 +3,7 @@
  * and the real and perceived power that leaders reason with. Derived from the world each time it is asked,
  * so it can never drift from the state it summarises.
  */
-import { CAPABILITIES, type Capability } from "../scenario/schema.ts";
+import { CAPABILITIES, type Capability } from "./compiled.ts";
 import type { World } from "./world.ts";
 
 const CAP_INDEX = Object.fromEntries(CAPABILITIES.map((c, i) => [c, i])) as Record<Capability, number>;

@@ -3,22 +3,15 @@
  * two sides and how close each side stands to them on the economic line. Every tally sums to the votes cast.
  */
 
-import { chargePull } from "./mechanisms/factionBan.ts";
-import { fileLeverage } from "./mechanisms/files.ts";
-import { warningPull } from "./mechanisms/information.ts";
+import { chargePull, fileLeverage, warningPull } from "./influence.ts";
 import { followedLeader, livePatron } from "./power.ts";
 import type { Rng } from "./random/rng.ts";
-import type { World } from "./world.ts";
+import type { VoterGroup, World } from "./world.ts";
+
+export type { VoterGroup } from "./world.ts";
 
 /** `follows` value of voters pledged to an opposition platform: they vote against the leadership. */
 export const AGAINST = -2;
-
-/** A block of voters who behave alike. */
-export interface VoterGroup {
-  count: number /** Leader the group follows, -1 if uncommitted, AGAINST if pledged to an opposition platform. */;
-  follows: number;
-  ideology: number;
-}
 
 export interface Tally {
   for: number;

@@ -2,13 +2,13 @@
  * The mutable state of one run. Leaders, offices and bodies are few, so they are plain objects;
  * everything is indexed like the compiled scenario's tables.
  */
-import type { CompiledScenario } from "../scenario/compile.ts";
+
 import { dateOfTick, tickOf } from "./calendar.ts";
+import type { CompiledScenario } from "./compiled.ts";
 import type { SimEvent } from "./events.ts";
 import { createMembers } from "./members/index.ts";
 import type { MemberStore } from "./members/store.ts";
 import { Streams } from "./random/rng.ts";
-import type { VoterGroup } from "./votes.ts";
 
 export interface PersonState {
   alive: boolean;
@@ -47,6 +47,14 @@ export interface RegionState {
   entrenchment: number;
   /** Committee seat of the region's secretary: -2 none, else the patron he answered to when elected (-1 none). */
   committeeSeatPatron: number;
+}
+
+/** A block of voters who behave alike. */
+export interface VoterGroup {
+  count: number;
+  /** Leader the group follows, -1 if uncommitted, -2 if pledged to an opposition platform. */
+  follows: number;
+  ideology: number;
 }
 
 /** Delegates chosen by the regional conferences for the coming congress. */

@@ -5,10 +5,10 @@
  * the run itself (outcome, events, series) is byte-identical to `runScenario` with the same seed.
  */
 
+import type { CompiledScenario } from "../kernel/compiled.ts";
 import { Model, type RunOptions, type RunResult } from "../kernel/engine.ts";
 import { livePatron, regionControl } from "../kernel/power.ts";
 import type { World } from "../kernel/world.ts";
-import type { CompiledScenario } from "../scenario/compile.ts";
 
 /** Version of the replay format (the network part; the result inside has its own versions). */
 export const REPLAY_VERSION = 1;

@@ -2,10 +2,11 @@
  * Assembles the report's input from a stored attribution experiment: its summary, the factor groups, the
  * scenario's mechanism catalogue (descriptions and evidence) and its source list. Pure.
  */
+
+import { mechanismCatalogue } from "../catalog/catalog.ts";
 import { namedOutcomeLabel } from "../experiments/metrics.ts";
 import type { AttributionSummary, ShareCI } from "../experiments/summarize.ts";
 import type { ExperimentPlan } from "../experiments/types.ts";
-import { mechanismCatalogue } from "../scenario/catalog.ts";
 import type { ReportInput, Share } from "./types.ts";
 
 const share = (s: ShareCI): Share => ({ share: s.share, lo: s.lo, hi: s.hi, n: s.n });

@@ -3,6 +3,9 @@
  * The engine reads only the compiled form (see compile.ts); no person, office holder or date is named in code.
  */
 import { z } from "zod";
+import { CAPABILITIES, type MechanismId } from "../kernel/compiled.ts";
+
+export { CAPABILITIES, type Capability, type MechanismId } from "../kernel/compiled.ts";
 
 /** Version of the scenario format. Bump it on breaking changes and add a migration in load.ts. */
 export const SCENARIO_SCHEMA_VERSION = 1;
@@ -36,9 +39,6 @@ const unit = (s: z.ZodType<Estimate>) =>
   s.refine((e) => e.range[0] >= 0 && e.range[1] <= 1, { message: "must lie in [0, 1]", path: ["range"] });
 const unitEstimate = unit(estimateSchema);
 
-/** Capabilities an office grants its holder, each a strength in [0, 1]. */
-export const CAPABILITIES = ["appoint", "agenda", "files", "force", "press"] as const;
-export type Capability = (typeof CAPABILITIES)[number];
 const capabilitiesSchema = z
   .object(Object.fromEntries(CAPABILITIES.map((c) => [c, z.number().min(0).max(1).optional()])))
   .strict();
@@ -386,7 +386,10 @@ export const mechanismsSchema = z
   })
   .strict();
 export type MechanismsConfig = z.infer<typeof mechanismsSchema>;
-export type MechanismId = keyof MechanismsConfig;
+// The schema's mechanisms and the kernel's list must name the same switches.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _sameMechanisms: SameKeys<keyof MechanismsConfig, MechanismId> = true;
+void _sameMechanisms;
 
 export const scenarioSchema = z
   .object({

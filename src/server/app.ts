@@ -11,6 +11,7 @@ import { HTTPException } from "hono/http-exception";
 import { streamSSE } from "hono/streaming";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import { mechanismCatalogue } from "../catalog/catalog.ts";
 import type { FactorsFile } from "../experiments/factors.ts";
 import { PlanError, planAttribution, planMonteCarlo, planWhatIf, totalRuns } from "../experiments/plan.ts";
 import { summarize } from "../experiments/summarize.ts";
@@ -18,7 +19,6 @@ import type { ExperimentPlan, ExperimentRecord, Question } from "../experiments/
 import { recordReplay } from "../replay/timeline.ts";
 import { reportInput } from "../report/build.ts";
 import { renderHtml } from "../report/index.ts";
-import { mechanismCatalogue } from "../scenario/catalog.ts";
 import { compileScenario } from "../scenario/compile.ts";
 import { ScenarioError } from "../scenario/load.ts";
 import { applySets } from "../scenario/patch.ts";

@@ -4,9 +4,9 @@
  * document at `/api/openapi.json` is generated from these schemas.
  */
 import { z } from "zod";
+import type { MechanismInfo } from "../catalog/catalog.ts";
 import type { ExperimentSummary } from "../experiments/summarize.ts";
 import type { ExperimentListing } from "../experiments/types.ts";
-import type { MechanismInfo } from "../scenario/catalog.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
 /** Limits every request is held to; the server's `limits` endpoint reports the ones in force. */

@@ -6,10 +6,10 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mechanismCatalogue } from "../../src/catalog/catalog.ts";
 import { planMonteCarlo } from "../../src/experiments/plan.ts";
 import { runScenario } from "../../src/kernel/engine.ts";
 import { describeOutcome, namesOf } from "../../src/kernel/narrative.ts";
-import { mechanismCatalogue } from "../../src/scenario/catalog.ts";
 import { ResultsStore } from "../../src/store/store.ts";
 import { bolshevik, bolshevikScenario } from "../fixtures.ts";
 import { drag, openDashboard, RUN_BROWSER_TESTS, type Session } from "./browser.ts";

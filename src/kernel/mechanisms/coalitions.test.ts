@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { bolshevik, personIndex } from "../../../test/fixtures.ts";
 import { LADDER } from "../events.ts";
+import { currentPlayers, ruleAmong } from "../players.ts";
 import { machines } from "../power.ts";
 import { createWorld } from "../world.ts";
-import { applyRung, coalitions, currentPlayers, nextRung, reveal, ruleAmong } from "./coalitions.ts";
+import { applyRung, coalitions, nextRung, reveal } from "./coalitions.ts";
 
 const sc = bolshevik();
 const id = (i: number) => sc.people[i]!.id;

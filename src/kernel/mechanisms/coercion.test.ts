@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { bolshevik, personIndex } from "../../../test/fixtures.ts";
 import type { CompiledScenario } from "../../scenario/compile.ts";
 import type { RecantationEvent, RemovalEvent } from "../events.ts";
+import { commandsForce, resistChance, strongestForce } from "../influence.ts";
 import { realPowers } from "../power.ts";
 import { createWorld, type World } from "../world.ts";
 import { coalitions, holdsExecutive } from "./coalitions.ts";
-import { coercion, commandsForce, resistChance, strongestForce } from "./coercion.ts";
+import { coercion } from "./coercion.ts";
 import { kill } from "./health.ts";
 import { vacatePosts } from "./removePerson.ts";
 

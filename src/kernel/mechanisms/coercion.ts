@@ -5,8 +5,8 @@
  */
 import { yearsPerTick } from "../calendar.ts";
 import type { RecantationEvent } from "../events.ts";
-import { capability, EXPELLED_RUNG, followedLeader, realPowers } from "../power.ts";
-import { emit, personId, politicsEvery, type World } from "../world.ts";
+import { EXPELLED_RUNG, realPowers } from "../power.ts";
+import { emit, personId, politicsEvery } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
 
 /** Rung from which a leader counts as beaten: out of the executive. */
@@ -15,35 +15,6 @@ const BEATEN_RUNG = 2;
 const DEPORTED_RUNG = 6;
 /** Rung a readmitted leader returns to: a party member without a committee seat. */
 const READMITTED_RUNG = 3;
-
-/** The strongest armed force held through office, and who holds it. */
-export function strongestForce(w: World): { holder: number; force: number } {
-  let holder = -1;
-  let force = 0;
-  for (const h of new Set(w.officeHolder)) {
-    if (h < 0) continue;
-    const f = capability(w, h, "force");
-    if (f > force) {
-      force = f;
-      holder = h;
-    }
-  }
-  return { holder, force };
-}
-
-/** Whether the coalition commands the strongest armed force (directly or through a client). */
-export function commandsForce(w: World, coalition: number[]): boolean {
-  if (!w.sc.enabled.coercion) return true;
-  const { holder } = strongestForce(w);
-  return holder >= 0 && (coalition.includes(holder) || coalition.includes(followedLeader(w, holder)));
-}
-
-/** Chance that a target holding force resists this motion. */
-export function resistChance(w: World, target: number): number {
-  if (!w.sc.enabled.coercion) return 0;
-  const force = capability(w, target, "force");
-  return Math.min(1, w.sc.params.coercion.resistChance * w.sc.people[target]!.ruthlessness * force);
-}
 
 export const coercion: Mechanism = {
   id: "coercion",

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { bolshevik, personIndex } from "../../../test/fixtures.ts";
 import type { ChargeEvent } from "../events.ts";
+import { chargePull, intervalFactor } from "../influence.ts";
 import { Streams } from "../random/rng.ts";
 import { committeeVote } from "../votes.ts";
 import { createWorld, type World } from "../world.ts";
-import { chargePull, factionBan, intervalFactor } from "./factionBan.ts";
+import { factionBan } from "./factionBan.ts";
 import { policy } from "./policy.ts";
 
 const sc = bolshevik();

@@ -4,20 +4,8 @@
  * every vote and go down the ladder faster; the platform's rank-and-file sympathisers are expelled.
  */
 import type { ChargeEvent } from "../events.ts";
-import { emit, personId, type World } from "../world.ts";
+import { emit, personId } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
-
-/** Pull on uncommitted votes in a motion against a charged leader. */
-export function chargePull(w: World, target: number): number {
-  return w.sc.enabled.factionBan && target >= 0 && w.people[target]!.charged
-    ? w.sc.params.factionBan.chargeBonus
-    : 0;
-}
-
-/** Factor on the wait between ladder steps for this person. */
-export function intervalFactor(w: World, target: number): number {
-  return w.sc.enabled.factionBan && w.people[target]!.charged ? w.sc.params.factionBan.intervalFactor : 1;
-}
 
 export const factionBan: Mechanism = {
   id: "factionBan",

@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { bolshevik, personIndex } from "../../../test/fixtures.ts";
 import { CAPABILITIES } from "../../scenario/schema.ts";
 import { yearsPerTick } from "../calendar.ts";
+import { FLOW_WEEKS, fileLeverage, secretaryExposure } from "../influence.ts";
 import { capability, strongestHolder } from "../power.ts";
 import { createWorld, type World } from "../world.ts";
-import { fileLeverage, files, secretaryExposure } from "./files.ts";
-import { FLOW_WEEKS } from "./membership.ts";
+import { files } from "./files.ts";
 
 const sc = bolshevik();
 const gs = personIndex(sc, "stalin");

@@ -5,28 +5,9 @@
  * purges fall on compromised members once the platform's sympathisers are gone.
  */
 import { yearsPerTick } from "../calendar.ts";
+import { FLOW_WEEKS } from "../influence.ts";
 import { capability, strongestHolder } from "../power.ts";
-import type { World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
-import { FLOW_WEEKS } from "./membership.ts";
-
-/** Share of uncommitted votes a motion's proposers can turn with their files, in [0, 1]. */
-export function fileLeverage(w: World, proposers: number[]): number {
-  if (!w.sc.enabled.files) return 0;
-  let reach = 0;
-  for (const i of proposers) reach = Math.max(reach, capability(w, i, "files"));
-  const p = w.sc.params.files;
-  return Math.min(1, reach * p.coercion * 2 * p.compromisedShare);
-}
-
-/** Factor on the ease of replacing a region's secretary, from what the appointer's files hold on him. */
-export function secretaryExposure(w: World, appointer: number, region: number): number {
-  if (!w.sc.enabled.files) return 1;
-  const p = w.sc.params.files;
-  const sec = w.regions[region]!.secretaryPerson;
-  const dirt = sec >= 0 ? w.people[sec]!.kompromat : p.compromisedShare;
-  return 1 + capability(w, appointer, "files") * p.leverageOnSecretaries * dirt * 2;
-}
 
 export const files: Mechanism = {
   id: "files",

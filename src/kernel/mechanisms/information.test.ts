@@ -2,17 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bolshevik, personIndex } from "../../../test/fixtures.ts";
 import { Model } from "../engine.ts";
+import { controller, controlOf, curationFactor, learningFactor, warningPull } from "../influence.ts";
 import { capability, machines } from "../power.ts";
 import { createWorld, type World } from "../world.ts";
 import { coalitions, reveal } from "./coalitions.ts";
-import {
-  controller,
-  controlOf,
-  curationFactor,
-  information,
-  learningFactor,
-  warningPull,
-} from "./information.ts";
+import { information } from "./information.ts";
 
 const sc = bolshevik();
 const off = bolshevik({ "mechanisms.information.enabled": false });

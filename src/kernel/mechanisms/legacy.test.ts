@@ -4,9 +4,10 @@ import type { CompiledScenario } from "../../scenario/compile.ts";
 import { yearsPerTick } from "../calendar.ts";
 import { Model } from "../engine.ts";
 import type { LegacyEvent } from "../events.ts";
+import { cultLevel, founderRestraint } from "../influence.ts";
 import { createWorld, type World } from "../world.ts";
 import { kill } from "./health.ts";
-import { cultLevel, findFounder, founderRestraint, legacy } from "./legacy.ts";
+import { findFounder, legacy } from "./legacy.ts";
 
 const sc = bolshevik();
 const lenin = personIndex(sc, "lenin");

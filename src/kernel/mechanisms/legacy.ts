@@ -5,6 +5,7 @@
  */
 import { yearsPerTick } from "../calendar.ts";
 import type { LegacyEvent } from "../events.ts";
+import { cultLevel } from "../influence.ts";
 import { capability, MAX_PRESTIGE } from "../power.ts";
 import { emit, founderOf, personId, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
@@ -12,19 +13,6 @@ import type { Mechanism } from "./mechanism.ts";
 /** The leader of the highest standing, if it reaches `threshold`; -1 otherwise. */
 export function findFounder(w: World, threshold: number): number {
   return founderOf(w.sc, threshold);
-}
-
-/** Factor on the leaders' readiness to move against a colleague: lower while the founder still lives. */
-export function founderRestraint(w: World): number {
-  if (!w.sc.enabled.legacy || w.founder < 0 || !w.people[w.founder]!.alive) return 1;
-  return 1 - w.sc.params.legacy.restraintWhileAlive;
-}
-
-/** How far the cult has set at this tick, in [0, 1] (0 before the founder's death). */
-export function cultLevel(w: World, tick = w.tick): number {
-  if (w.founderDeathTick < 0) return 0;
-  const years = (tick - w.founderDeathTick) * yearsPerTick(w.sc.clock);
-  return Math.min(1, years / Math.max(1e-9, w.sc.params.legacy.cultYears));
 }
 
 export const legacy: Mechanism = {

@@ -1,4 +1,4 @@
-import type { MechanismId } from "../../scenario/schema.ts";
+import type { MechanismId } from "../compiled.ts";
 import type { World } from "../world.ts";
 
 /**

@@ -4,12 +4,10 @@
  */
 import { yearsPerTick } from "../calendar.ts";
 import type { MembershipEvent } from "../events.ts";
+import { FLOW_WEEKS } from "../influence.ts";
 import { livePatron } from "../power.ts";
 import { emit, totalMembers } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
-
-/** Weeks between two settlements of the membership flows. */
-export const FLOW_WEEKS = 4;
 
 export const membership: Mechanism = {
   id: "membership",

@@ -6,9 +6,9 @@
  */
 import { yearsPerTick } from "../calendar.ts";
 import type { AppointmentEvent } from "../events.ts";
+import { secretaryExposure } from "../influence.ts";
 import { capability, livePatron, strongestHolder } from "../power.ts";
 import { emit, personId, type World } from "../world.ts";
-import { secretaryExposure } from "./files.ts";
 import type { Mechanism } from "./mechanism.ts";
 
 /** A named official who owes his career to `patron` and has no regional post yet, or -1. */

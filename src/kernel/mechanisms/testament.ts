@@ -7,12 +7,12 @@
  */
 import { yearsPerTick } from "../calendar.ts";
 import type { ResignationEvent, TestamentEvent, VoteEvent } from "../events.ts";
+import { curationFactor } from "../influence.ts";
 import { capability, machines } from "../power.ts";
 import { passes, tally } from "../votes.ts";
 import { emit, meetsNow, personId, type World } from "../world.ts";
 import { chooseDelegates, leadership } from "./circularFlow.ts";
 import { applyRung } from "./coalitions.ts";
-import { curationFactor } from "./information.ts";
 import type { Mechanism } from "./mechanism.ts";
 
 const OFFICE_RUNG = 1;

@@ -1,5 +1,5 @@
 /** Builds the member store a scenario asks for and fills it with the starting membership. */
-import type { CompiledScenario } from "../../scenario/compile.ts";
+import type { CompiledScenario } from "../compiled.ts";
 import type { Rng } from "../random/rng.ts";
 import { AggregateMembers } from "./aggregate.ts";
 import { IndividualMembers } from "./individual.ts";

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { MECHANISMS } from "../kernel/engine.ts";
-import { type Estimate, mechanismsSchema, type Scenario } from "./schema.ts";
+import { type Estimate, mechanismsSchema, type Scenario } from "../scenario/schema.ts";
 
 export interface ParameterInfo {
   name: string;
