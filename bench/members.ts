@@ -101,8 +101,8 @@ export function instrumentedReplays(sc: CompiledScenario, fidelity: Fidelity, ru
   const rows: number[] = [];
   const bytes: number[] = [];
   let timings: Record<string, number> = {};
-  MEMBER_STORES[fidelity] = (regions, leaders, capacity) => {
-    const store = original(regions, leaders, capacity);
+  MEMBER_STORES[fidelity] = (regions, leaders, capacity, cohorts) => {
+    const store = original(regions, leaders, capacity, cohorts);
     const target = store as unknown as Record<string, (...args: unknown[]) => unknown>;
     for (const op of OPERATIONS) {
       const f = target[op]!.bind(store);

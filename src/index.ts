@@ -55,7 +55,7 @@ export {
   type RunResult,
   runScenario,
 } from "./kernel/engine.ts";
-export { EVENT_TYPES, EVENT_VOCABULARY_VERSION, LADDER, type Rung, type SimEvent } from "./kernel/events.ts";
+export { EVENT_TYPES, EVENT_VOCABULARY_VERSION, type SimEvent } from "./kernel/events.ts";
 export { createMembers, type Fidelity } from "./kernel/members/index.ts";
 // Members
 export type { Cohort, MemberStore, RecruitProfile } from "./kernel/members/store.ts";

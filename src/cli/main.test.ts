@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { apparat, apparatStatus, ROOT } from "../../test/cli.ts";
+import { SCENARIO_SCHEMA_VERSION } from "../scenario/schema.ts";
 
 interface RunJson {
   scenario: { id: string; title: string };
@@ -129,7 +130,11 @@ describe("apparat: other commands", () => {
     const r = apparatStatus("check", "bolshevik-1922");
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toMatch(/bolshevik-1922\.yaml: valid scenario "bolshevik-1922" \(schema version 1\)/);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `bolshevik-1922\\.yaml: valid scenario "bolshevik-1922" \\(schema version ${SCENARIO_SCHEMA_VERSION}\\)`,
+      ),
+    );
   });
 
   it("scenarios lists the built-in scenario", () => {
@@ -140,7 +145,7 @@ describe("apparat: other commands", () => {
 
   it("schema prints JSON Schema that parses", () => {
     const schema = JSON.parse(apparat("schema")) as Record<string, unknown>;
-    expect(schema.$id).toMatch(/scenario-v1\.json$/);
+    expect(schema.$id).toMatch(new RegExp(`scenario-v${SCENARIO_SCHEMA_VERSION}\\.json$`));
     expect(schema).toHaveProperty("properties.people");
   });
 

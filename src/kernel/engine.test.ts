@@ -51,9 +51,13 @@ describe("engine", () => {
       const m = new Model(sc, { seed });
       while (!m.done) {
         m.step();
-        expect(m.world.execFull.length).toBeLessThanOrEqual(m.world.execSeats);
-        expect(new Set(m.world.execFull).size).toBe(m.world.execFull.length);
-        for (const i of m.world.execFull) expect(m.world.people[i]!.alive).toBe(true);
+        for (let b = 0; b < sc.bodies.length; b++) {
+          const full = m.world.seats[b]!.full;
+          if (sc.bodies[b]!.kind === "executive") expect(full.length).toBeLessThanOrEqual(m.world.size[b]!);
+          expect(new Set(full).size).toBe(full.length);
+          for (const i of full) expect(m.world.people[i]!.alive).toBe(true);
+          for (const i of m.world.seats[b]!.candidates) expect(full).not.toContain(i);
+        }
       }
     }
   });

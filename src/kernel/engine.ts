@@ -6,6 +6,7 @@
 import { dayOf, tickOf } from "./calendar.ts";
 import type { CompiledScenario } from "./compiled.ts";
 import { EVENT_VOCABULARY_VERSION, type SimEvent } from "./events.ts";
+import { bodies } from "./mechanisms/bodies.ts";
 import { circularFlow, congressWithoutFeedback } from "./mechanisms/circularFlow.ts";
 import { coalitions } from "./mechanisms/coalitions.ts";
 import { coercion } from "./mechanisms/coercion.ts";
@@ -25,13 +26,14 @@ import { type Outcome, outcomeOf, trackOutcome } from "./outcome.ts";
 import { collect, createSeries, type Series } from "./series.ts";
 import { createWorld, type World } from "./world.ts";
 
-/** Version of the run output format. */
-export const OUTPUT_VERSION = 1;
+/** Version of the run output format. 2: the run names its ladder; removals carry their depth. */
+export const OUTPUT_VERSION = 2;
 
 /**
  * Every mechanism, in the order they act within a tick: exogenous shocks and the founder's legacy first, then
  * the slow clock (members, files, patronage, opinion), the testament (which must act before its congress
- * closes), the circular flow, the fast clock of coalitions, then the ban, coercion, information and offices.
+ * closes), the circular flow, the fast clock of coalitions, the bodies' sessions, then the ban, coercion,
+ * information and offices.
  */
 export const MECHANISMS: readonly Mechanism[] = [
   health,
@@ -44,6 +46,7 @@ export const MECHANISMS: readonly Mechanism[] = [
   testament,
   circularFlow,
   coalitions,
+  bodies,
   factionBan,
   coercion,
   information,
@@ -59,6 +62,8 @@ export interface RunOptions {
 export interface RunResult {
   format: { output: number; events: number };
   scenario: { id: string; title: string };
+  /** The scenario's elimination ladder: step ids in order (a removal's depth indexes it from 1). */
+  ladder: string[];
   seed: number;
   until: string;
   outcome: Outcome;
@@ -78,8 +83,10 @@ export class Model {
     this.series = createSeries(this.world);
     const stop = options.until ? tickOf(sc.clock, dayOf(options.until)) : sc.clock.ticks;
     this.lastTick = Math.max(0, Math.min(sc.clock.ticks, stop));
+    // Two mechanisms keep a plain form when switched off: congresses still meet, and bodies still sit and vote
+    // (their voters then weigh only line, standing and files; see votes.ts).
     this.#mechanisms = MECHANISMS.map((m) => {
-      if (sc.enabled[m.id]) return m;
+      if (sc.enabled[m.id] || m.id === "bodies") return m;
       return m.id === "circularFlow" ? congressWithoutFeedback : null;
     }).filter((m): m is Mechanism => m !== null);
     for (const m of this.#mechanisms) m.setup?.(this.world);
@@ -103,6 +110,7 @@ export class Model {
     return {
       format: { output: OUTPUT_VERSION, events: EVENT_VOCABULARY_VERSION },
       scenario: { id: w.sc.id, title: w.sc.title },
+      ladder: w.sc.ladder.map((r) => r.id),
       seed: w.seed,
       until: this.series.dates.at(-1) ?? w.sc.start,
       outcome: outcomeOf(w),

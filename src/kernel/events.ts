@@ -6,19 +6,12 @@
  * - 1: first vocabulary.
  * - 2: enrolment, platform, factionalism-charge, testament, resignation-offer, recantation, resistance,
  *   line-shift and legacy.
+ * - 3: the ladder is the scenario's (a removal names its step and its depth, and the body that decided it);
+ *   votes list every named member's ballot, the swing voters and the session; new: session, reversal,
+ *   office-created, office-abolished, transfer, courting, backing, force, coup, repudiation. Appointments say whom the
+ *   appointee replaced and which body voted.
  */
-export const EVENT_VOCABULARY_VERSION = 2;
-
-/** Steps of the elimination ladder, in order. */
-export const LADDER = [
-  "office",
-  "politburo",
-  "central-committee",
-  "expulsion",
-  "internal-exile",
-  "deportation",
-] as const;
-export type Rung = (typeof LADDER)[number];
+export const EVENT_VOCABULARY_VERSION = 3;
 
 interface Base {
   tick: number;
@@ -36,13 +29,22 @@ export interface AppointmentEvent extends Base {
   by: string | null;
   /** Post holder replaced, if any (id of a person, or null). */
   replaced?: string | null;
+  /** Patron of the person replaced, if any: whose client was displaced. */
+  replacedPatron?: string | null;
+  /** Body whose vote made the appointment, if one did. */
+  body?: string;
 }
 
 /** A leader pushed one step down the elimination ladder (or out of a post by a vote). */
 export interface RemovalEvent extends Base {
   type: "removal";
   person: string;
-  rung: Rung;
+  /** The ladder step's id (as the scenario names it). */
+  rung: string;
+  /** Its place on the scenario's ladder, 1 for the first step: deeper steps have larger depths. */
+  depth: number;
+  /** Body that voted the removal, if one did. */
+  body?: string;
   /** Offices or bodies lost in this step. */
   lost: string[];
   by: string[];
@@ -76,6 +78,92 @@ export interface VoteEvent extends Base {
   abstain: number;
   passed: boolean;
   proposers: string[];
+  /** Each named member's ballot (anonymous seats and delegates are only counted). */
+  ballots?: Record<string, "for" | "against" | "abstain">;
+  /** Named members who weighed the motion on its merits and whose single ballot decided it. */
+  swing?: string[];
+  /** An extraordinary session rather than a regular one. */
+  extraordinary?: boolean;
+}
+
+/** A body is convened between its regular sessions. */
+export interface SessionEvent extends Base {
+  type: "session";
+  body: string;
+  convenedBy: string[];
+  reason: "appeal" | "motion";
+}
+
+/** A body that elects another overturns its decision on appeal: what was taken is given back. */
+export interface ReversalEvent extends Base {
+  type: "reversal";
+  body: string;
+  person: string;
+  /** The step that is undone. */
+  rung: string;
+  /** The side whose decision is overturned. */
+  overturned: string[];
+}
+
+/** An office is created (it may take over from offices it succeeds) or abolished. */
+export interface OfficeChangeEvent extends Base {
+  type: "office-created" | "office-abolished";
+  office: string;
+  /** Holder who takes it over (created) or loses it (abolished), if any. */
+  person: string | null;
+}
+
+/** A scheduled resignation or transfer of an office. */
+export interface TransferEvent extends Base {
+  type: "transfer";
+  office: string;
+  from: string | null;
+  to: string | null;
+  label: string | null;
+}
+
+/** A contender courts a swing member of the top body with a concession. */
+export interface CourtingEvent extends Base {
+  type: "courting";
+  by: string;
+  to: string;
+  offer: "line" | "office";
+  accepted: boolean;
+}
+
+/** A top-body member who does not seek power changes the contender he backs (a swing member swings). */
+export interface BackingEvent extends Base {
+  type: "backing";
+  person: string;
+  /** The contender he now backs, or null. */
+  backs: string | null;
+  /** The one he backed before, or null. */
+  before: string | null;
+}
+
+/** A chief of armed force puts it behind one side at a decisive vote (bringing delegates in). */
+export interface ForceEvent extends Base {
+  type: "force";
+  by: string;
+  side: string[];
+  body: string;
+  votes: number;
+}
+
+/** Rivals arrested by force at a decisive moment. */
+export interface CoupEvent extends Base {
+  type: "coup";
+  by: string[];
+  force: string;
+  against: string[];
+}
+
+/** The leadership repudiates the founder's legacy; those tied to it lose standing. */
+export interface RepudiationEvent extends Base {
+  type: "repudiation";
+  by: string[];
+  founder: string;
+  losers: string[];
 }
 
 /** A body met and (re)elected another body or grew. */
@@ -216,6 +304,15 @@ export type SimEvent =
   | ResistanceEvent
   | LineShiftEvent
   | LegacyEvent
+  | SessionEvent
+  | ReversalEvent
+  | OfficeChangeEvent
+  | TransferEvent
+  | CourtingEvent
+  | BackingEvent
+  | ForceEvent
+  | CoupEvent
+  | RepudiationEvent
   | OutcomeEvent;
 
 export type EventType = SimEvent["type"];
@@ -223,7 +320,7 @@ export type EventType = SimEvent["type"];
 /** Every event type with a one-line meaning: printed by the CLI and kept in sync by a test. */
 export const EVENT_TYPES: Record<EventType, string> = {
   appointment: "a person placed in an office, a regional secretaryship or a body seat",
-  removal: "a person pushed one step down the elimination ladder",
+  removal: "a person pushed down the elimination ladder (to the step named; earlier steps are included)",
   "alliance-formed": "a ruling coalition or an opposition bloc forms",
   "alliance-broken": "a coalition ends: a member defects, departs, or the leaders realign",
   vote: "a body votes on a motion; for + against + abstain = votes cast",
@@ -244,4 +341,14 @@ export const EVENT_TYPES: Record<EventType, string> = {
   resistance: "a leader holding armed force resists removal",
   "line-shift": "a leader moves his economic line markedly",
   legacy: "the founder dies; his legacy is open to claim",
+  session: "a body is convened in extraordinary session",
+  reversal: "a body overturns, on appeal, a removal decided by a body it elects",
+  "office-created": "an office is created (and taken over by the holder of an office it succeeds)",
+  "office-abolished": "an office is abolished; its holder loses it",
+  transfer: "a scheduled resignation or transfer of an office",
+  courting: "a contender offers a swing member of the top body a concession on the line to win his backing",
+  backing: "a top-body member who does not seek power swings his backing to another contender",
+  force: "a chief of armed force brings delegates in behind one side at a decisive vote",
+  coup: "rivals are arrested by force at a decisive moment",
+  repudiation: "the leadership repudiates the founder's legacy",
 };

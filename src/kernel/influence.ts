@@ -20,22 +20,40 @@ export function intervalFactor(w: World, target: number): number {
   return w.sc.enabled.factionBan && w.people[target]!.charged ? w.sc.params.factionBan.intervalFactor : 1;
 }
 
-/** Share of uncommitted votes a motion's proposers can turn with their files, in [0, 1]. */
-export function fileLeverage(w: World, proposers: number[]): number {
+/** The strongest reach into personnel files among a side's members (0 when the files mechanism is off). */
+export function fileReach(w: World, side: readonly number[]): number {
   if (!w.sc.enabled.files) return 0;
   let reach = 0;
-  for (const i of proposers) reach = Math.max(reach, capability(w, i, "files"));
-  const p = w.sc.params.files;
-  return Math.min(1, reach * p.coercion * 2 * p.compromisedShare);
+  for (const i of side) reach = Math.max(reach, capability(w, i, "files"));
+  return reach;
 }
 
-/** Factor on the ease of replacing a region's secretary, from what the appointer's files hold on him. */
+/**
+ * Chance that a side holding files turns a voter whose own file is as compromising as `kompromat`: the more
+ * the file holds and the deeper the side's reach, the likelier he backs them whatever he thinks.
+ */
+export function fileFear(w: World, side: readonly number[], kompromat: number): number {
+  return Math.min(1, fileReach(w, side) * w.sc.params.files.coercion * 2 * kompromat);
+}
+
+/** Share of uncommitted anonymous votes a side can turn with its files: fear at the average file. */
+export function fileLeverage(w: World, side: readonly number[]): number {
+  return fileFear(w, side, w.sc.params.files.compromisedShare);
+}
+
+/**
+ * Factor on the ease of replacing a region's secretary: what the appointer's files and inspectors can find on
+ * him. Files and inspection are separate channels (the card index, the control of the state apparatus), so
+ * they combine like posts: 1 − (1 − files)(1 − inspect).
+ */
 export function secretaryExposure(w: World, appointer: number, region: number): number {
   if (!w.sc.enabled.files) return 1;
   const p = w.sc.params.files;
   const sec = w.regions[region]!.secretaryPerson;
   const dirt = sec >= 0 ? w.people[sec]!.kompromat : p.compromisedShare;
-  return 1 + capability(w, appointer, "files") * p.leverageOnSecretaries * dirt * 2;
+  const reach =
+    1 - (1 - capability(w, appointer, "files", region)) * (1 - capability(w, appointer, "inspect", region));
+  return 1 + reach * p.leverageOnSecretaries * dirt * 2;
 }
 
 /** The person who controls the flow of papers, or -1. */
@@ -54,12 +72,9 @@ export function controller(w: World): number {
   return best;
 }
 
-/** How much control a person has over papers: his agenda or files reach times his organisational skill. */
+/** How much control a person has over the flow of papers: his papers capability times his organisational skill. */
 export function controlOf(w: World, person: number): number {
-  return (
-    Math.max(capability(w, person, "agenda"), capability(w, person, "files")) *
-    w.sc.people[person]!.organisation
-  );
+  return capability(w, person, "papers") * w.sc.people[person]!.organisation;
 }
 
 /** Factor on rivals' learning of `target`'s machine (1 = unhindered). */
@@ -109,7 +124,7 @@ export function strongestForce(w: World): { holder: number; force: number } {
 }
 
 /** Whether the coalition commands the strongest armed force (directly or through a client). */
-export function commandsForce(w: World, coalition: number[]): boolean {
+export function commandsForce(w: World, coalition: readonly number[]): boolean {
   if (!w.sc.enabled.coercion) return true;
   const { holder } = strongestForce(w);
   return holder >= 0 && (coalition.includes(holder) || coalition.includes(followedLeader(w, holder)));

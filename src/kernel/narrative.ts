@@ -5,6 +5,8 @@ import type { Outcome } from "./outcome.ts";
 /** Names of everything a scenario defines, by id. */
 export interface Names {
   person(id: string | null): string;
+  /** A ladder step as a phrase after a name ("is expelled from the party"). */
+  rung(id: string): string;
   post(kind: "office" | "region" | "body", id: string): string;
   congressNumber(n: number): string;
   /** Name of the leader of the highest standing (the founder, where there is one). */
@@ -18,11 +20,25 @@ function ordinal(n: number): string {
 
 /** The parts of a scenario that things are named from (a validated scenario has them all). */
 export interface NamedScenario {
-  people: readonly { id: string; name: string; attributes?: { prestige: { value: number } } }[];
+  people: readonly { id: string; name: string; attributes?: { prestige?: { value: number } } }[];
   offices: readonly { id: string; name: string }[];
   bodies: readonly { id: string; name: string; kind: string; firstNumber?: number | undefined }[];
   regions: readonly { id: string; name: string }[];
+  ladder?: readonly { id: string; kind: string }[] | undefined;
 }
+
+/** What each kind of ladder step does, as a phrase after the person's name. */
+const KIND_TEXT: Record<string, string> = {
+  office: "is stripped of his offices",
+  executive: "is removed from the top body",
+  committee: "is removed from the Central Committee",
+  party: "is expelled from the party",
+  exile: "is sent into internal exile",
+  deportation: "is deported abroad",
+  arrest: "is arrested",
+  trial: "is put on trial and convicted",
+  execution: "is executed",
+};
 
 export function namesOf(s: NamedScenario): Names {
   const people = new Map(s.people.map((p) => [p.id, p.name.split(" ").at(-1)!]));
@@ -30,8 +46,14 @@ export function namesOf(s: NamedScenario): Names {
   const bodies = new Map(s.bodies.map((b) => [b.id, b.name]));
   const regions = new Map(s.regions.map((r) => [r.id, r.name]));
   const congress = s.bodies.find((b) => b.kind === "congress");
+  const kinds = new Map((s.ladder ?? []).map((r) => [r.id, r.kind]));
   return {
     person: (id) => (id === null ? "an unnamed official" : (people.get(id) ?? id)),
+    rung: (id) => {
+      const kind = kinds.get(id);
+      if (kind === "executive" && bodies.has(id)) return `is removed from the ${bodies.get(id)}`;
+      return RUNG_TEXT[id] ?? (kind ? KIND_TEXT[kind] : undefined) ?? `is removed (${id})`;
+    },
     post: (kind, id) => {
       const [base, tag] = id.split(":");
       const map = kind === "office" ? offices : kind === "region" ? regions : bodies;
@@ -40,8 +62,8 @@ export function namesOf(s: NamedScenario): Names {
     },
     congressNumber: (n) => `${ordinal((congress?.firstNumber ?? 1) + n - 1)} ${congress?.name ?? "Congress"}`,
     founder: () => {
-      const leaders = s.people.filter((p) => p.attributes);
-      const top = leaders.sort((a, b) => b.attributes!.prestige.value - a.attributes!.prestige.value)[0];
+      const standing = (p: NamedScenario["people"][number]) => p.attributes?.prestige?.value ?? 0;
+      const top = [...s.people].sort((a, b) => standing(b) - standing(a))[0];
       return top ? (people.get(top.id) ?? top.id) : "The founder";
     },
   };
@@ -90,7 +112,7 @@ export function describe(e: SimEvent, n: Names, verbose = false): string | null 
       return `The alliance of ${people(e.members)} dissolves.`;
     case "removal": {
       const by = e.by.length ? `, on the motion of ${people(e.by)}` : "";
-      return `${who(e.person)} ${RUNG_TEXT[e.rung] ?? e.rung}${by}.`;
+      return `${who(e.person)} ${n.rung(e.rung)}${by}.`;
     }
     case "vote": {
       const score = `${e.for}–${e.against}${e.abstain ? `, ${e.abstain} abstaining` : ""}`;
@@ -100,7 +122,15 @@ export function describe(e: SimEvent, n: Names, verbose = false): string | null 
         return verbose || !e.passed
           ? `The congress ${e.passed ? "approves" : "rejects"} enlarging the Central Committee, ${score}.`
           : null;
-      if (!e.passed) return `A motion against ${who(e.target)} fails, ${score}: its sponsors lose face.`;
+      const swing = e.swing?.length
+        ? `; ${people(e.swing)} cast the deciding ${e.swing.length > 1 ? "votes" : "vote"}`
+        : "";
+      if (e.motion.startsWith("appeal:"))
+        return `${n.post("body", e.body)} ${e.passed ? "upholds" : "rejects"} the appeal of ${people(e.proposers)}, ${score}${swing}.`;
+      if (!e.passed && e.motion.startsWith("remove:"))
+        return `A motion against ${who(e.target)} fails in the ${n.post("body", e.body)}, ${score}: its sponsors lose face${swing}.`;
+      if (swing && e.motion.startsWith("remove:"))
+        return `The ${n.post("body", e.body)} votes ${score} against ${who(e.target)}${swing}.`;
       return verbose
         ? `${n.post("body", e.body)} votes ${score} for "${e.motion}" against ${who(e.target)}.`
         : null;
@@ -147,6 +177,34 @@ export function describe(e: SimEvent, n: Names, verbose = false): string | null 
         : null;
     case "legacy":
       return `${who(e.founder)}'s legacy is open to claim${e.absent.length ? `; ${people(e.absent)} missed the funeral` : ""}.`;
+    case "session":
+      return `${people(e.convenedBy)} ${e.convenedBy.length > 1 ? "have" : "has"} the ${n.post("body", e.body)} convened in extraordinary session.`;
+    case "reversal":
+      return `The ${n.post("body", e.body)} overturns the decision against ${who(e.person)}, a defeat for ${people(e.overturned)}.`;
+    case "office-created":
+      return `The post of ${n.post("office", e.office)} is created${e.person ? `; ${who(e.person)} takes it` : ""}.`;
+    case "office-abolished":
+      return `The post of ${n.post("office", e.office)} is abolished${e.person ? `; ${who(e.person)} loses it` : ""}.`;
+    case "transfer":
+      if (e.to === null) return `${who(e.from)} gives up the post of ${n.post("office", e.office)}.`;
+      return `${who(e.to)} takes over as ${n.post("office", e.office)}${e.from ? ` from ${who(e.from)}` : ""}.`;
+    case "backing":
+      if (e.backs === null) return verbose ? `${who(e.person)} no longer backs ${who(e.before)}.` : null;
+      return e.before === null
+        ? verbose
+          ? `${who(e.person)} backs ${who(e.backs)}.`
+          : null
+        : `${who(e.person)} swings from ${who(e.before)} to ${who(e.backs)}.`;
+    case "courting":
+      return verbose || e.accepted
+        ? `${who(e.by)} courts ${who(e.to)} with a concession on the line; ${e.accepted ? "he comes over" : "he holds back"}.`
+        : null;
+    case "force":
+      return `${who(e.by)} puts armed force behind ${people(e.side)} in the ${n.post("body", e.body)}.`;
+    case "coup":
+      return `With ${who(e.force)}'s men, ${people(e.by)} ${e.by.length > 1 ? "have" : "has"} ${people(e.against)} arrested.`;
+    case "repudiation":
+      return `${people(e.by)} repudiate${e.by.length > 1 ? "" : "s"} ${who(e.founder)}'s legacy${e.losers.length ? `; ${people(e.losers)} lose standing` : ""}.`;
   }
 }
 

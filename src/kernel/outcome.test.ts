@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { bolshevik, personIndex } from "../../test/fixtures.ts";
-import { removeFromPolitics } from "./mechanisms/removePerson.ts";
 import { outcomeOf, soleLeaderNow, trackOutcome } from "./outcome.ts";
+import { removeFromPolitics } from "./posts.ts";
+import { inCommittee, seat } from "./seats.ts";
 import { createWorld } from "./world.ts";
 
 describe("outcome", () => {
@@ -13,9 +14,17 @@ describe("outcome", () => {
     // Every rival contender gone from the executive, every seat and region answering to one leader.
     for (const id of ["lenin", "trotsky", "zinoviev", "kamenev"]) removeFromPolitics(w, personIndex(sc, id));
     for (const r of w.regions) Object.assign(r, { secretaryPatron: gs, grip: 0.9, committeeSeatPatron: gs });
-    for (const p of w.people) if (p.inCommittee && p !== w.people[gs]) p.patron = gs;
-    w.independents = [];
+    w.people.forEach((p, i) => {
+      if (inCommittee(w, i) && i !== gs) p.patron = gs;
+    });
+    w.blocs = [];
     return w;
+  }
+
+  /** Committee seats held by nobody's followers. */
+  function independents(w: ReturnType<typeof createWorld>, seats: number) {
+    w.blocs =
+      seats > 0 ? [{ bloc: -1, institution: "other", patron: -1, ideology: 0, seats, candidates: 0 }] : [];
   }
 
   it("is sole leadership when all four conditions hold", () => {
@@ -32,8 +41,7 @@ describe("outcome", () => {
     const z = personIndex(sc, "zinoviev");
     w.people[z]!.alive = true;
     w.people[z]!.capacity = 1;
-    w.people[z]!.exec = 2;
-    w.execFull.push(z);
+    seat(w, sc.executive, z, true);
     expect(soleLeaderNow(w)).toBe(-1);
   });
 
@@ -41,7 +49,7 @@ describe("outcome", () => {
     const w = dominantWorld();
     for (const p of w.people) if (p.patron === gs) p.patron = -1;
     for (const r of w.regions) r.committeeSeatPatron = -1;
-    w.independents = new Array(40).fill(0);
+    independents(w, 40);
     expect(soleLeaderNow(w)).toBe(-1);
   });
 
@@ -49,11 +57,11 @@ describe("outcome", () => {
     const w = dominantWorld();
     w.tick = 10;
     trackOutcome(w);
-    w.independents = new Array(200).fill(0);
+    independents(w, 200);
     w.tick = 11;
     trackOutcome(w);
     expect(outcomeOf(w).kind).not.toBe("sole-leader");
-    w.independents = [];
+    independents(w, 0);
     w.tick = 12;
     trackOutcome(w);
     expect(w.soleSince).toBe(12);

@@ -1,16 +1,17 @@
 /**
  * The outcome test. A leader L is *sole leader* at a tick when all three hold:
- * 1. the ruling coalition of the players, computed on real power, is L alone (no other player's consent is needed);
+ * 1. the ruling coalition of the contenders (the players who seek power), computed on real power, is L alone;
  * 2. L and his clients hold a strict majority of the executive body's full seats;
  * 3. L and his clients hold a strict majority of the committee's votes;
- * 4. no other contender for power (a player of the coalition game) keeps a full seat in the executive.
+ * 4. no other contender for power (a player who takes the initiative) keeps a full seat in the top body.
  * The run's outcome is sole leadership from the first tick after which the test held without a break to the
  * end of the run; otherwise it names the kind of leadership that remains.
  */
 import { dateOfTick } from "./calendar.ts";
 import type { OutcomeEvent } from "./events.ts";
-import { currentPlayers, ruleAmong } from "./players.ts";
+import { contenders, currentPlayers, ruleAmong } from "./players.ts";
 import { committeeVotes, followedLeader, realPowers } from "./power.ts";
+import { topMembers } from "./seats.ts";
 import { emit, personId, type World } from "./world.ts";
 
 export type OutcomeKind = "sole-leader" | "dominant-leader" | "collective" | "none";
@@ -25,9 +26,15 @@ export interface Outcome {
   rulingCoalition: string[];
 }
 
-/** The ruling coalition among the current players on real power. */
+/**
+ * The ruling coalition on real power among those who contend for power: the players who take the initiative
+ * (members who do not seek power do not contest the leadership; they join whoever leads). With no contender
+ * left, among all the players.
+ */
 export function realRulingCoalition(w: World): number[] {
-  const players = currentPlayers(w);
+  const all = currentPlayers(w);
+  const rivals = contenders(w, all);
+  const players = rivals.length > 0 ? rivals : all;
   if (players.length === 0) return [];
   const power = realPowers(w);
   return ruleAmong(
@@ -39,13 +46,16 @@ export function realRulingCoalition(w: World): number[] {
 
 /** The sole leader at this tick under the three-part test, or -1. */
 export function soleLeaderNow(w: World): number {
-  // Cheapest condition first: while two contenders sit in the executive, nobody is sole leader.
-  if (currentPlayers(w).length !== 1) return -1;
+  // Cheapest condition first: while two contenders sit in the top body, nobody is sole leader.
+  const rivals = contenders(w);
+  if (rivals.length > 1) return -1;
   const ruling = realRulingCoalition(w);
   if (ruling.length !== 1) return -1;
   const leader = ruling[0]!;
-  const faction = w.execFull.filter((i) => i === leader || followedLeader(w, i) === leader).length;
-  if (faction * 2 <= w.execFull.length) return -1;
+  if (rivals.length === 1 && rivals[0] !== leader) return -1;
+  const top = topMembers(w);
+  const faction = top.filter((i) => i === leader || followedLeader(w, i) === leader).length;
+  if (faction * 2 <= top.length) return -1;
   const cc = committeeVotes(w);
   if (cc.byLeader[leader]! * 2 <= cc.total) return -1;
   return leader;

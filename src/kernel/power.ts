@@ -3,36 +3,62 @@
  * and the real and perceived power that leaders reason with. Derived from the world each time it is asked,
  * so it can never drift from the state it summarises.
  */
-import { CAPABILITIES, type Capability } from "./compiled.ts";
+import { CAP, type Capability } from "./compiled.ts";
+import { fullMembers } from "./seats.ts";
 import type { World } from "./world.ts";
-
-const CAP_INDEX = Object.fromEntries(CAPABILITIES.map((c, i) => [c, i])) as Record<Capability, number>;
 
 /** Standing is held on an open scale (about 1 for the best-known leaders); nobody rises above this. */
 export const MAX_PRESTIGE = 6;
 
-/** Rung from which a person no longer leads anyone: expelled from the party. */
-export const EXPELLED_RUNG = 4;
+/** Ladder kinds from which a person is out of the party and no longer leads anyone. */
+const OUT_OF_PARTY = new Set(["party", "exile", "deportation", "arrest", "trial", "execution"]);
 
-/** Strength of a capability a person holds through his offices (0 when the offices mechanism is off). */
-export function capability(w: World, person: number, cap: Capability): number {
-  if (!w.sc.enabled.offices) return 0;
-  const k = CAP_INDEX[cap];
-  let best = 0;
-  for (let o = 0; o < w.officeHolder.length; o++) {
-    if (w.officeHolder[o] === person) best = Math.max(best, w.sc.offices[o]!.caps[k]!);
-  }
-  return best * w.people[person]!.capacity;
+/** Whether a person has been put out of the party (expelled, exiled, deported, arrested...). */
+export function outOfParty(w: World, person: number): boolean {
+  const r = w.people[person]!.rung;
+  return r > 0 && OUT_OF_PARTY.has(w.sc.ladder[r - 1]!.kind);
 }
 
-/** The person holding the strongest capability of a kind, or -1. */
-export function strongestHolder(w: World, cap: Capability): number {
+/** Whether an office reaches a region: it has no scope, or the region carries one of its tags. */
+function reaches(w: World, office: number, region: number): boolean {
+  const scope = w.sc.offices[office]!.scope;
+  if (scope.length === 0 || region < 0) return scope.length === 0 || region < 0;
+  const tags = w.sc.regions[region]!.tags;
+  return scope.some((t) => tags.includes(t));
+}
+
+/**
+ * Strength of a capability a person holds through his offices (0 when the offices mechanism is off), times his
+ * capacity to work. Posts combine as independent channels, 1 − Π(1 − cᵢ), so a second post granting the same
+ * lever adds to the first without passing 1 (`offices.params.combine: strongest` counts only the best post).
+ * With a region, only offices whose scope reaches it count; without one, scoped offices count too.
+ */
+export function capability(w: World, person: number, cap: Capability, region = -1): number {
+  if (!w.sc.enabled.offices || person < 0) return 0;
+  const k = CAP[cap];
+  const channels = w.sc.params.offices.combine === "channels";
+  let miss = 1;
+  let best = 0;
+  for (let o = 0; o < w.officeHolder.length; o++) {
+    if (w.officeHolder[o] !== person || w.officeLive[o] === 0) continue;
+    const c = w.sc.offices[o]!.caps[k]!;
+    if (c <= 0 || (region >= 0 && !reaches(w, o, region))) continue;
+    miss *= 1 - c;
+    if (c > best) best = c;
+  }
+  return (channels ? 1 - miss : best) * w.people[person]!.capacity;
+}
+
+/** The person holding the strongest capability of a kind (in a region, if given), or -1. */
+export function strongestHolder(w: World, cap: Capability, region = -1): number {
   let best = -1;
   let bestValue = 0;
+  const seen = new Set<number>();
   for (let o = 0; o < w.officeHolder.length; o++) {
     const h = w.officeHolder[o]!;
-    if (h < 0) continue;
-    const value = capability(w, h, cap);
+    if (h < 0 || seen.has(h) || w.officeLive[o] === 0) continue;
+    seen.add(h);
+    const value = capability(w, h, cap, region);
     if (value > bestValue) {
       bestValue = value;
       best = h;
@@ -41,10 +67,19 @@ export function strongestHolder(w: World, cap: Capability): number {
   return best;
 }
 
-/** Whether a person can still lead a following: alive and not expelled. */
+/** Whether a person can still lead a following: alive and in the party. */
 export function canLead(w: World, person: number): boolean {
   const p = w.people[person];
-  return !!p?.alive && p.rung < EXPELLED_RUNG;
+  return !!p?.alive && !outOfParty(w, person);
+}
+
+/**
+ * The leader a following of `patron` answers to: the patron himself if he can still lead; -1 if he cannot,
+ * or if he has recanted and submitted (his people are then on their own).
+ */
+export function livePatron(w: World, patron: number): number {
+  if (patron < 0 || !canLead(w, patron) || w.people[patron]!.capitulated) return -1;
+  return patron;
 }
 
 /**
@@ -58,35 +93,33 @@ export function followedLeader(w: World, person: number): number {
   return -1;
 }
 
-/**
- * The leader a following of `patron` answers to: the patron himself if he can still lead; -1 if he cannot,
- * or if he has recanted and submitted (his people are then on their own).
- */
-export function livePatron(w: World, patron: number): number {
-  if (patron < 0 || !canLead(w, patron) || w.people[patron]!.capitulated) return -1;
-  return patron;
+/** The leader a person's vote follows, or the person himself when he follows nobody (his own master). */
+export function principal(w: World, person: number): number {
+  const f = followedLeader(w, person);
+  return f >= 0 ? f : person;
 }
 
-/** Committee seats in the order votes are counted: persons, regional secretaries, apparatus officials, independents. */
+/** Voting seats in the committee: named members, regional secretaries and the anonymous blocs. */
 export function committeeSize(w: World): number {
-  let n = w.independents.length + w.apparatusSeats.length;
-  for (const p of w.people) if (p.inCommittee && p.alive) n++;
+  let n = 0;
+  for (const i of fullMembers(w, w.sc.committee)) if (w.people[i]!.alive) n++;
   for (const r of w.regions) if (r.committeeSeatPatron !== -2) n++;
+  for (const b of w.blocs) n += b.seats;
   return n;
 }
 
 /** Committee votes that follow each person (indexed by person), plus the independent votes. */
 export function committeeVotes(w: World): { byLeader: number[]; independent: number; total: number } {
   const byLeader = new Array<number>(w.people.length).fill(0);
-  let independent = w.independents.length;
-  for (const patron of w.apparatusSeats) {
-    const f = livePatron(w, patron);
-    if (f >= 0) byLeader[f]!++;
-    else independent++;
+  let independent = 0;
+  for (const b of w.blocs) {
+    if (b.seats <= 0) continue;
+    const f = livePatron(w, b.patron);
+    if (f >= 0) byLeader[f]! += b.seats;
+    else independent += b.seats;
   }
-  for (let i = 0; i < w.people.length; i++) {
-    const p = w.people[i]!;
-    if (!p.inCommittee || !p.alive) continue;
+  for (const i of fullMembers(w, w.sc.committee)) {
+    if (!w.people[i]!.alive) continue;
     const f = followedLeader(w, i);
     if (f >= 0) byLeader[f]!++;
     else independent++;
@@ -97,7 +130,8 @@ export function committeeVotes(w: World): { byLeader: number[]; independent: num
     if (f >= 0) byLeader[f]!++;
     else independent++;
   }
-  const total = byLeader.reduce((a, b) => a + b, 0) + independent;
+  let total = independent;
+  for (const x of byLeader) total += x;
   return { byLeader, independent, total };
 }
 
@@ -189,11 +223,24 @@ export function clientCounts(w: World): number[] {
   return out;
 }
 
-/** Offices a person holds. */
+/** Offices a person holds (that exist now). */
 export function officesHeld(w: World, person: number): number[] {
   const out: number[] = [];
   w.officeHolder.forEach((h, o) => {
-    if (h === person) out.push(o);
+    if (h === person && w.officeLive[o] === 1) out.push(o);
   });
   return out;
+}
+
+/** Distance between two lines over every policy axis, weighted by the axes' salience. */
+export function lineDistance(w: World, a: readonly number[], b: readonly number[]): number {
+  const axes = w.sc.axes;
+  if (axes.length === 1) return Math.abs(a[0]! - b[0]!);
+  let s = 0;
+  for (let k = 0; k < axes.length; k++) {
+    const d = a[k]! - b[k]!;
+    s += axes[k]!.salience * d * d;
+  }
+  // In units of the first axis: a gap on it alone reads as on a one-axis scenario.
+  return Math.sqrt(s / axes[0]!.salience);
 }

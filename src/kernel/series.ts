@@ -9,6 +9,7 @@ import {
   officesHeld,
   realPowers,
 } from "./power.ts";
+import { seatIn, topMembers } from "./seats.ts";
 import { totalMembers, type World } from "./world.ts";
 
 export interface LeaderSeries {
@@ -64,14 +65,14 @@ export function collect(w: World, s: Series): void {
   s.dates.push(dateOfTick(w.sc.clock, w.tick));
   s.members.push(totalMembers(w));
   s.committeeSize.push(cc.total);
-  s.politburoSize.push(w.execFull.length);
+  s.politburoSize.push(topMembers(w).length);
   for (const p of w.sc.people) {
     const row = s.leaders[p.id];
     if (!row) continue;
     const i = p.index;
     const st = w.people[i]!;
     row.offices.push(officesHeld(w, i).length);
-    row.politburo.push(st.exec);
+    row.politburo.push(seatIn(w, w.sc.executive, i));
     row.committeeVotes.push(cc.byLeader[i]!);
     row.congressVotes.push(round(cg.byLeader[i]!));
     row.clients.push(clients[i]!);

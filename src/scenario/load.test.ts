@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { runScenario } from "../kernel/engine.ts";
 import { compileScenario } from "./compile.ts";
 import { parseScenario, ScenarioError, type ScenarioIssue } from "./load.ts";
 import { SCENARIO_SCHEMA_VERSION, scenarioJsonSchema } from "./schema.ts";
@@ -280,11 +281,11 @@ describe("parseScenario: cross-references", () => {
 
   it("reports a duplicate person id", () => {
     const kuibyshev = indexOf("people", "kuibyshev");
-    const bad = edit("{ id: kuibyshev, name:", "{ id: molotov, name:");
+    const bad = edit("  - id: kuibyshev\n", "  - id: molotov\n");
     const err = rejects(bad);
     const issue = issueAt(err, `people[${kuibyshev}].id`);
     expect(issue.message).toMatch(/duplicate id "molotov"/);
-    expect(issue.line).toBe(lineOf(bad, "{ id: molotov, name: Valerian Kuibyshev"));
+    expect(issue.line).toBe(lineOf(bad, "name: Valerian Kuibyshev") - 1);
   });
 
   it("reports a source key not defined in sources, also inside a '; '-joined list", () => {
@@ -322,7 +323,10 @@ describe("parseScenario: cross-references", () => {
 
 describe("parseScenario: schema version", () => {
   it("gives a clear message for a newer schemaVersion", () => {
-    const bad = edit("schemaVersion: 1\n", `schemaVersion: ${SCENARIO_SCHEMA_VERSION + 1}\n`);
+    const bad = edit(
+      `schemaVersion: ${SCENARIO_SCHEMA_VERSION}\n`,
+      `schemaVersion: ${SCENARIO_SCHEMA_VERSION + 1}\n`,
+    );
     const err = rejects(bad);
     expect(err.issues).toHaveLength(1);
     const issue = issueAt(err, "schemaVersion");
@@ -332,10 +336,29 @@ describe("parseScenario: schema version", () => {
   });
 
   it("rejects a missing or older schemaVersion", () => {
-    expect(issueAt(rejects(edit("schemaVersion: 1\n", "")), "schemaVersion").message.length).toBeGreaterThan(
-      0,
-    );
-    expect(rejects(edit("schemaVersion: 1\n", "schemaVersion: 0\n")).issues[0]!.path).toBe("schemaVersion");
+    const current = `schemaVersion: ${SCENARIO_SCHEMA_VERSION}\n`;
+    expect(issueAt(rejects(edit(current, "")), "schemaVersion").message.length).toBeGreaterThan(0);
+    expect(rejects(edit(current, "schemaVersion: 0\n")).issues[0]!.path).toBe("schemaVersion");
+  });
+
+  it("still reads, compiles and runs a version-1 file: version 2 only added fields", () => {
+    const path = new URL("../../test/fixtures/scenario-v1.yaml", import.meta.url);
+    const v1 = parseScenario(readFileSync(path, "utf8"), "scenario-v1.yaml");
+    expect(v1.schemaVersion).toBe(1);
+    const sc = compileScenario(v1);
+    // The version-1 defaults: four cohorts, the six-step ladder, independents as a bloc.
+    expect(sc.cohorts.map((c) => c.id)).toEqual(["old", "civilWar", "recruits", "enrolment"]);
+    expect(sc.ladder.map((r) => r.id)).toEqual([
+      "office",
+      "politburo",
+      "central-committee",
+      "expulsion",
+      "internal-exile",
+      "deportation",
+    ]);
+    expect(sc.blocs.reduce((a, b) => a + b.seats, 0)).toBe(5);
+    const r = runScenario(sc, { seed: 1, until: "1924-01-01" });
+    expect(r.events.length).toBeGreaterThan(10);
   });
 });
 

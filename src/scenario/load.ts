@@ -153,17 +153,107 @@ function checkReferences(s: Scenario): CrossIssue[] {
       ref(bodies.has(b), ["people", i, "candidateOf", j], `unknown body "${b}"`);
     });
   });
+  const tags = new Set(s.regions.flatMap((r) => r.tags));
+  const cohortIds = s.cohorts
+    ? new Set(s.cohorts.map((c) => c.id))
+    : new Set(["old", "civilWar", "recruits"]);
   s.regions.forEach((r, i) => {
     const sec = r.secretary;
     if (sec.patron)
       ref(leaders.has(sec.patron), ["regions", i, "secretary", "patron"], `"${sec.patron}" is not a leader`);
     if (sec.person)
       ref(people.has(sec.person), ["regions", i, "secretary", "person"], `unknown person "${sec.person}"`);
-    const c = r.cohorts;
-    ref(c.old + c.civilWar + c.recruits > 0, ["regions", i, "cohorts"], "cohort shares must not all be zero");
+    for (const key of Object.keys(r.cohorts))
+      ref(cohortIds.has(key), ["regions", i, "cohorts", key], `unknown cohort "${key}" (see cohorts)`);
+    const total = Object.values(r.cohorts).reduce((a, b) => a + b, 0);
+    ref(total > 0, ["regions", i, "cohorts"], "cohort shares must not all be zero");
+  });
+  if (s.cohorts) {
+    unique(s.cohorts, "cohorts");
+    for (const role of ["recruits", "campaign"] as const) {
+      const n = s.cohorts.filter((c) => c.role === role).length;
+      ref(n === 1, ["cohorts"], `exactly one cohort needs role "${role}", found ${n}`);
+    }
+  } else {
+    const d = s.mechanisms.circularFlow.params.cohortDocility;
+    ref(
+      d !== undefined,
+      ["mechanisms", "circularFlow", "params", "cohortDocility"],
+      "give either `cohorts` or the version-1 cohortDocility",
+    );
+  }
+  const axes = unique(s.axes, "axes");
+  s.people.forEach((p, i) => {
+    for (const key of Object.keys(p.attributes?.positions ?? {})) {
+      ref(axes.has(key), ["people", i, "attributes", "positions", key], `unknown axis "${key}"`);
+      ref(
+        key !== s.axes[0]!.id,
+        ["people", i, "attributes", "positions", key],
+        "the first axis is given as `ideology`",
+      );
+    }
   });
   s.shocks.forEach((sh, i) => {
     if (sh.target) ref(people.has(sh.target), ["shocks", i, "target"], `unknown person "${sh.target}"`);
+    if (sh.axis) ref(axes.has(sh.axis), ["shocks", i, "axis"], `unknown axis "${sh.axis}"`);
+  });
+  ref(s.bodies.filter((b) => b.top).length <= 1, ["bodies"], "at most one body can be the top body");
+  s.bodies.forEach((b, i) => {
+    b.joint.forEach((j, k) => {
+      ref(bodies.has(j), ["bodies", i, "joint", k], `unknown body "${j}"`);
+    });
+  });
+  const offices = new Set(s.offices.map((o) => o.id));
+  s.offices.forEach((o, i) => {
+    if (o.appointedBy)
+      ref(bodies.has(o.appointedBy), ["offices", i, "appointedBy"], `unknown body "${o.appointedBy}"`);
+    (o.eligible?.bodies ?? []).forEach((b, k) => {
+      ref(bodies.has(b), ["offices", i, "eligible", "bodies", k], `unknown body "${b}"`);
+    });
+    o.incompatible.forEach((x, k) => {
+      ref(offices.has(x) && x !== o.id, ["offices", i, "incompatible", k], `unknown office "${x}"`);
+    });
+    o.inherits.forEach((x, k) => {
+      ref(offices.has(x) && x !== o.id, ["offices", i, "inherits", k], `unknown office "${x}"`);
+    });
+    (o.scope ?? []).forEach((t, k) => {
+      ref(tags.has(t), ["offices", i, "scope", k], `no region carries the tag "${t}"`);
+    });
+    if (o.from && o.until) ref(o.from < o.until, ["offices", i, "until"], "must come after `from`");
+  });
+  unique(s.transfers, "transfers");
+  s.transfers.forEach((t, i) => {
+    ref(offices.has(t.office), ["transfers", i, "office"], `unknown office "${t.office}"`);
+    if (t.to) ref(people.has(t.to), ["transfers", i, "to"], `unknown person "${t.to}"`);
+  });
+  unique(s.centralCommittee.blocs, "centralCommittee.blocs");
+  s.centralCommittee.blocs.forEach((b, i) => {
+    if (b.patron)
+      ref(leaders.has(b.patron), ["centralCommittee", "blocs", i, "patron"], `"${b.patron}" is not a leader`);
+  });
+  const rungs = new Set((s.ladder ?? []).map((r) => r.id));
+  if (s.ladder) {
+    unique(s.ladder, "ladder");
+    s.ladder.forEach((r, i) => {
+      if (r.decidedBy)
+        ref(bodies.has(r.decidedBy), ["ladder", i, "decidedBy"], `unknown body "${r.decidedBy}"`);
+    });
+  } else {
+    for (const id of [
+      "office",
+      "politburo",
+      "central-committee",
+      "expulsion",
+      "internal-exile",
+      "deportation",
+    ])
+      rungs.add(id);
+  }
+  s.repression.forEach((r, i) => {
+    ref(r.from < r.until, ["repression", i, "until"], "must come after `from`");
+    r.rungs.forEach((x, k) => {
+      ref(rungs.has(x), ["repression", i, "rungs", k], `unknown ladder step "${x}"`);
+    });
   });
   for (const key of collectSourceKeys(s)) {
     if (!(key.value in s.sources))

@@ -29,8 +29,8 @@ describe("scenario patches", () => {
   it("addresses list items by id and sets an estimate's value", () => {
     const s = applySet(base, "people.trotsky.attributes.ruthlessness", 0.55);
     const t = s.people.find((p) => p.id === "trotsky")!;
-    expect(t.attributes!.ruthlessness.value).toBe(0.55);
-    expect(t.attributes!.ruthlessness.range).toEqual([0.2, 0.6]);
+    expect(t.attributes!.ruthlessness!.value).toBe(0.55);
+    expect(t.attributes!.ruthlessness!.range).toEqual([0.2, 0.6]);
   });
 
   it("rejects unknown paths and values outside their range, naming the field", () => {

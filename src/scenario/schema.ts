@@ -7,8 +7,13 @@ import { CAPABILITIES, type MechanismId } from "../kernel/compiled.ts";
 
 export { CAPABILITIES, type Capability, type MechanismId } from "../kernel/compiled.ts";
 
-/** Version of the scenario format. Bump it on breaking changes and add a migration in load.ts. */
-export const SCENARIO_SCHEMA_VERSION = 1;
+/**
+ * Version of the scenario format. Bump it on breaking changes and add a migration in load.ts.
+ * 2 added bodies' rules, offices as data (eligibility, dates, scopes, capability estimates), the ladder and
+ * repression periods, committee blocs, named cohorts, policy axes, scheduled transfers and `note` fields;
+ * every version-1 file is a valid version-2 file.
+ */
+export const SCENARIO_SCHEMA_VERSION = 2;
 
 const id = z
   .string()
@@ -39,9 +44,25 @@ const unit = (s: z.ZodType<Estimate>) =>
   s.refine((e) => e.range[0] >= 0 && e.range[1] <= 1, { message: "must lie in [0, 1]", path: ["range"] });
 const unitEstimate = unit(estimateSchema);
 
+const note = z.string().optional().describe("free text: what the item stands for, caveats");
+
+/** A strength in [0, 1]: a plain number, or an estimate with its range and source. */
+const strength = z.union([z.number().min(0).max(1), unitEstimate]);
+
 const capabilitiesSchema = z
-  .object(Object.fromEntries(CAPABILITIES.map((c) => [c, z.number().min(0).max(1).optional()])))
-  .strict();
+  .object(Object.fromEntries(CAPABILITIES.map((c) => [c, strength.optional()])))
+  .strict()
+  .describe(
+    "appoint: place clients in party posts; agenda: set and delay the bodies' agenda; files: read personnel files; " +
+      "inspect: inspect and discipline officials; papers: control the flow of papers; press: reach the press; " +
+      "force: command armed force",
+  );
+
+/** The share of a body that must vote for a motion, as num/den of the votes cast. */
+const ruleSchema = z
+  .object({ num: z.number().int().positive(), den: z.number().int().positive() })
+  .strict()
+  .refine((r) => 2 * r.num >= r.den && r.num < r.den, { message: "must satisfy 1/2 <= num/den < 1" });
 
 const scheduleSchema = z
   .object({
@@ -59,7 +80,7 @@ const scheduleSchema = z
     message: "give exactly one of everyWeeks or dates",
   });
 
-export const BODY_KINDS = ["executive", "committee", "congress"] as const;
+export const BODY_KINDS = ["executive", "committee", "congress", "commission", "government"] as const;
 
 const bodySchema = z
   .object({
@@ -67,8 +88,19 @@ const bodySchema = z
     name: z.string(),
     kind: z
       .enum(BODY_KINDS)
-      .describe("executive: Politburo-like; committee: Central Committee; congress: the congress"),
-    electedBy: id.optional().describe("id of the body that elects this one"),
+      .describe(
+        "executive: Politburo-like; committee: Central Committee; congress: the congress; commission: a control " +
+          "commission; government: a council of ministers",
+      ),
+    electedBy: id
+      .optional()
+      .describe("id of the body that elects this one; its decisions can be appealed there"),
+    top: z
+      .boolean()
+      .optional()
+      .describe(
+        "the body whose full members play the coalition game (default: the first executive elected by the committee)",
+      ),
     meets: scheduleSchema,
     seats: z.number().int().positive().optional().describe("voting seats at the start (executive bodies)"),
     maxSeats: z
@@ -77,6 +109,47 @@ const bodySchema = z
       .positive()
       .optional()
       .describe("the most voting seats the body may be enlarged to"),
+    candidates: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        "non-voting candidate members kept on the bench (executive bodies; default: as at the start)",
+      ),
+    rule: z
+      .object({
+        quorum: z.number().min(0).max(1).default(0.5).describe("share of the seats that must attend"),
+        majority: ruleSchema
+          .default({ num: 1, den: 2 })
+          .describe("a motion passes with more than num/den of the votes cast"),
+      })
+      .strict()
+      .default({ quorum: 0.5, majority: { num: 1, den: 2 } }),
+    tabling: z
+      .enum(["members", "agenda"])
+      .default("members")
+      .describe("who may table a motion: any member, or only a member holding the agenda capability"),
+    extraordinary: z
+      .object({
+        byAgenda: z
+          .boolean()
+          .default(true)
+          .describe("the member holding the strongest agenda capability may convene it between sessions"),
+        petitionShare: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.5)
+          .describe("share of its seats whose demand convenes it between sessions (1: never)"),
+      })
+      .strict()
+      .optional()
+      .describe("extraordinary sessions; absent: the body meets only on its calendar"),
+    joint: z
+      .array(id)
+      .default([])
+      .describe("bodies whose members sit and vote with this one on removals (joint plenums)"),
     delegates: estimateSchema.optional().describe("voting delegates per congress (congress bodies)"),
     firstNumber: z
       .number()
@@ -84,6 +157,7 @@ const bodySchema = z
       .positive()
       .optional()
       .describe("ordinal of the body's first meeting in the run, for the narrative"),
+    note,
     source: z.string().optional(),
   })
   .strict();
@@ -94,7 +168,29 @@ const officeSchema = z
     name: z.string(),
     body: id.optional().describe("the body this office belongs to, if any"),
     capabilities: capabilitiesSchema,
+    scope: z
+      .array(id)
+      .optional()
+      .describe("region tags the office's appoint and inspect capabilities reach (absent: every region)"),
     holder: id.nullable().describe("person holding the office at the start, or null if vacant"),
+    appointedBy: id.optional().describe("body that fills a vacancy by a vote (default: the top body)"),
+    eligible: z
+      .object({
+        bodies: z.array(id).optional().describe("holder must sit in one of these bodies (full or candidate)"),
+        roles: z.array(z.enum(["leader", "official"])).optional(),
+        pools: z.array(id).optional().describe("holder must belong to one of these role pools (see people)"),
+      })
+      .strict()
+      .optional()
+      .describe("who may hold the office; absent: anyone in the party"),
+    incompatible: z.array(id).default([]).describe("offices that cannot be held together with this one"),
+    from: isoDate.optional().describe("the office is created on this date"),
+    until: isoDate.optional().describe("the office is abolished on this date"),
+    inherits: z
+      .array(id)
+      .default([])
+      .describe("offices it succeeds (split or merge): their last holder takes it if eligible"),
+    note,
     source: z.string().optional(),
   })
   .strict();
@@ -123,8 +219,30 @@ const attributesSchema = z
       .describe(
         "past disagreements with the founder that count against a leader once he is revered (default 0)",
       ),
+    legacyTie: unitEstimate
+      .optional()
+      .describe("how far the person's standing rests on the founder's legacy (default 0)"),
+    positions: z
+      .record(id, estimateSchema)
+      .optional()
+      .describe("line on each further policy axis (see `axes`), -1 .. +1; the first axis is `ideology`"),
   })
   .strict();
+
+/** What officials may state about themselves; everything has a default. */
+const officialAttributesSchema = attributesSchema.partial();
+
+/** Attributes every leader must state. */
+const LEADER_ATTRIBUTES = [
+  "prestige",
+  "organisation",
+  "ruthlessness",
+  "ambition",
+  "ideology",
+  "visibility",
+  "selfConfidence",
+  "frailty",
+] as const;
 
 const personSchema = z
   .object({
@@ -140,14 +258,47 @@ const personSchema = z
       .array(id)
       .default([])
       .describe("bodies where the person is a non-voting candidate at the start"),
-    attributes: attributesSchema.optional().describe("required for leaders"),
+    pools: z
+      .array(id)
+      .default([])
+      .describe("role pools the person belongs to, for offices' eligibility (e.g. state-economy, military)"),
+    attributes: officialAttributesSchema
+      .optional()
+      .describe("required for leaders (all but flexibility, liabilities, legacyTie and positions)"),
+    note,
     source: z.string().optional(),
   })
   .strict()
-  .refine((p) => p.role !== "leader" || p.attributes !== undefined, {
-    message: "a leader needs attributes",
-    path: ["attributes"],
+  .superRefine((p, ctx) => {
+    if (p.role !== "leader") return;
+    if (!p.attributes) {
+      ctx.addIssue({ code: "custom", message: "a leader needs attributes", path: ["attributes"] });
+      return;
+    }
+    for (const key of LEADER_ATTRIBUTES) {
+      if (p.attributes[key] === undefined)
+        ctx.addIssue({ code: "custom", message: `a leader needs ${key}`, path: ["attributes", key] });
+    }
   });
+
+/** Cohort ids may be camelCase (version-1 files use `civilWar`). */
+const cohortId = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9-]*$/, "must start with a lower-case letter; letters, digits and dashes");
+
+const cohortSchema = z
+  .object({
+    id: cohortId,
+    name: z.string(),
+    docility: unitEstimate.describe("readiness of its members to follow the regional apparatus"),
+    role: z
+      .enum(["recruits", "campaign"])
+      .optional()
+      .describe("recruits: where ordinary intake joins; campaign: where enrolment campaigns' recruits join"),
+    note,
+    source: z.string().optional(),
+  })
+  .strict();
 
 const regionSchema = z
   .object({
@@ -155,11 +306,9 @@ const regionSchema = z
     name: z.string(),
     members: estimateSchema.describe("party members (with candidates) at the start"),
     cohorts: z
-      .object({ old: z.number().min(0), civilWar: z.number().min(0), recruits: z.number().min(0) })
-      .strict()
-      .describe(
-        "shares of members by cohort: veterans of the underground, civil-war entrants, later recruits (normalised)",
-      ),
+      .record(cohortId, z.number().min(0))
+      .describe("shares of members by cohort id (see `cohorts`; normalised)"),
+    tags: z.array(id).default([]).describe("tags that offices' scopes refer to (e.g. national)"),
     ideology: z.number().min(-1).max(1).describe("members' mean economic line"),
     secretary: z
       .object({
@@ -179,6 +328,7 @@ const regionSchema = z
       .boolean()
       .default(false)
       .describe("the secretary holds a Central Committee seat at the start"),
+    note,
     source: z.string().optional(),
   })
   .strict();
@@ -210,7 +360,9 @@ const shockSchema = z
       .max(1)
       .optional()
       .describe("economic shocks: push on opinion, - left, + right"),
+    axis: id.optional().describe("policy axis an economic shock pushes (default: the first)"),
     label: z.string().optional().describe("readable name for the narrative"),
+    note,
     source: z.string().optional(),
   })
   .strict()
@@ -218,6 +370,95 @@ const shockSchema = z
     message: "a health shock needs a target",
     path: ["target"],
   });
+
+const axisSchema = z
+  .object({
+    id,
+    name: z.string(),
+    salience: z.number().positive().default(1).describe("weight of the axis in distances between lines"),
+    note,
+    source: z.string().optional(),
+  })
+  .strict();
+
+const transferSchema = z
+  .object({
+    id,
+    date: isoDate,
+    office: id,
+    to: id.nullable().describe("new holder, or null: the holder resigns and the office falls vacant"),
+    probability: z.number().min(0).max(1).default(1),
+    label: z.string().optional(),
+    note,
+    source: z.string().optional(),
+  })
+  .strict();
+
+export const INSTITUTIONS = [
+  "regional",
+  "apparatus",
+  "state",
+  "army",
+  "police",
+  "unions",
+  "press",
+  "other",
+] as const;
+
+const blocSchema = z
+  .object({
+    id,
+    name: z.string().optional(),
+    institution: z.enum(INSTITUTIONS),
+    seats: z.number().int().min(0).describe("voting (full) seats"),
+    candidates: z.number().int().min(0).default(0).describe("non-voting candidate members"),
+    patron: id.nullable().default(null).describe("the leader its members follow at the start, or null"),
+    ideology: z.number().min(-1).max(1).default(0),
+    note,
+    source: z.string().optional(),
+  })
+  .strict();
+
+export const RUNG_KINDS = [
+  "office",
+  "executive",
+  "committee",
+  "party",
+  "exile",
+  "deportation",
+  "arrest",
+  "trial",
+  "execution",
+] as const;
+
+const rungSchema = z
+  .object({
+    id,
+    kind: z
+      .enum(RUNG_KINDS)
+      .describe(
+        "what the step takes: office (offices), executive (seats in executive bodies), committee (committee seat), " +
+          "party (membership), exile, deportation, arrest, trial, execution",
+      ),
+    decidedBy: id
+      .optional()
+      .describe("body that votes on it (default: the committee for seats and membership, else the top body)"),
+    force: z.boolean().default(false).describe("needs the strongest armed force behind the rulers"),
+    from: isoDate.optional().describe("the step is available from this date"),
+    note,
+    source: z.string().optional(),
+  })
+  .strict();
+
+const repressionSchema = z
+  .object({
+    from: isoDate,
+    until: isoDate,
+    rungs: z.array(id).min(1).describe("ladder steps off the table in this period"),
+    note,
+    source: z.string().optional(),
+  })
+  .strict();
 
 /** Why a mechanism is in the model: a source key and, in the modeller's words, what it shows. */
 const evidenceSchema = z
@@ -246,10 +487,58 @@ export const mechanismsSchema = z
     offices: z
       .object({
         enabled: z.boolean().default(true),
-        params: z.object({}).strict().default({}),
+        params: z
+          .object({
+            combine: z
+              .enum(["channels", "strongest"])
+              .default("channels")
+              .describe(
+                "how several posts granting one capability combine: channels (1 - product of (1 - each), so " +
+                  "posts add up) or strongest (only the strongest post counts)",
+              ),
+            maxPerPerson: z
+              .number()
+              .int()
+              .positive()
+              .optional()
+              .describe("most offices one person may hold at once (absent: no limit)"),
+            eligibility: z
+              .boolean()
+              .default(true)
+              .describe("offices' eligibility rules apply (false: anyone may be voted into any office)"),
+          })
+          .strict()
+          .default({ combine: "channels", eligibility: true }),
         evidence: evidenceSchema,
       })
       .strict(),
+    bodies: z
+      .object({
+        enabled: z.boolean().default(true),
+        params: z
+          .object({
+            standingWeight: estimateSchema
+              .optional()
+              .describe("weight of the two sides' standing in an uncommitted voter's choice (default 2)"),
+            lineWeight: estimateSchema
+              .optional()
+              .describe(
+                "weight of the distance to each side's line in an uncommitted voter's choice (default 1.5)",
+              ),
+            bandwagonWeight: estimateSchema
+              .optional()
+              .describe("weight of a voter's reading of which side is winning (default 1)"),
+            appeals: z
+              .boolean()
+              .default(true)
+              .describe("the losing side may appeal a decision to the body that elects the deciding body"),
+          })
+          .strict()
+          .default({ appeals: true }),
+        evidence: evidenceSchema,
+      })
+      .strict()
+      .default({ enabled: true, params: { appeals: true }, evidence: [] }),
     patronage: mechanismSwitch({
       appointmentsPerYear: estimateSchema.describe(
         "regional secretaryships the appointer can fill per year at full skill",
@@ -263,12 +552,19 @@ export const mechanismsSchema = z
         "lesser officials the appointer places per year at full skill",
       ),
       allyProtection: rate("how far the appointer spares regions held by his coalition partners"),
+      confirmingBody: id
+        .optional()
+        .describe("body whose vote confirms each regional secretary the appointer nominates (absent: none)"),
     }),
     circularFlow: mechanismSwitch({
       cohortDocility: z
         .object({ old: unitEstimate, civilWar: unitEstimate, recruits: unitEstimate })
         .strict()
-        .describe("how readily members of each cohort follow the regional apparatus"),
+        .optional()
+        .describe("version-1 files: how readily members of each cohort follow the apparatus (see `cohorts`)"),
+      dropShare: unitEstimate
+        .optional()
+        .describe("share of the committee seats of defeated leaders' followers a congress drops (default 0)"),
       partyLineBias: estimateSchema.describe("pull of the official line on uncommitted votes"),
       enlargementCap: rate("largest Central Committee enlargement per congress, as a share of its size"),
       conferenceLeadWeeks: z.number().int().min(0).default(4),
@@ -289,6 +585,16 @@ export const mechanismsSchema = z
       rungIntervalWeeks: estimateSchema.describe("least time between two steps down the elimination ladder"),
       defectionRate: rate("chance per round that a leader who sees a better coalition breaks his"),
       realignmentGain: rate("least relative gain in his share of power for a member to break his alliance"),
+      concessionReach: unitEstimate
+        .optional()
+        .describe(
+          "largest move of line a contender makes to court a swing member of the top body (default 0)",
+        ),
+      lineWeight: estimateSchema
+        .optional()
+        .describe(
+          "cost of a coalition's line to a member, per unit of distance from his own, against his share of power (default 0: power alone)",
+        ),
     }),
     health: mechanismSwitch({
       hazardScale: estimateSchema.describe("multiplies each person's yearly frailty hazard"),
@@ -309,7 +615,9 @@ export const mechanismsSchema = z
       leverageOnSecretaries: rate("how much easier a compromised secretary is to replace"),
     }),
     enrolment: mechanismSwitch({
-      campaignShare: rate("recruits a campaign brings in, as a share of membership"),
+      campaignShare: rate(
+        "recruits a campaign brings in, as a share of the membership at the start of the run (the apparatus's vetting capacity)",
+      ),
       campaignWeeks: z.number().int().positive().describe("length of a campaign"),
       launchShare: rate("least share of members under the appointer's secretaries for him to launch one"),
       launchPerYear: perYear("chance per year of launching when the conditions hold"),
@@ -317,7 +625,9 @@ export const mechanismsSchema = z
       mourningBoost: estimateSchema.describe(
         "factor on the launch chance in the year after a founder's death",
       ),
-      recruitLoyalty: rate("recruits' readiness to follow the apparatus that admitted them"),
+      recruitLoyalty: unitEstimate
+        .optional()
+        .describe("version-1 files: campaign recruits' readiness to follow the apparatus (see `cohorts`)"),
     }),
     factionBan: mechanismSwitch({
       chargeBonus: estimateSchema.describe(
@@ -342,6 +652,14 @@ export const mechanismsSchema = z
       restraintWhileAlive: rate(
         "how far the living founder's authority holds leaders back from moving against a colleague",
       ),
+      repudiationDistance: estimateSchema
+        .optional()
+        .describe(
+          "distance of the ruling line from the founder's at which the leadership repudiates his legacy (absent: never)",
+        ),
+      repudiationCost: unitEstimate
+        .optional()
+        .describe("standing lost per unit of legacy tie when the legacy is repudiated (default 0.5)"),
     }),
     testament: mechanismSwitch({
       writePerYear: perYear(
@@ -382,6 +700,17 @@ export const mechanismsSchema = z
       resistChance: rate(
         "chance that a leader holding force resists a motion against him, times his ruthlessness and force",
       ),
+      forceChance: unitEstimate
+        .optional()
+        .describe(
+          "chance that a chief of armed force puts it behind his side at a decisive vote, times his ruthlessness and force (default 0)",
+        ),
+      forceDelegates: unitEstimate
+        .optional()
+        .describe("share of a body's seats that force brought in (or kept out) can swing (default 0.1)"),
+      coupCost: unitEstimate
+        .optional()
+        .describe("standing lost by the leader whose side arrests a rival by force (default 0.2)"),
     }),
   })
   .strict();
@@ -393,7 +722,7 @@ void _sameMechanisms;
 
 export const scenarioSchema = z
   .object({
-    schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
+    schemaVersion: z.union([z.literal(1), z.literal(SCENARIO_SCHEMA_VERSION)]),
     id,
     title: z.string(),
     description: z.string().default(""),
@@ -402,15 +731,36 @@ export const scenarioSchema = z
       .object({ start: isoDate, end: isoDate, tickDays: z.number().int().positive().default(7) })
       .strict()
       .refine((c) => c.start < c.end, { message: "start must come before end", path: ["end"] }),
+    axes: z
+      .array(axisSchema)
+      .min(1)
+      .default([{ id: "economy", name: "economic line", salience: 1 }])
+      .describe("policy axes; the first is the one the rank and file hold (a person's `ideology`)"),
+    cohorts: z
+      .array(cohortSchema)
+      .optional()
+      .describe(
+        "member cohorts, one with role recruits and one with role campaign (absent: the version-1 four)",
+      ),
     bodies: z.array(bodySchema).min(1),
     offices: z.array(officeSchema),
+    transfers: z
+      .array(transferSchema)
+      .default([])
+      .describe("scheduled resignations and transfers of offices (exogenous)"),
     people: z.array(personSchema).min(2),
     centralCommittee: z
       .object({
         body: id.describe("id of the committee body"),
         independents: z
           .array(z.object({ count: z.number().int().min(0), ideology: z.number().min(-1).max(1) }).strict())
-          .describe("seats held by members with no patron among the people listed"),
+          .default([])
+          .describe("version-1 files: seats held by members with no patron among the people listed"),
+        blocs: z
+          .array(blocSchema)
+          .default([])
+          .describe("anonymous seats by institution, each with the leader it follows at the start (or none)"),
+        note,
         source: z.string().optional(),
       })
       .strict(),
@@ -427,6 +777,17 @@ export const scenarioSchema = z
       .strict()
       .default({ fidelity: "aggregate" }),
     shocks: z.array(shockSchema).default([]),
+    ladder: z
+      .array(rungSchema)
+      .min(1)
+      .optional()
+      .describe(
+        "the elimination ladder, in order (absent: office, politburo, central-committee, expulsion, internal-exile, deportation)",
+      ),
+    repression: z
+      .array(repressionSchema)
+      .default([])
+      .describe("periods in which some rungs are off the table for members of the top bodies"),
     mechanisms: mechanismsSchema,
   })
   .strict();

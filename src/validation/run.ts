@@ -42,7 +42,11 @@ export function loadTargets(file: string, sc: CompiledScenario): TargetsFile {
     const message = `cannot read targets file ${file}: ${(err as Error).message.split("\n")[0]}`;
     throw new TargetsError(file, [{ path: "", message }], message);
   }
-  return parseTargets(text, file, { people: sc.people.map((p) => p.id), bodies: sc.bodies.map((b) => b.id) });
+  return parseTargets(text, file, {
+    people: sc.people.map((p) => p.id),
+    bodies: sc.bodies.map((b) => b.id),
+    ladder: sc.ladder.map((r) => r.id),
+  });
 }
 
 export interface ValidateOptions {

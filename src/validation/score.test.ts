@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { RunResult } from "../kernel/engine.ts";
-import type { Rung, SimEvent } from "../kernel/events.ts";
+import type { SimEvent } from "../kernel/events.ts";
 import type { Outcome } from "../kernel/outcome.ts";
 import type { LeaderSeries } from "../kernel/series.ts";
 import { wilson } from "../stats/intervals.ts";
@@ -43,6 +43,7 @@ function run(
   return {
     format: { output: 1, events: 1 },
     scenario: { id: "toy", title: "Toy" },
+    ladder: LADDER,
     seed: 1,
     until: DATES.at(-1)!,
     outcome: { kind: "none", leader: null, date: null, rulingCoalition: [], ...outcome },
@@ -57,12 +58,16 @@ function run(
   };
 }
 
-const removal = (date: string, person: string, rung: Rung): SimEvent => ({
+/** The toy runs' ladder. */
+const LADDER = ["office", "politburo", "central-committee", "expulsion", "internal-exile", "deportation"];
+
+const removal = (date: string, person: string, rung: string): SimEvent => ({
   tick: 0,
   date,
   type: "removal",
   person,
   rung,
+  depth: LADDER.indexOf(rung) + 1,
   lost: [],
   by: ["x"],
 });

@@ -4,7 +4,7 @@
  * Pure: no Node imports.
  */
 import type { RunResult } from "../kernel/engine.ts";
-import { type DeathEvent, LADDER, type RemovalEvent, type Rung, type VoteEvent } from "../kernel/events.ts";
+import type { DeathEvent, RemovalEvent, VoteEvent } from "../kernel/events.ts";
 import { wilson, Z95 } from "../stats/intervals.ts";
 import type {
   OrderTarget,
@@ -72,7 +72,8 @@ function deathOf(result: RunResult, person: string): DeathEvent | undefined {
   return result.events.find((e): e is DeathEvent => e.type === "death" && e.person === person);
 }
 
-const rungIndex = (r: Rung): number => LADDER.indexOf(r);
+/** Depth (1 for the first step) of a ladder step in the run's scenario; 0 when it has no such step. */
+const depthOf = (result: RunResult, rung: string): number => result.ladder.indexOf(rung) + 1;
 
 /**
  * The first removal that takes `person` to rung `rung` or further down the ladder, with its index in the
@@ -82,17 +83,18 @@ const rungIndex = (r: Rung): number => LADDER.indexOf(r);
 function firstReach(
   result: RunResult,
   person: string,
-  rung: Rung,
+  rung: string,
 ): { event: RemovalEvent; index: number } | null {
-  const min = rungIndex(rung);
+  const min = depthOf(result, rung);
+  if (min === 0) return null;
   for (let index = 0; index < result.events.length; index++) {
     const e = result.events[index]!;
-    if (e.type === "removal" && e.person === person && rungIndex(e.rung) >= min) return { event: e, index };
+    if (e.type === "removal" && e.person === person && e.depth >= min) return { event: e, index };
   }
   return null;
 }
 
-function reachText(person: string, rung: Rung, e: RemovalEvent): string {
+function reachText(person: string, rung: string, e: RemovalEvent): string {
   return e.rung === rung
     ? `${person} reached the ${rung} step on ${e.date}`
     : `${person} was pushed past the ${rung} step (to ${e.rung}) on ${e.date}`;

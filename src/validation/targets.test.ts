@@ -26,7 +26,10 @@ const ok = {
   source: "K",
 };
 
-function issuesOf(text: string, k = { people: ["ann", "bob"], bodies: ["congress"] }) {
+function issuesOf(
+  text: string,
+  k = { people: ["ann", "bob"], bodies: ["congress"], ladder: ["office", "politburo", "expulsion"] },
+) {
   try {
     parseTargets(text, "t.yaml", k);
   } catch (err) {
@@ -116,7 +119,7 @@ describe("parseTargets errors", () => {
     delete (removal as Record<string, unknown>).leader;
     expect(issuesOf(file([removal]))[0]!.path).toBe("targets[0].notBefore");
     expect(issuesOf(file([{ ...removal, notBefore: "2000-01-01", rung: "gulag" }]))[0]!.message).toContain(
-      "must be a rung of the ladder",
+      'unknown ladder step "gulag"',
     );
 
     const order = { ...ok, kind: "order", rung: "politburo", before: ["ann"], after: ["ann", "cid"] };

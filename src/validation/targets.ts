@@ -4,7 +4,6 @@
  * runs in a browser; the Node side reads the file and passes its text in.
  */
 import { z } from "zod";
-import { LADDER } from "../kernel/events.ts";
 import { DataFileError, schemaIssue } from "../scenario/fileError.ts";
 import { isMapping, type LocatedIssue, readYaml } from "../scenario/yamlText.ts";
 
@@ -78,7 +77,8 @@ const voteShareSchema = z
     path: ["date"],
   });
 
-const rung = z.enum(LADDER, { message: `must be a rung of the ladder: ${LADDER.join(", ")}` });
+/** A step of the scenario's ladder, by id (checked against the scenario when it is known). */
+const rung = id.describe("a step of the scenario's elimination ladder, by id");
 
 const removalBySchema = z
   .strictObject({
@@ -158,6 +158,8 @@ export class TargetsError extends DataFileError {
 export interface KnownIds {
   people: readonly string[];
   bodies: readonly string[];
+  /** Ids of the scenario's ladder steps, in order. */
+  ladder?: readonly string[];
 }
 
 function issueMessage(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
@@ -175,8 +177,16 @@ function crossCheck(
   const seen = new Set<string>();
   const people = known ? new Set(known.people) : null;
   const bodies = known ? new Set(known.bodies) : null;
+  const ladder = known?.ladder ? new Set(known.ladder) : null;
   const person = (p: string, path: PropertyKey[]) => {
     if (people && !people.has(p)) out.push({ path, message: `unknown person "${p}" in the scenario` });
+  };
+  const step = (r: string, path: PropertyKey[]) => {
+    if (ladder && !ladder.has(r))
+      out.push({
+        path,
+        message: `unknown ladder step "${r}" (the scenario's ladder: ${[...ladder].join(", ")})`,
+      });
   };
   tf.targets.forEach((t, i) => {
     if (seen.has(t.id)) out.push({ path: ["targets", i, "id"], message: `duplicate id "${t.id}"` });
@@ -198,8 +208,10 @@ function crossCheck(
         break;
       case "removal-by":
         person(t.person, ["targets", i, "person"]);
+        step(t.rung, ["targets", i, "rung"]);
         break;
       case "order":
+        step(t.rung, ["targets", i, "rung"]);
         t.before.forEach((p, j) => {
           person(p, ["targets", i, "before", j]);
         });

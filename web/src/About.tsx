@@ -7,10 +7,13 @@ import { bodyNames } from "./people.ts";
 /** "the <office>" that holds the strongest appointment power in the scenario, or a generic phrase. */
 function appointer(detail: ScenarioDetail | null): string {
   const offices = detail?.scenario.offices ?? [];
-  const best = [...offices].sort((a, b) => (b.capabilities.appoint ?? 0) - (a.capabilities.appoint ?? 0))[0];
-  return best && (best.capabilities.appoint ?? 0) > 0
-    ? `the ${best.name}`
-    : "the leader who holds appointment power";
+  // A capability is a number or an estimate with its value.
+  const appoint = (o: (typeof offices)[number]) => {
+    const c = o.capabilities.appoint;
+    return c === undefined ? 0 : typeof c === "number" ? c : c.value;
+  };
+  const best = [...offices].sort((a, b) => appoint(b) - appoint(a))[0];
+  return best && appoint(best) > 0 ? `the ${best.name}` : "the leader who holds appointment power";
 }
 
 export function About({ detail }: { detail: ScenarioDetail | null }) {

@@ -142,7 +142,13 @@ export function CounterfactualView(p: Props) {
           <div className="leader-cards">
             {leaders.map((l) => {
               const person = s.people.find((x) => x.id === l.id);
-              const attrs = Object.entries(person?.attributes ?? {});
+              // Estimates only (positions on further policy axes are a record of their own).
+              const attrs = Object.entries(person?.attributes ?? {}).filter(
+                (
+                  e,
+                ): e is [string, { value: number; range: [number, number]; source: string; note?: string }] =>
+                  typeof e[1] === "object" && e[1] !== null && "range" in e[1],
+              );
               const changedCount = attrs.filter(
                 ([name, est]) =>
                   Number(changedValue(p.changes, `people.${l.id}.attributes.${name}`) ?? est.value) !==

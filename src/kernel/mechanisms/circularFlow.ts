@@ -1,74 +1,68 @@
 /**
  * The circular flow of power: regional secretaries run their conferences, which choose congress delegates;
- * the congress elects the committee (enlarged on the slate the appointer drafts); the committee then elects
- * the executive bodies and the secretaries at its next plenum, closing the loop.
- * When off, delegates follow only their own opinions and the congress re-elects the committee unchanged.
+ * the congress elects the committee (enlarged on the slate the appointer drafts, with seats of the defeated
+ * dropped); the committee then elects the executive bodies and the secretaries at its next plenum, closing
+ * the loop. When off, delegates follow only their own opinions and the congress re-elects the committee
+ * unchanged.
  */
-import type { CongressEvent, ElectionEvent, VoteEvent } from "../events.ts";
-import { binCentre } from "../members/store.ts";
-import { committeeSize, livePatron, strongestHolder } from "../power.ts";
-import { AGAINST, passes, tally, type VoterGroup } from "../votes.ts";
-import { emit, personId, totalMembers, type World } from "../world.ts";
+import { chooseDelegates } from "../delegates.ts";
+import type { CongressEvent, ElectionEvent } from "../events.ts";
+import { leadership } from "../players.ts";
+import { committeeSize, livePatron, outOfParty, strongestHolder } from "../power.ts";
+import { inCommittee, seat } from "../seats.ts";
+import { holdSession } from "../sessions.ts";
+import { emitVote, vote } from "../votes.ts";
+import { type BlocState, emit, totalMembers, type World } from "../world.ts";
 import { electExecutive } from "./executive.ts";
 import type { Mechanism } from "./mechanism.ts";
 
-/** Splits `total` seats over weights by largest remainders (deterministic, sums exactly to `total`). */
-export function apportion(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum <= 0 || total <= 0) return weights.map(() => 0);
-  const quotas = weights.map((x) => (total * x) / sum);
-  const seats = quotas.map(Math.floor);
-  let left = total - seats.reduce((a, b) => a + b, 0);
-  const order = quotas
-    .map((q, i) => [q - Math.floor(q), i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) seats[order[k]![1]]!++;
-  return seats;
-}
+export { apportion, chooseDelegates } from "../delegates.ts";
 
 /** Officials of committee rank the drafter could still seat: one per secretaryship he has filled, less those seated. */
 export function apparatusNominees(w: World, drafter: number, room: number): number {
   const perAppointment = Math.max(1, w.sc.params.patronage.clientsPerAppointment);
   const filled = Math.floor(w.people[drafter]!.lesserClients / perAppointment);
-  const seated = w.apparatusSeats.filter((p) => p === drafter).length;
+  let seated = 0;
+  for (const b of w.blocs) if (b.bloc < 0 && b.patron === drafter) seated += b.seats;
   return Math.max(0, Math.min(room, filled - seated));
 }
 
-/** Regional conferences choose the congress delegation. */
-export function chooseDelegates(w: World): void {
-  const rng = w.streams.get("circularFlow:conferences");
-  const total = w.sc.bodies[w.sc.congress]!.delegates;
-  const perRegion = apportion(
-    total,
-    w.regions.map((_, r) => w.members.count(r)),
-  );
-  const groups: VoterGroup[] = [];
-  w.regions.forEach((reg, r) => {
-    const patron = livePatron(w, reg.secretaryPatron);
-    const grip = patron >= 0 && w.sc.enabled.circularFlow ? reg.grip : 0;
-    const d = w.members.delegation(r, perRegion[r]!, grip, rng);
-    // A secretary who carries the conference gets his whole slate elected. Under the ban on factions a
-    // platform cannot run a slate of its own; without the ban its supporters keep their seats.
-    if (patron >= 0 && d.loyal * 2 > perRegion[r]!) {
-      const kept = w.sc.enabled.factionBan ? 0 : d.opposition;
-      d.loyal = perRegion[r]! - kept;
-      d.opposition = kept;
-      d.uncommitted.fill(0);
-    }
-    const ideology = w.members.meanIdeology(r);
-    if (d.loyal > 0) groups.push({ count: d.loyal, follows: patron, ideology });
-    if (d.opposition > 0) groups.push({ count: d.opposition, follows: AGAINST, ideology });
-    d.uncommitted.forEach((count, bin) => {
-      if (count > 0) groups.push({ count, follows: -1, ideology: binCentre(bin) });
-    });
-  });
-  w.delegation = { groups, total };
+/** The bloc of seats the drafter's apparatus holds (created at its first congress). */
+function apparatusBloc(w: World, drafter: number): BlocState {
+  let bloc = w.blocs.find((b) => b.bloc < 0 && b.patron === drafter);
+  if (!bloc) {
+    bloc = {
+      bloc: -1,
+      institution: "apparatus",
+      patron: drafter,
+      ideology: w.people[drafter]!.ideology,
+      seats: 0,
+      candidates: 0,
+    };
+    w.blocs.push(bloc);
+  }
+  return bloc;
 }
 
-/** The leadership that speaks for the official line: the ruling coalition, or the executive's players. */
-export function leadership(w: World): number[] {
-  if (w.ruling.length > 0) return w.ruling;
-  return w.execFull.filter((i) => w.sc.people[i]!.isLeader && w.people[i]!.capacity >= 0.5);
+/** Whether a leader counts as defeated at a congress: out of the party, pushed down the ladder, or charged. */
+function defeated(w: World, leader: number): boolean {
+  if (leader < 0) return false;
+  const p = w.people[leader]!;
+  return !p.alive || outOfParty(w, leader) || p.rung >= 1 || p.charged || p.capitulated;
+}
+
+/** Seats of the defeated leaders' followers the new committee drops (the congress does not re-elect them). */
+function dropDefeated(w: World): number {
+  const share = w.sc.params.circularFlow.dropShare;
+  if (share <= 0) return 0;
+  let dropped = 0;
+  for (const b of w.blocs) {
+    if (b.patron < 0 || !defeated(w, b.patron)) continue;
+    const n = Math.round(b.seats * share);
+    b.seats -= n;
+    dropped += n;
+  }
+  return dropped;
 }
 
 function holdCongress(w: World): void {
@@ -87,29 +81,32 @@ function holdCongress(w: World): void {
   });
 
   const leaders = leadership(w);
-  const report = tally(w, rng, delegation.groups, leaders, -1, w.opposition);
-  emit<VoteEvent>(w, {
-    type: "vote",
-    body: body.id,
-    motion: "political-report",
-    target: null,
-    ...report,
-    passed: passes(report),
-    proposers: leaders.map((i) => personId(w, i)),
-  });
+  const report = vote(
+    w,
+    rng,
+    w.sc.congress,
+    { sponsors: leaders, target: -1, opponents: w.opposition },
+    { groups: delegation.groups },
+  );
+  emitVote(w, w.sc.congress, "political-report", -1, report, leaders);
+  // Appeals and motions waiting for the congress.
+  holdSession(w, w.sc.congress, delegation.groups);
 
   if (w.sc.enabled.circularFlow) {
     // Secretaries' committee seats are renewed: each seat now answers to the current secretary's patron.
     for (const reg of w.regions) {
       if (reg.committeeSeatPatron !== -2) reg.committeeSeatPatron = livePatron(w, reg.secretaryPatron);
     }
+    const dropped = dropDefeated(w);
     // The appointer drafts the slate: seats for his named clients, then his secretaries, then his officials.
     const drafter = strongestHolder(w, "appoint");
     const size = committeeSize(w);
-    const cap = Math.floor(w.sc.params.circularFlow.enlargementCap * size);
+    const cap = Math.floor(w.sc.params.circularFlow.enlargementCap * size) + dropped;
     const named = w.people
       .map((p, i) => ({ p, i }))
-      .filter(({ p }) => drafter >= 0 && p.alive && p.rung === 0 && !p.inCommittee && p.patron === drafter)
+      .filter(
+        ({ p, i }) => drafter >= 0 && p.alive && p.rung === 0 && !inCommittee(w, i) && p.patron === drafter,
+      )
       .map(({ i }) => i)
       .slice(0, cap);
     const secretaries = w.regions
@@ -127,21 +124,18 @@ function holdCongress(w: World): void {
     let added = 0;
     if (nominees > 0) {
       const proposers = leaders.includes(drafter) ? leaders : [drafter];
-      const vote = tally(w, rng, delegation.groups, proposers, -1, w.opposition);
-      const ok = passes(vote);
-      emit<VoteEvent>(w, {
-        type: "vote",
-        body: body.id,
-        motion: "enlarge-committee",
-        target: null,
-        ...vote,
-        passed: ok,
-        proposers: proposers.map((i) => personId(w, i)),
-      });
-      if (ok) {
-        for (const i of named) w.people[i]!.inCommittee = true;
+      const outcome = vote(
+        w,
+        rng,
+        w.sc.congress,
+        { sponsors: proposers, target: -1, opponents: w.opposition },
+        { groups: delegation.groups },
+      );
+      emitVote(w, w.sc.congress, "enlarge-committee", -1, outcome, proposers);
+      if (outcome.passed) {
+        for (const i of named) seat(w, w.sc.committee, i, true);
         for (const { reg } of secretaries) reg.committeeSeatPatron = drafter;
-        for (let k = 0; k < officials; k++) w.apparatusSeats.push(drafter);
+        if (officials > 0) apparatusBloc(w, drafter).seats += officials;
         added = nominees;
       }
     }
@@ -150,7 +144,7 @@ function holdCongress(w: World): void {
       body: body.id,
       electedBody: committee.id,
       seats: committeeSize(w),
-      added,
+      added: added - dropped,
     });
   }
   w.delegation = null;
@@ -170,7 +164,7 @@ export const circularFlow: Mechanism = {
     const lead = Math.round((w.sc.params.circularFlow.conferenceLeadWeeks * 7) / w.sc.clock.tickDays);
     if (congress[w.tick + lead] === 1) chooseDelegates(w);
     if (congress[w.tick] === 1) holdCongress(w);
-    if (w.meets[w.sc.committee]![w.tick] === 1) electExecutive(w, leadership(w), true);
+    if (w.meets[w.sc.committee]![w.tick]! > 0) electExecutive(w, true);
   },
 };
 
@@ -182,6 +176,6 @@ export const congressWithoutFeedback: Mechanism = {
     "Congresses meet and vote, but secretaries do not steer delegates and the committee is not renewed.",
   step(w) {
     if (w.meets[w.sc.congress]![w.tick] === 1) holdCongress(w);
-    if (w.meets[w.sc.committee]![w.tick] === 1) electExecutive(w, leadership(w), false);
+    if (w.meets[w.sc.committee]![w.tick]! > 0) electExecutive(w, false);
   },
 };

@@ -1,26 +1,40 @@
 import { describe, expect, it } from "vitest";
 import { bolshevik, personIndex } from "../../../test/fixtures.ts";
-import { LADDER } from "../events.ts";
-import { currentPlayers, ruleAmong } from "../players.ts";
+import { reveal } from "../perception.ts";
+import { contenders, currentPlayers, isContender, proposeIncluding, ruleAmong } from "../players.ts";
 import { machines } from "../power.ts";
+import { topMembers } from "../seats.ts";
 import { createWorld } from "../world.ts";
-import { applyRung, coalitions, nextRung, reveal } from "./coalitions.ts";
+import { bodies } from "./bodies.ts";
+import { coalitions } from "./coalitions.ts";
 
 const sc = bolshevik();
 const id = (i: number) => sc.people[i]!.id;
 
 describe("coalitions", () => {
-  it("players are the ambitious, able full members of the executive who are nobody's client", () => {
+  it("every able full member of the top body who is his own master plays; ambition decides who takes the initiative", () => {
     const w = createWorld(sc, 1);
-    const players = currentPlayers(w).map(id);
-    for (const p of players) {
-      const cp = sc.people.find((x) => x.id === p)!;
-      expect(cp.isLeader).toBe(true);
-      expect(cp.ambition).toBeGreaterThanOrEqual(sc.params.coalitions.contenderAmbition);
+    const players = currentPlayers(w);
+    // Every full member plays unless he is somebody's client or cannot work.
+    expect(players.length).toBe(topMembers(w).length);
+    const rykov = personIndex(sc, "rykov");
+    expect(players).toContain(rykov);
+    // Rykov seeks no power: he plays (votes, can be courted) but takes no initiative.
+    expect(isContender(w, rykov)).toBe(false);
+    for (const p of contenders(w, players)) {
+      expect(sc.people[p]!.ambition >= sc.params.coalitions.contenderAmbition || w.people[p]!.opposes).toBe(
+        true,
+      );
     }
+    w.people[rykov]!.opposes = true;
+    expect(isContender(w, rykov)).toBe(true);
     const lenin = personIndex(sc, "lenin");
     w.people[lenin]!.capacity = 0.2;
     expect(currentPlayers(w)).not.toContain(lenin);
+    // A client plays through his patron.
+    const kam = personIndex(sc, "kamenev");
+    w.people[kam]!.patron = personIndex(sc, "stalin");
+    expect(currentPlayers(w)).not.toContain(kam);
   });
 
   it("the ruling coalition is computed from powers: the strongest can be left out", () => {
@@ -32,23 +46,36 @@ describe("coalitions", () => {
     expect(ruleAmong(w, players, [0.1, 0.1, 0.1, 1.0])).toEqual([3]);
   });
 
-  it("the ladder skips steps that would take nothing, and each step takes what it names", () => {
+  it("a proposer who weighs the line prefers partners near his own, among self-enforcing winning coalitions", () => {
     const w = createWorld(sc, 1);
-    const t = personIndex(sc, "trotsky");
-    expect(nextRung(w, t)).toBe(1); // holds an office
-    applyRung(w, t, 1, []);
-    expect(w.officeHolder).not.toContain(t);
-    expect(w.people[t]!.exec).toBe(2);
-    applyRung(w, t, nextRung(w, t), []);
-    expect(w.people[t]!.exec).toBe(0);
-    expect(w.execFull).not.toContain(t);
-    applyRung(w, t, nextRung(w, t), []);
-    expect(w.people[t]!.inCommittee).toBe(false);
-    expect(w.people[t]!.rung).toBe(LADDER.indexOf("central-committee") + 1);
-    const removals = w.events
-      .filter((e) => e.type === "removal")
-      .map((e) => (e.type === "removal" ? e.rung : ""));
-    expect(removals).toEqual(["office", "politburo", "central-committee"]);
+    const [a, b, c, d] = ["stalin", "trotsky", "zinoviev", "kamenev"].map((x) => personIndex(sc, x)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    const players = [a, b, c, d];
+    const view = [0.3, 0.32, 0.31, 0.29];
+    // Any three rule; with no weight on the line the proposer takes the cheapest three (his largest share).
+    const withWeight = (lineWeight: number) => ({
+      ...w,
+      sc: { ...sc, params: { ...sc.params, coalitions: { ...sc.params.coalitions, lineWeight } } },
+    });
+    expect(proposeIncluding(withWeight(0), players, view, a)).toEqual([a, c, d]);
+    // Put the cheapest partner far from an inflexible proposer's line: a heavy line weight swaps him out.
+    const far = withWeight(5);
+    far.people = w.people.map((p) => ({ ...p, positions: [...p.positions] }));
+    for (const [i, x] of [
+      [a, 0.2],
+      [b, 0.2],
+      [c, -1],
+      [d, 0.2],
+    ] as const) {
+      far.people[i]!.positions.fill(x);
+      far.people[i]!.ideology = x;
+    }
+    far.sc = { ...far.sc, people: far.sc.people.map((p) => (p.index === a ? { ...p, flexibility: 0 } : p)) };
+    expect(proposeIncluding(far, players, view, a)).toEqual([a, b, d]);
   });
 
   it("a revealing vote moves estimates of a hidden machine toward the truth", () => {
@@ -66,6 +93,18 @@ describe("coalitions", () => {
     expect(est).toBeGreaterThan(0);
   });
 
+  it("members who do not seek power back a contender, and their backing shows in the narrative", () => {
+    const w = createWorld(sc, 1);
+    coalitions.setup!(w);
+    w.people[personIndex(sc, "lenin")]!.capacity = 0;
+    coalitions.step(w);
+    const backers = w.players.filter((i) => !isContender(w, i));
+    expect(backers.length).toBeGreaterThan(0);
+    for (const i of backers) expect(w.contenders).toContain(w.backs[i]);
+    expect(w.events.some((e) => e.type === "backing")).toBe(true);
+    expect(backers.map(id)).toContain("rykov");
+  });
+
   it("a member who privately knows he is dominant breaks the alliance once their common rival is gone", () => {
     // Make one member of a three-way alliance secretly dominant: he should defect sooner or later.
     let defected = 0;
@@ -80,13 +119,15 @@ describe("coalitions", () => {
       w.people.forEach((p, i) => {
         if (!sc.people[i]!.isLeader) p.patron = gs;
       });
-      w.independents = [];
+      w.blocs = [];
       // An alliance of three already stands; only private knowledge can break it.
       w.players = currentPlayers(w);
+      w.contenders = contenders(w, w.players);
       w.ruling = [gs, personIndex(sc, "zinoviev"), personIndex(sc, "kamenev")].sort((a, b) => a - b);
-      for (let t = 0; t < 420; t += 4) {
+      for (let t = 0; t < 420; t++) {
         w.tick = t;
         coalitions.step(w);
+        bodies.step(w);
         // He breaks it himself, or it breaks when a vote reveals his strength and he proposes anew.
         if (w.ruling.length === 1 && w.ruling[0] === gs) {
           expect(w.events.some((e) => e.type === "alliance-broken")).toBe(true);

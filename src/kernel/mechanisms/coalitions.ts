@@ -1,44 +1,34 @@
 /**
- * Coalition politics among the leaders, on the fast clock. Leaders act on *perceived* power: each knows his
- * own machine, but sees a rival's only as far as votes have revealed it. The ruling coalition is the
- * self-enforcing coalition (Acemoglu–Egorov–Sonin) of the players under the consensus view; a member who
- * privately sees a smaller winning coalition that keeps him may break the alliance. The ruling coalition
- * pushes outsiders down the elimination ladder through votes it can lose.
+ * Coalition politics among the players, on the fast clock. Every full member of the top body plays; only
+ * contenders (the ambitious, or those in opposition over the line) take the initiative. Leaders act on
+ * *perceived* power: each knows his own machine, but sees a rival's only as far as votes have revealed it.
+ * The ruling coalition is the self-enforcing coalition (Acemoglu–Egorov–Sonin) under the agenda-setter's
+ * view; a contender who privately sees a smaller winning coalition that keeps him may break the alliance, if
+ * its members agree — a swing member may have to be courted with a concession on the line. The ruling
+ * coalition moves rivals down the ladder by motions that the deciding bodies vote on.
  */
 
 import { isWinning, maskOf } from "../coalition/rulingCoalition.ts";
+import type { AllianceBrokenEvent, AllianceFormedEvent, BackingEvent, CourtingEvent } from "../events.ts";
+import { founderRestraint, intervalFactor } from "../influence.ts";
+import { nextRung } from "../ladder.ts";
+import { initPerception } from "../perception.ts";
 import {
-  type AllianceBrokenEvent,
-  type AllianceFormedEvent,
-  LADDER,
-  type RemovalEvent,
-  type ResistanceEvent,
-  type VoteEvent,
-} from "../events.ts";
-import {
-  commandsForce,
-  founderRestraint,
-  intervalFactor,
-  learningFactor,
-  resistChance,
-  strongestForce,
-} from "../influence.ts";
-import { agendaSetter, currentPlayers, proposeIncluding, ruleAmong, toIntegers } from "../players.ts";
-import {
-  consensusPower,
-  EXPELLED_RUNG,
-  followedLeader,
-  MAX_PRESTIGE,
-  machines,
-  perceivedPower,
-} from "../power.ts";
-import type { Rng } from "../random/rng.ts";
-import { committeeVote, passes, type Tally } from "../votes.ts";
-import { emit, type Motion, meetsNow, personId, politicsEvery, type World } from "../world.ts";
+  agendaSetter,
+  backingChoice,
+  coalitionUtility,
+  contenders,
+  currentPlayers,
+  effectivePower,
+  isContender,
+  proposeIncluding,
+  ruleAmong,
+  toIntegers,
+} from "../players.ts";
+import { consensusPower, machines, outOfParty, realPowers } from "../power.ts";
+import { table } from "../sessions.ts";
+import { emit, ids, lineOf, personId, politicsEvery, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
-import { vacatePosts } from "./removePerson.ts";
-
-const EXILE_RUNG = 5;
 
 /** A member's share of his coalition's power, under a given view of the powers (aligned with `players`). */
 function shareOf(view: number[], players: number[], coalition: number[], member: number): number {
@@ -47,12 +37,8 @@ function shareOf(view: number[], players: number[], coalition: number[], member:
   return total > 0 ? (view[players.indexOf(member)] ?? 0) / total : 0;
 }
 
-function sameSet(a: number[], b: number[]): boolean {
+function sameSet(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function ids(w: World, xs: number[]): string[] {
-  return xs.map((i) => personId(w, i));
 }
 
 function setRuling(w: World, next: number[], by: number, reason: AllianceBrokenEvent["reason"]): void {
@@ -75,33 +61,15 @@ function setRuling(w: World, next: number[], by: number, reason: AllianceBrokenE
       kind: "ruling",
       against: ids(
         w,
-        w.players.filter((i) => !next.includes(i)),
+        w.contenders.filter((i) => !next.includes(i)),
       ),
     });
   }
 }
 
-/** Moves every observer's estimate of every machine toward the truth after a revealing vote. */
-export function reveal(w: World, rng: Rng, machine: number[]): void {
-  const n = w.people.length;
-  const { revelation, perceptionNoise } = w.sc.params.coalitions;
-  const learning = w.people.map((_, j) => revelation * w.sc.people[j]!.visibility * learningFactor(w, j));
-  for (let i = 0; i < n; i++) {
-    if (!w.people[i]!.alive) continue;
-    for (let j = 0; j < n; j++) {
-      const k = i * n + j;
-      const est = w.perception[k]!;
-      const truth = machine[j]!;
-      const step = learning[j]!;
-      const noisy = est + step * (truth - est) + rng.normal(0, perceptionNoise * truth * 0.5);
-      w.perception[k] = Math.max(0, noisy);
-    }
-  }
-}
-
 /** Leaders the ruling coalition has moved against and who are still in the party. */
 function opponents(w: World): number[] {
-  const pending = new Set(w.pendingMotions.map((m) => m.target));
+  const pending = new Set(w.motions.filter((m) => m.kind === "remove").map((m) => m.target));
   return w.people
     .map((p, i) => ({ p, i }))
     .filter(
@@ -109,7 +77,7 @@ function opponents(w: World): number[] {
         w.sc.people[i]!.isLeader &&
         p.alive &&
         !w.ruling.includes(i) &&
-        p.rung < EXPELLED_RUNG &&
+        !outOfParty(w, i) &&
         (p.rung >= 1 || pending.has(i)),
     )
     .map(({ i }) => i);
@@ -138,52 +106,75 @@ function updateOpposition(w: World): void {
   w.opposition = next;
 }
 
-/** The next ladder step that means something for this person (steps that would take nothing are skipped). */
-export function nextRung(w: World, target: number): number {
-  const p = w.people[target]!;
-  let rung = p.rung + 1;
-  if (rung === 1 && !w.officeHolder.includes(target)) rung = 2;
-  if (rung === 2 && p.exec === 0) rung = 3;
-  if (rung === 3 && !p.inCommittee) rung = 4;
-  return rung;
+/**
+ * Whether contender `m` agrees to join `better`: it must be worth at least as much to him as the present ruling
+ * coalition (his share of power as far as he seeks it, less the cost of its line as far as he cannot bend).
+ */
+function agrees(w: World, m: number, better: number[], machine: number[]): boolean {
+  const view = (j: number) => effectivePower(w, m, j, machine);
+  return coalitionUtility(w, m, better, view) >= coalitionUtility(w, m, w.ruling, view);
 }
 
-/** Applies a ladder step to a person: what he loses at each step. */
-export function applyRung(w: World, target: number, rung: number, by: number[]): void {
-  const p = w.people[target]!;
-  const lost: string[] = [];
-  if (rung === 1) {
-    w.officeHolder.forEach((h, o) => {
-      if (h === target) {
-        w.officeHolder[o] = -1;
-        lost.push(w.sc.offices[o]!.id);
-      }
+/**
+ * The players who do not seek power choose whom to back; then a contender may court one of them, the
+ * strongest who backs a rival, by moving his own line toward him (as far as `concessionReach`, paying in
+ * standing if he is inflexible). A swing member's change of backing is an event.
+ */
+function updateBacking(w: World, rivals: number[], machine: number[], suitor: number): void {
+  const swing = w.players.filter((i) => !rivals.includes(i));
+  for (const i of w.people.keys()) if (!swing.includes(i)) w.backs[i] = -1;
+  const announce = (n: number, before: number) => {
+    if (w.backs[n] === before) return;
+    emit<BackingEvent>(w, {
+      type: "backing",
+      person: personId(w, n),
+      backs: w.backs[n]! >= 0 ? personId(w, w.backs[n]!) : null,
+      before: before >= 0 ? personId(w, before) : null,
     });
-  } else {
-    lost.push(...vacatePosts(w, target));
-    if (rung >= 3 && p.inCommittee) {
-      p.inCommittee = false;
-      lost.push(w.sc.bodies[w.sc.committee]!.id);
-    }
+  };
+  for (const n of swing) {
+    const before = w.backs[n]!;
+    w.backs[n] = backingChoice(w, n, rivals, machine);
+    if (before >= 0 || w.backs[n]! >= 0) announce(n, before);
   }
-  p.rung = rung;
-  p.lastRungTick = w.tick;
-  p.prestige *= 0.85;
-  if (rung >= 2) w.pendingMotions = w.pendingMotions.filter((m) => m.target !== target || m.rung > rung);
-  emit<RemovalEvent>(w, {
-    type: "removal",
-    person: personId(w, target),
-    rung: LADDER[rung - 1]!,
-    lost,
-    by: ids(w, by),
+  const reach = w.sc.params.coalitions.concessionReach;
+  if (suitor < 0 || reach <= 0) return;
+  const friends = new Set(w.ruling.includes(suitor) ? w.ruling : [suitor]);
+  const power = realPowers(w, machine);
+  const target = swing
+    .filter((n) => !friends.has(w.backs[n]!))
+    .sort((a, b) => power[b]! - power[a]! || a - b)[0];
+  if (target === undefined) return;
+  const me = w.people[suitor]!;
+  const before = [...lineOf(me)];
+  for (let k = 0; k < me.positions.length; k++) {
+    const gap = lineOf(w.people[target]!)[k]! - before[k]!;
+    me.positions[k] = Math.max(-1, Math.min(1, before[k]! + Math.max(-reach, Math.min(reach, gap))));
+  }
+  me.ideology = me.positions[0]!;
+  const was = w.backs[target]!;
+  w.backs[target] = -1;
+  const choice = backingChoice(w, target, rivals, machine);
+  const accepted = friends.has(choice);
+  if (accepted) {
+    w.backs[target] = choice;
+    let moved = 0;
+    for (let k = 0; k < before.length; k++) moved += Math.abs(me.positions[k]! - before[k]!);
+    const rigid = 1 - w.sc.people[suitor]!.flexibility;
+    me.prestige = Math.max(0, me.prestige - moved * rigid * w.sc.params.policy.shiftCost);
+  } else {
+    w.backs[target] = was;
+    me.positions = before;
+    me.ideology = before[0]!;
+  }
+  emit<CourtingEvent>(w, {
+    type: "courting",
+    by: personId(w, suitor),
+    to: personId(w, target),
+    offer: "line",
+    accepted,
   });
-}
-
-/** Whether the ruling coalition and its clients hold a strict majority of the executive's full seats. */
-export function holdsExecutive(w: World, coalition: number[]): boolean {
-  const set = new Set(coalition);
-  const ours = w.execFull.filter((i) => set.has(i) || set.has(followedLeader(w, i))).length;
-  return ours * 2 > w.execFull.length;
+  if (accepted) announce(target, was);
 }
 
 function politicsRound(w: World): void {
@@ -191,189 +182,144 @@ function politicsRound(w: World): void {
   const c = w.sc.params.coalitions;
   const machine = machines(w);
   const players = currentPlayers(w);
-  const playersChanged = !sameSet(players, w.players);
   w.players = players;
+  // Contenders play the coalition game; the other players back one of them (and can be courted).
+  const rivals = contenders(w, players);
+  const playersChanged = !sameSet(rivals, w.contenders);
+  w.contenders = rivals;
+  const setter = agendaSetter(w, rivals);
+  updateBacking(w, rivals, machine, setter);
 
-  if (players.length === 0) {
+  if (rivals.length === 0) {
     setRuling(w, [], -1, "departure");
     updateOpposition(w);
     return;
   }
 
-  // Re-form the ruling coalition when a member has gone, when it no longer wins among the players (as whoever
-  // sets the agenda sees the powers; the consensus view if nobody does), or when a vote has gone against it.
-  const stillIn = w.ruling.filter((i) => players.includes(i));
-  const setter = agendaSetter(w, players);
-  const view = players.map((j) =>
-    setter >= 0 ? perceivedPower(w, setter, j, machine) : consensusPower(w, players, j, machine),
+  // Re-form the ruling coalition when a member has gone, when it no longer wins among the contenders (as
+  // whoever sets the agenda sees the powers; the consensus view if nobody does), or when a vote has gone
+  // against it.
+  const stillIn = w.ruling.filter((i) => rivals.includes(i));
+  const view = rivals.map((j) =>
+    setter >= 0
+      ? effectivePower(w, setter, j, machine)
+      : rivals.reduce((a, o) => a + (o === j ? 0 : effectivePower(w, o, j, machine)), 0) /
+        Math.max(1, rivals.length - 1),
   );
   const departed = w.ruling.length !== stillIn.length;
   const stillWins =
     !departed &&
     stillIn.length > 0 &&
+    rivals.length <= 24 &&
     isWinning(
       toIntegers(view),
       c.rule,
-      maskOf(stillIn.map((i) => players.indexOf(i))),
-      (1 << players.length) - 1,
+      maskOf(stillIn.map((i) => rivals.indexOf(i))),
+      2 ** rivals.length - 1,
     );
   if ((playersChanged && !stillWins) || stillIn.length === 0 || departed || w.coalitionDefeated) {
     w.coalitionDefeated = false;
-    const next = setter >= 0 ? proposeIncluding(w, players, view, setter) : ruleAmong(w, players, view);
+    const next = setter >= 0 ? proposeIncluding(w, rivals, view, setter) : ruleAmong(w, rivals, view);
     setRuling(w, next, -1, departed ? "departure" : "realignment");
   } else {
-    // Realignment: a player who privately sees a ruling coalition that keeps him and differs from the present
-    // one may bring it about: a member breaks with partners he no longer needs (defection), or an outsider
-    // who knows his real strength builds a new alliance.
-    const order = [...players];
+    // Realignment: a contender who privately sees a better ruling coalition that keeps him may bring it
+    // about: a member breaks with partners he no longer needs (defection), or an outsider who knows his real
+    // strength builds a new alliance.
+    const order = [...rivals];
     for (let k = order.length - 1; k > 0; k--) {
       const j = rng.int(k + 1);
       [order[k], order[j]] = [order[j]!, order[k]!];
     }
     for (const i of order) {
       const me = w.sc.people[i]!;
-      const view = players.map((j) => perceivedPower(w, i, j, machine));
-      const better = ruleAmong(w, players, view);
+      const mine = rivals.map((j) => effectivePower(w, i, j, machine));
+      const better = proposeIncluding(w, rivals, mine, i);
       if (sameSet(better, w.ruling) || !better.includes(i)) continue;
-      // Breaking an alliance is a risk: a member does it only for a clearly larger share of the power.
-      if (
-        w.ruling.includes(i) &&
-        shareOf(view, players, better, i) < (1 + c.realignmentGain) * shareOf(view, players, w.ruling, i)
-      ) {
-        continue;
-      }
-      // The others must agree: nobody joins a coalition that gives him a smaller share than he has now.
-      const agreed = better.every((m) => {
-        if (m === i) return true;
-        const mine = players.map((j) => perceivedPower(w, m, j, machine));
-        const now = w.ruling.includes(m) ? shareOf(mine, players, w.ruling, m) : 0;
-        return shareOf(mine, players, better, m) >= now;
-      });
-      if (!agreed || !rng.chance(c.defectionRate * me.ruthlessness)) continue;
+      // Breaking an alliance is a risk: a member does it only for a clearly better deal.
+      const view = (j: number) => mine[rivals.indexOf(j)] ?? 0;
+      const now = coalitionUtility(w, i, w.ruling, view);
+      const margin = w.ruling.includes(i)
+        ? c.realignmentGain * me.ambition * shareOf(mine, rivals, w.ruling, i)
+        : 0;
+      if (coalitionUtility(w, i, better, view) <= now + margin) continue;
+      if (!rng.chance(c.defectionRate * me.ruthlessness)) continue;
+      // The others must agree: nobody joins a coalition that leaves him worse off.
+      if (!better.every((m) => m === i || agrees(w, m, better, machine))) continue;
       setRuling(w, better, i, w.ruling.includes(i) ? "defection" : "realignment");
       break;
     }
   }
 
-  // A coalition with an ambitious, ruthless member moves against a rival.
+  moveAgainstRival(w, rng, rivals, machine);
+  updateOpposition(w);
+}
+
+/** A coalition with an ambitious, ruthless member tables a motion to push its most dangerous rival down. */
+function moveAgainstRival(
+  w: World,
+  rng: ReturnType<World["streams"]["get"]>,
+  players: number[],
+  machine: number[],
+): void {
+  const c = w.sc.params.coalitions;
+  if (w.ruling.length === 0) return;
   const drive = w.ruling.map((i) => w.sc.people[i]!.ambition * w.sc.people[i]!.ruthlessness);
   const threat = Math.max(0, ...drive);
   // A rival charged with factionalism is a ready pretext: the coalition moves sooner.
   const pretext = w.opposition.some((i) => intervalFactor(w, i) < 1)
     ? 1 / w.sc.params.factionBan.intervalFactor
     : 1;
-  if (w.ruling.length > 0 && rng.chance(Math.min(1, c.motionRate * threat * founderRestraint(w) * pretext))) {
-    const interval = Math.round((c.rungIntervalWeeks * 7) / w.sc.clock.tickDays);
-    const pending = new Set(w.pendingMotions.map((m) => m.target));
-    const targets = w.people
-      .map((p, i) => ({ p, i }))
-      .filter(
-        ({ p, i }) =>
-          w.sc.people[i]!.isLeader &&
-          p.alive &&
-          !w.ruling.includes(i) &&
-          !pending.has(i) &&
-          !p.capitulated &&
-          p.rung < LADDER.length &&
-          (players.includes(i) || p.rung >= 1) &&
-          w.tick - p.lastRungTick >= interval * intervalFactor(w, i),
-      )
-      .map(({ i }) => i);
-    if (targets.length > 0) {
-      const observers = w.ruling;
-      let target = targets[0]!;
-      let best = -1;
-      for (const t of targets) {
-        const threatOf = consensusPower(w, observers, t, machine) * (players.includes(t) ? 1 : 0.5);
-        if (threatOf > best) {
-          best = threatOf;
-          target = t;
-        }
-      }
-      const rung = nextRung(w, target);
-      if (rung >= EXILE_RUNG) {
-        // Exile and deportation are executive decisions, taken at once by a coalition that holds the executive.
-        if (holdsExecutive(w, w.ruling) && commandsForce(w, w.ruling)) {
-          const seats = w.execFull.length;
-          const t: Tally = { for: seats, against: 0, abstain: 0 };
-          emitVote(w, w.sc.bodies[w.sc.executive]!.id, rung, target, t, true);
-          applyRung(w, target, rung, w.ruling);
-        }
-      } else {
-        w.pendingMotions.push({ rung, target, proposers: [...w.ruling], queuedTick: w.tick });
-      }
+  if (!rng.chance(Math.min(1, c.motionRate * threat * founderRestraint(w) * pretext))) return;
+  const interval = Math.round((c.rungIntervalWeeks * 7) / w.sc.clock.tickDays);
+  const pending = new Set(w.motions.map((m) => m.target));
+  const targets = w.people
+    .map((p, i) => ({ p, i }))
+    .filter(
+      ({ p, i }) =>
+        w.sc.people[i]!.isLeader &&
+        p.alive &&
+        !w.ruling.includes(i) &&
+        !pending.has(i) &&
+        !p.capitulated &&
+        ((players.includes(i) && isContender(w, i)) || p.rung >= 1) &&
+        w.tick - p.lastRungTick >= interval * intervalFactor(w, i),
+    )
+    .map(({ i }) => i);
+  if (targets.length === 0) return;
+  let target = targets[0]!;
+  let best = -1;
+  for (const t of targets) {
+    const threatOf = consensusPower(w, w.ruling, t, machine) * (players.includes(t) ? 1 : 0.5);
+    if (threatOf > best) {
+      best = threatOf;
+      target = t;
     }
   }
-  updateOpposition(w);
-}
-
-function emitVote(w: World, body: string, rung: number, target: number, t: Tally, passed: boolean): void {
-  emit<VoteEvent>(w, {
-    type: "vote",
-    body,
-    motion: `remove:${LADDER[rung - 1]}`,
-    target: personId(w, target),
-    ...t,
-    passed,
-    proposers: ids(w, w.ruling),
+  const k = nextRung(w, target);
+  if (k < 0) return;
+  table(w, {
+    kind: "remove",
+    body: w.sc.ladder[k]!.decidedBy,
+    target,
+    rung: k,
+    office: -1,
+    region: -1,
+    sponsors: [...w.ruling],
+    appeal: null,
   });
-}
-
-/** The committee votes on the motions queued since its last meeting. */
-function committeeSession(w: World): void {
-  const rng = w.streams.get("coalitions:votes");
-  const motions: Motion[] = w.pendingMotions.filter((m) => m.queuedTick < w.tick);
-  if (motions.length === 0) return;
-  w.pendingMotions = w.pendingMotions.filter((m) => m.queuedTick >= w.tick);
-  for (const m of motions) {
-    const target = w.people[m.target]!;
-    if (!target.alive || w.ruling.includes(m.target) || w.ruling.length === 0) continue;
-    const rung = nextRung(w, m.target);
-    if (rung >= EXILE_RUNG || target.capitulated) continue;
-    // A leader who holds armed force may resist: he wins if his force outweighs the rulers'.
-    if (rng.chance(resistChance(w, m.target))) {
-      const succeeded = strongestForce(w).holder === m.target;
-      emit<ResistanceEvent>(w, { type: "resistance", person: personId(w, m.target), succeeded });
-      if (succeeded) w.coalitionDefeated = true;
-      else applyRung(w, m.target, Math.max(rung, EXPELLED_RUNG), w.ruling);
-      continue;
-    }
-    const t = committeeVote(
-      w,
-      rng,
-      w.ruling,
-      m.target,
-      w.opposition.filter((i) => i !== m.target),
-    );
-    const ok = passes(t);
-    emitVote(w, w.sc.bodies[w.sc.committee]!.id, rung, m.target, t, ok);
-    if (ok) applyRung(w, m.target, rung, w.ruling);
-    else {
-      // A failed motion costs its sponsors standing, lends the target some, and sends the leaders back to bargain.
-      w.coalitionDefeated = true;
-      for (const i of w.ruling) w.people[i]!.prestige = Math.max(0, w.people[i]!.prestige - 0.02);
-      target.prestige = Math.min(MAX_PRESTIGE, target.prestige + 0.02);
-    }
-  }
-  reveal(w, rng, machines(w));
-  updateOpposition(w);
 }
 
 export const coalitions: Mechanism = {
   id: "coalitions",
   title: "Coalitions and betrayal",
   description:
-    "Leaders form the self-enforcing ruling coalition on perceived power, break it when a smaller one pays, and vote rivals down the ladder.",
+    "Every top-body member plays; contenders form the self-enforcing ruling coalition on perceived power, court swing members, break alliances when a smaller one pays, and table motions against rivals.",
 
   setup(w) {
-    const n = w.people.length;
-    const machine = machines(w);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) w.perception[i * n + j] = machine[j]!;
+    initPerception(w, machines(w));
   },
 
   step(w) {
-    if (meetsNow(w, w.sc.committee)) committeeSession(w);
-    const every = politicsEvery(w);
-    if (w.tick % every === 0) politicsRound(w);
+    if (w.tick % politicsEvery(w) === 0) politicsRound(w);
   },
 };

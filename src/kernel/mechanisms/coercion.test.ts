@@ -3,12 +3,14 @@ import { bolshevik, personIndex } from "../../../test/fixtures.ts";
 import type { CompiledScenario } from "../../scenario/compile.ts";
 import type { RecantationEvent, RemovalEvent } from "../events.ts";
 import { commandsForce, resistChance, strongestForce } from "../influence.ts";
-import { realPowers } from "../power.ts";
+import { applyRung } from "../ladder.ts";
+import { followedLeader, realPowers } from "../power.ts";
+import { topMembers } from "../seats.ts";
 import { createWorld, type World } from "../world.ts";
-import { coalitions, holdsExecutive } from "./coalitions.ts";
+import { bodies } from "./bodies.ts";
+import { coalitions } from "./coalitions.ts";
 import { coercion } from "./coercion.ts";
 import { kill } from "./health.ts";
-import { vacatePosts } from "./removePerson.ts";
 
 const sc = bolshevik();
 const off = bolshevik({ "mechanisms.coercion.enabled": false });
@@ -37,12 +39,20 @@ function recantations(w: World): RecantationEvent[] {
   return w.events.filter((e): e is RecantationEvent => e.type === "recantation");
 }
 
-/** Puts a leader at a rung of the ladder, taking from him what the steps before it take. */
+/** Puts a leader at a rung of the ladder (1-based), taking from him what the steps up to it take. */
 function beaten(w: World, person: number, rung: number): void {
-  if (rung >= 1) w.officeHolder = w.officeHolder.map((h) => (h === person ? -1 : h));
-  if (rung >= 2) vacatePosts(w, person);
-  if (rung >= 3) w.people[person]!.inCommittee = false;
-  w.people[person]!.rung = rung;
+  const before = w.events.length;
+  applyRung(w, person, rung - 1, []);
+  w.events.length = before;
+}
+
+/** Whether the coalition and its clients hold a majority of the top body's full seats. */
+function holdsExecutive(w: World, coalition: number[]): boolean {
+  const top = topMembers(w);
+  return (
+    top.filter((i) => coalition.includes(i) || coalition.includes(followedLeader(w, i))).length * 2 >
+    top.length
+  );
 }
 
 /**
@@ -62,10 +72,12 @@ function exileWorld(s: CompiledScenario, seed: number): World {
   return w;
 }
 
+/** Politics rounds, with the bodies sitting in between to vote on what was tabled. */
 function politics(w: World, rounds: number): void {
-  for (let k = 1; k <= rounds; k++) {
-    w.tick = k * every;
+  for (let t = 1; t <= rounds * every; t++) {
+    w.tick = t;
     coalitions.step(w);
+    bodies.step(w);
   }
 }
 
@@ -144,7 +156,19 @@ describe("coercion", () => {
         w.people[i]!.opposes = true;
       }
       w.opposition = [trotsky, zinoviev, kamenev].sort((a, b) => a - b);
-      w.pendingMotions = [{ rung: 3, target: zinoviev, proposers: [gs], queuedTick: 0 }];
+      w.motions = [
+        {
+          kind: "remove",
+          body: sc.committee,
+          target: zinoviev,
+          rung: 2,
+          office: -1,
+          region: -1,
+          sponsors: [gs],
+          queuedTick: 0,
+          appeal: null,
+        },
+      ];
       const power = realPowers(w);
       const winner = power[gs]! >= power[bukharin]! ? gs : bukharin;
       for (let k = 0; k < 30; k++) {
@@ -165,7 +189,7 @@ describe("coercion", () => {
       }
       expect(w.people[trotsky]!.rung).toBe(3);
       expect(w.people[zinoviev]!.rung).toBe(2);
-      expect(w.pendingMotions).toEqual([]);
+      expect(w.motions).toEqual([]);
       // Neither the merely demoted nor the rulers recant.
       expect(w.people[kamenev]!.capitulated).toBe(false);
       expect(w.opposition).toEqual([kamenev]);

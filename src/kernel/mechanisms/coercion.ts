@@ -1,20 +1,19 @@
 /**
- * Coercion and the ladder's far end. Exile and deportation need the armed force of the state behind the
- * ruling coalition; a leader who holds force may resist removal; defeated leaders may recant and submit,
- * and the expelled among them are readmitted as rank-and-file members.
+ * Coercion and the ladder's far end. Steps the scenario marks as needing force (exile, deportation, arrest)
+ * need the armed force of the state behind the ruling coalition; a leader who holds force may resist
+ * removal; a chief of force may put it behind his side at a decisive vote (src/kernel/sessions.ts). Here:
+ * defeated leaders may recant and submit, and the expelled among them are readmitted as rank-and-file
+ * members, unless they are beyond reach (deported, arrested, tried).
  */
 import { yearsPerTick } from "../calendar.ts";
 import type { RecantationEvent } from "../events.ts";
-import { EXPELLED_RUNG, realPowers } from "../power.ts";
+import { rungOfKind } from "../ladder.ts";
+import { outOfParty, realPowers } from "../power.ts";
 import { emit, personId, politicsEvery } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
 
-/** Rung from which a leader counts as beaten: out of the executive. */
-const BEATEN_RUNG = 2;
-/** Rung of a deported leader: abroad, beyond readmission. */
-const DEPORTED_RUNG = 6;
-/** Rung a readmitted leader returns to: a party member without a committee seat. */
-const READMITTED_RUNG = 3;
+/** Ladder kinds from which a leader is beyond readmission: abroad, in prison, tried. */
+const BEYOND_REACH = new Set(["deportation", "arrest", "trial", "execution"]);
 
 export const coercion: Mechanism = {
   id: "coercion",
@@ -29,20 +28,23 @@ export const coercion: Mechanism = {
     const dt = every * yearsPerTick(w.sc.clock);
     const power = realPowers(w);
     const winner = [...w.ruling].sort((a, b) => power[b]! - power[a]! || a - b)[0]!;
+    // Beaten: pushed out of the executive bodies. Readmitted: back in the party, without a committee seat.
+    const beaten = rungOfKind(w, "executive") + 1;
+    const readmittedAt = Math.max(0, rungOfKind(w, "party"));
     w.people.forEach((q, i) => {
       const me = w.sc.people[i]!;
       if (!me.isLeader || !q.alive || q.capitulated || w.ruling.includes(i)) return;
-      // Only the beaten recant: those already pushed out of the executive.
-      if (q.rung < BEATEN_RUNG || q.rung >= DEPORTED_RUNG) return;
+      // Only the beaten recant: those already pushed out of the executive, and still within reach.
+      if (beaten <= 0 || q.rung < beaten || BEYOND_REACH.has(w.sc.ladder[q.rung - 1]!.kind)) return;
       if (!rng.chance(1 - Math.exp(-w.sc.params.coercion.recantPerYear * me.flexibility * dt))) return;
       q.capitulated = true;
       q.opposes = false;
       q.charged = false;
       q.patron = winner;
-      const readmitted = q.rung >= EXPELLED_RUNG;
-      if (readmitted) q.rung = READMITTED_RUNG;
+      const readmitted = outOfParty(w, i);
+      if (readmitted) q.rung = readmittedAt;
       w.opposition = w.opposition.filter((x) => x !== i);
-      w.pendingMotions = w.pendingMotions.filter((m) => m.target !== i);
+      w.motions = w.motions.filter((m) => m.target !== i);
       emit<RecantationEvent>(w, { type: "recantation", person: personId(w, i), readmitted });
     });
   },

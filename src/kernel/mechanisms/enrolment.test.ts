@@ -4,7 +4,6 @@ import type { CompiledScenario } from "../../scenario/compile.ts";
 import { yearsPerTick } from "../calendar.ts";
 import { Model, runScenario } from "../engine.ts";
 import type { EnrolmentEvent } from "../events.ts";
-import { ENROLMENT_COHORT } from "../members/store.ts";
 import { createWorld, type World } from "../world.ts";
 import { enrolment, shareUnder } from "./enrolment.ts";
 import { kill } from "./health.ts";
@@ -16,7 +15,7 @@ const ticksPerYear = 1 / yearsPerTick(sc.clock);
 
 function enrolled(w: World): number {
   let s = 0;
-  for (let r = 0; r < w.regions.length; r++) s += w.members.cohortCount(r, ENROLMENT_COHORT);
+  for (let r = 0; r < w.regions.length; r++) s += w.members.cohortCount(r, sc.campaignCohort);
   return s;
 }
 
@@ -112,7 +111,7 @@ describe("mass enrolment", () => {
       // The recruits join as candidates, spread over the regions by size.
       expect(candidates(w) - candidatesBefore).toBeCloseTo(enrolled(w), 6);
       w.regions.forEach((_, r) => {
-        const got = w.members.cohortCount(r, ENROLMENT_COHORT) / enrolled(w);
+        const got = w.members.cohortCount(r, sc.campaignCohort) / enrolled(w);
         expect(Math.abs(got - perRegionBefore[r]! / members)).toBeLessThan(0.01);
       });
       // No more recruits once the campaign is over (the next one must wait).
@@ -163,9 +162,13 @@ describe("mass enrolment", () => {
         }
       }
     }
-    // Expected about 95% with the boost, about 26% without.
-    expect(mourning).toBeGreaterThan(0.75 * seeds);
-    expect(ordinary).toBeLessThan(0.5 * seeds);
+    // Over a year of rounds: 1 − e^(−rate × boost) with the boost, 1 − e^(−rate) without.
+    const { launchPerYear, mourningBoost } = sc.params.enrolment;
+    const withBoost = 1 - Math.exp(-launchPerYear * mourningBoost);
+    const without = 1 - Math.exp(-launchPerYear);
+    expect(Math.abs(mourning / seeds - withBoost)).toBeLessThan(0.15);
+    expect(Math.abs(ordinary / seeds - without)).toBeLessThan(0.2);
+    expect(mourning).toBeGreaterThan(ordinary + 0.25 * seeds);
   });
 
   it("in the scenario, campaigns fall in the year after the founder's death far more often than without it", () => {

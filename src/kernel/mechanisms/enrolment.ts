@@ -5,7 +5,6 @@
  */
 import { yearsPerTick } from "../calendar.ts";
 import type { EnrolmentEvent } from "../events.ts";
-import { ENROLMENT_COHORT } from "../members/store.ts";
 import { livePatron, strongestHolder } from "../power.ts";
 import { emit, personId, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
@@ -24,7 +23,7 @@ export function shareUnder(w: World, leader: number): number {
 function admitRecruits(w: World, recruits: number): void {
   const rng = w.streams.get("enrolment:admit");
   const total = w.members.count();
-  const loyalty = w.sc.params.enrolment.recruitLoyalty;
+  const loyalty = w.sc.cohorts[w.sc.campaignCohort]!.docility;
   let left = recruits;
   w.regions.forEach((reg, r) => {
     const n =
@@ -34,7 +33,7 @@ function admitRecruits(w: World, recruits: number): void {
     w.members.admit(
       r,
       k,
-      ENROLMENT_COHORT,
+      w.sc.campaignCohort,
       {
         ideology: w.members.meanIdeology(r),
         ideologySd: w.sc.params.membership.ideologySpread,
@@ -48,6 +47,13 @@ function admitRecruits(w: World, recruits: number): void {
     );
     w.joined += k;
   });
+}
+
+/** Party membership at the start of the run. */
+function startingMembers(w: World): number {
+  let n = 0;
+  for (const r of w.sc.regions) n += r.members;
+  return n;
 }
 
 export const enrolment: Mechanism = {
@@ -72,7 +78,9 @@ export const enrolment: Mechanism = {
     const rng = w.streams.get("enrolment");
     if (!rng.chance(1 - Math.exp(-p.launchPerYear * mourning * dt))) return;
     const ticks = Math.max(1, Math.round((p.campaignWeeks * 7) / w.sc.clock.tickDays));
-    const recruits = Math.round(p.campaignShare * w.members.count());
+    // The apparatus vets and admits about as many in each campaign, whatever the party has grown to: its
+    // capacity, not the party's size, sets a campaign's scale.
+    const recruits = Math.round(p.campaignShare * startingMembers(w));
     w.campaign = { perTick: Math.round(recruits / ticks), ticksLeft: ticks };
     w.lastCampaignTick = w.tick;
     emit<EnrolmentEvent>(w, {

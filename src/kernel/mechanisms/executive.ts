@@ -1,23 +1,28 @@
 /**
- * The committee's plenum elects the executive body: it fills vacant seats, promotes candidates, and may
- * enlarge the body when the ruling coalition's majority there is thin. The last link of the circular flow.
+ * The committee's plenum elects the executive bodies it elects (the top body, and bureaus and secretariats
+ * alike): it fills vacant seats, promotes candidates and keeps the bench, by a vote on the leadership's slate;
+ * a lone ruler may enlarge the top body when his majority there is thin. The last link of the circular flow.
  */
 import type { AppointmentEvent, ElectionEvent } from "../events.ts";
+import { leadership } from "../players.ts";
 import { followedLeader, realPowers } from "../power.ts";
+import { fullMembers, inCommittee, seat, seatIn } from "../seats.ts";
+import { emitVote, vote } from "../votes.ts";
 import { emit, personId, type World } from "../world.ts";
 
 function mean(xs: number[]): number {
   return xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
 }
 
-/** Clients (named, in the committee, not yet in the executive) of the coalition's members, strongest patron first. */
-function clientsOf(w: World, coalition: number[]): number[] {
+/** Clients (named, in the committee, not yet in the body) of the coalition's members, strongest patron first. */
+function clientsOf(w: World, body: number, coalition: number[]): number[] {
   const power = realPowers(w);
   const patrons = [...coalition].sort((a, b) => power[b]! - power[a]! || a - b);
   const out: number[] = [];
   for (const patron of patrons) {
     w.people.forEach((p, i) => {
-      if (p.alive && p.rung === 0 && p.exec === 0 && p.patron === patron && p.inCommittee) out.push(i);
+      if (p.alive && p.rung === 0 && seatIn(w, body, i) === 0 && p.patron === patron && inCommittee(w, i))
+        out.push(i);
     });
   }
   return out;
@@ -32,76 +37,116 @@ function welcome(w: World, coalition: number[], person: number): number {
   return 1 - Math.abs(w.people[person]!.ideology - line) / 2;
 }
 
-function seat(w: World, person: number, full: boolean): void {
-  const p = w.people[person]!;
-  w.execCandidates = w.execCandidates.filter((i) => i !== person);
-  if (full) {
-    w.execFull.push(person);
-    p.exec = 2;
-  } else {
-    w.execCandidates.push(person);
-    p.exec = 1;
-  }
+function announce(w: World, body: number, person: number, full: boolean): void {
   const f = followedLeader(w, person);
   emit<AppointmentEvent>(w, {
     type: "appointment",
-    post: { kind: "body", id: w.sc.bodies[w.sc.executive]!.id + (full ? "" : ":candidate") },
+    post: { kind: "body", id: w.sc.bodies[body]!.id + (full ? "" : ":candidate") },
     person: personId(w, person),
     patron: f >= 0 && f !== person ? personId(w, f) : null,
     by: null,
+    body: w.sc.bodies[w.sc.committee]!.id,
   });
 }
 
-/** Keeps the bench of candidates as deep as it was at the start, with the coalition's clients. */
-function replenishBench(w: World, coalition: number[], feedback: boolean): void {
-  if (!feedback || coalition.length === 0) return;
-  const bench = w.sc.people.filter((p) => p.candidateOf.includes(w.sc.executive)).length;
-  while (w.execCandidates.length < bench) {
-    const client = clientsOf(w, coalition)[0];
-    if (client === undefined) break;
-    seat(w, client, false);
+/** The seats a plenum would fill in one executive body: vacancies, enlargement and the bench. */
+function slateFor(
+  w: World,
+  body: number,
+  coalition: number[],
+  feedback: boolean,
+  room: number,
+): {
+  full: number[];
+  bench: number[];
+  added: number;
+} {
+  const full: number[] = [];
+  const bench: number[] = [];
+  const members = fullMembers(w, body);
+  const b = w.sc.bodies[body]!;
+  const taken = new Set<number>();
+  const candidates = () =>
+    (w.seats[body]?.candidates ?? []).filter(
+      (i) => !taken.has(i) && w.people[i]!.alive && w.people[i]!.rung < 2,
+    );
+  const clients = () => clientsOf(w, body, coalition).filter((i) => !taken.has(i));
+  let vacancies = Math.max(0, w.size[body]! - members.length);
+  while (vacancies > 0) {
+    // Candidates move up in order of seniority on the bench, passing over anyone in opposition.
+    let pick = candidates().find((i) => !feedback || welcome(w, coalition, i) >= 0) ?? -1;
+    if (pick < 0 && feedback) pick = clients()[0] ?? -1;
+    if (pick < 0) break;
+    full.push(pick);
+    taken.add(pick);
+    vacancies--;
   }
+  // Only a leader who rules alone can pack the top body: partners would veto seats that serve one of them.
+  let added = 0;
+  if (feedback && coalition.length === 1 && body === w.sc.executive) {
+    const set = new Set(coalition);
+    const ours = () =>
+      [...members, ...full].filter((i) => set.has(i) || set.has(followedLeader(w, i))).length;
+    while (w.size[body]! + added < b.maxSeats && added < room && ours() * 2 <= members.length + full.length) {
+      const client = clients()[0];
+      if (client === undefined) break;
+      full.push(client);
+      taken.add(client);
+      added++;
+    }
+  }
+  if (feedback && coalition.length > 0) {
+    let depth = (w.seats[body]?.candidates.length ?? 0) - full.filter((i) => seatIn(w, body, i) === 1).length;
+    while (depth < b.candidates) {
+      const client = clients()[0];
+      if (client === undefined) break;
+      bench.push(client);
+      taken.add(client);
+      depth++;
+    }
+  }
+  return { full, bench, added };
 }
 
-/** Fills the executive's vacant seats; with `feedback`, the coalition may enlarge it with its clients. */
-export function electExecutive(w: World, coalition: number[], feedback: boolean): void {
-  const body = w.sc.bodies[w.sc.executive]!;
-  while (w.execFull.length < w.execSeats) {
-    // Candidates move up in order of seniority on the bench, passing over anyone in opposition.
-    const pool = w.execCandidates.filter((i) => w.people[i]!.alive && w.people[i]!.rung < 2);
-    let pick = pool.find((i) => !feedback || welcome(w, coalition, i) >= 0) ?? -1;
-    if (pick < 0 && feedback) pick = clientsOf(w, coalition)[0] ?? -1;
-    if (pick < 0) break;
-    seat(w, pick, true);
-  }
-  // Only the first plenum of a new committee reshapes the executive, by one seat at most.
+/**
+ * The plenum elects the executive bodies: for each, a slate of new members is put to the vote; if the
+ * plenum passes it, they take their seats. With `feedback` (the circular flow), the coalition fills seats
+ * with its clients and a lone ruler may enlarge the top body, once per new committee.
+ */
+export function electExecutive(w: World, feedback: boolean): void {
+  const coalition = leadership(w);
   const room = w.newCommittee ? 1 : 0;
   w.newCommittee = false;
-  // Only a leader who rules alone can pack the executive: partners would veto seats that serve one of them.
-  if (!feedback || coalition.length !== 1) {
-    replenishBench(w, coalition, feedback);
-    return;
-  }
-
-  // The lone ruler enlarges the executive with his clients while he lacks a majority there.
-  const set = new Set(coalition);
-  const faction = () => w.execFull.filter((i) => set.has(i) || set.has(followedLeader(w, i))).length;
-  let added = 0;
-  while (w.execSeats < body.maxSeats && added < room && faction() * 2 <= w.execFull.length) {
-    const client = clientsOf(w, coalition)[0];
-    if (client === undefined) break;
-    w.execSeats++;
-    added++;
-    seat(w, client, true);
-  }
-  replenishBench(w, coalition, feedback);
-  if (added > 0) {
-    emit<ElectionEvent>(w, {
-      type: "election",
-      body: w.sc.bodies[w.sc.committee]!.id,
-      electedBody: body.id,
-      seats: w.execSeats,
-      added,
+  const rng = w.streams.get("executive:votes");
+  for (let body = 0; body < w.sc.bodies.length; body++) {
+    const b = w.sc.bodies[body]!;
+    if (b.kind !== "executive" || b.electedBy !== w.sc.committee) continue;
+    const slate = slateFor(w, body, coalition, feedback, room);
+    if (slate.full.length === 0 && slate.bench.length === 0) continue;
+    const outcome = vote(w, rng, w.sc.committee, {
+      sponsors: coalition,
+      target: -1,
+      opponents: w.opposition,
     });
+    emitVote(w, w.sc.committee, `elect:${b.id}`, -1, outcome, coalition);
+    if (!outcome.passed) continue;
+    for (const i of slate.full) {
+      seat(w, body, i, true);
+      announce(w, body, i, true);
+    }
+    for (const i of slate.bench) {
+      seat(w, body, i, false);
+      announce(w, body, i, false);
+    }
+    if (slate.added > 0) {
+      w.size[body]! += slate.added;
+      emit<ElectionEvent>(w, {
+        type: "election",
+        body: w.sc.bodies[w.sc.committee]!.id,
+        electedBody: b.id,
+        seats: w.size[body]!,
+        added: slate.added,
+      });
+    }
   }
 }

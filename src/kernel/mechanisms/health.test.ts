@@ -13,7 +13,7 @@ describe("health", () => {
     expect(m.world.people[lenin]!.capacity).toBeCloseTo(0.2);
     while (!m.done) m.step();
     expect(m.world.people[lenin]!.alive).toBe(false);
-    expect(m.world.execFull).not.toContain(lenin);
+    expect(m.world.seats[sc.executive]!.full).not.toContain(lenin);
     expect(m.world.officeHolder).not.toContain(lenin);
     const death = m.world.events.find((e) => e.type === "death" && e.person === "lenin");
     expect(death?.date.slice(0, 7)).toBe("1924-01");

@@ -4,9 +4,9 @@
  */
 import { yearsPerTick } from "../calendar.ts";
 import type { DeathEvent, HealthEvent } from "../events.ts";
+import { removeFromPolitics } from "../posts.ts";
 import { emit, personId, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
-import { removeFromPolitics } from "./removePerson.ts";
 
 export function kill(w: World, person: number, cause: DeathEvent["cause"], label: string | null): void {
   const p = w.people[person]!;

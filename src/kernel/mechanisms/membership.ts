@@ -21,7 +21,7 @@ export const membership: Mechanism = {
     const rng = w.streams.get("membership");
     const dt = every * yearsPerTick(w.sc.clock);
     const p = w.sc.params.membership;
-    const loyalty = w.sc.params.circularFlow.cohortDocility[2];
+    const loyalty = w.sc.cohorts[w.sc.recruitCohort]!.docility;
     w.regions.forEach((reg, r) => {
       const n = w.members.count(r);
       const joined = rng.binomial(n, 1 - Math.exp(-p.recruitmentPerYear * dt));
@@ -30,7 +30,7 @@ export const membership: Mechanism = {
       w.members.admit(
         r,
         joined,
-        2,
+        w.sc.recruitCohort,
         {
           ideology: w.members.meanIdeology(r),
           ideologySd: p.ideologySpread,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { bolshevik, personIndex } from "../../../test/fixtures.ts";
+import { appointSecretary } from "../appointments.ts";
 import { clientCounts, strongestHolder } from "../power.ts";
 import { createWorld } from "../world.ts";
-import { appointSecretary, patronage } from "./patronage.ts";
+import { bodies } from "./bodies.ts";
+import { patronage } from "./patronage.ts";
 
 describe("patronage", () => {
   const sc = bolshevik();
@@ -20,9 +22,36 @@ describe("patronage", () => {
     for (let t = 0; t < 104; t++) {
       w.tick = t;
       patronage.step(w);
+      bodies.step(w);
     }
     expect(held()).toBeGreaterThan(regionsBefore);
     expect(clientCounts(w)[gs]!).toBeGreaterThan(before);
+  });
+
+  it("each nomination goes to the confirming body's vote, and only a confirmed one takes the region", () => {
+    const w = createWorld(sc, 5);
+    const orgburo = sc.bodies.findIndex((b) => b.id === "orgburo");
+    expect(sc.params.patronage.confirmingBody).toBe(orgburo);
+    let confirmations = 0;
+    for (let t = 0; t < 104; t++) {
+      w.tick = t;
+      patronage.step(w);
+      // Nothing is placed before the bureau sits.
+      expect(
+        w.events.filter((e) => e.type === "appointment" && e.tick === t && e.post.kind === "region").length,
+      ).toBe(
+        w.events.filter(
+          (e) => e.type === "vote" && e.tick === t && e.motion.startsWith("confirm:") && e.passed,
+        ).length,
+      );
+      bodies.step(w);
+      confirmations = w.events.filter((e) => e.type === "vote" && e.motion.startsWith("confirm:")).length;
+    }
+    expect(confirmations).toBeGreaterThan(0);
+    const votes = w.events.filter((e) => e.type === "vote" && e.motion.startsWith("confirm:"));
+    const placed = w.events.filter((e) => e.type === "appointment" && e.post.kind === "region");
+    expect(placed.length).toBe(votes.filter((e) => e.type === "vote" && e.passed).length);
+    for (const e of votes) expect(e).toMatchObject({ body: "orgburo" });
   });
 
   it("a new secretary starts with a weak grip that grows with time", () => {
@@ -57,9 +86,11 @@ describe("patronage", () => {
       }
       for (let r = 2; r < w.regions.length; r++) w.regions[r]!.secretaryPatron = gs;
       // Step until the first appointment: which of the two regions did the appointer go for?
-      for (let t = 0; t < 520 && w.events.length === 0; t++) {
+      const placed = () => w.events.some((e) => e.type === "appointment");
+      for (let t = 0; t < 520 && !placed(); t++) {
         w.tick = t;
         patronage.step(w);
+        bodies.step(w);
       }
       if (w.regions[0]!.secretaryPatron !== partner) partnerLost++;
       if (w.regions[1]!.secretaryPatron !== rival) rivalLost++;

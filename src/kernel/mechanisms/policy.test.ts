@@ -4,7 +4,7 @@ import type { CompiledScenario } from "../../scenario/compile.ts";
 import { yearsPerTick } from "../calendar.ts";
 import type { PlatformEvent, ShockEvent } from "../events.ts";
 import { createWorld, type World } from "../world.ts";
-import { mood, policy, rulingLine } from "./policy.ts";
+import { mood, moods, policy, rulingLine } from "./policy.ts";
 
 const sc = bolshevik();
 const gs = personIndex(sc, "stalin");
@@ -48,7 +48,7 @@ describe("policy and ideology", () => {
       expect(shock.kind).toBe("economic");
       const w = quietWorld(sc, 2);
       w.shockTicks[k] = 5;
-      const independents = [...w.independents];
+      const blocs = w.blocs.map((b) => b.ideology);
       // Nothing at other ticks (tick 4 is a politics round, without platforms or shocks).
       const before = mood(w);
       stepPolicy(w, 3, 2);
@@ -62,9 +62,10 @@ describe("policy and ideology", () => {
       const events = w.events.filter((e): e is ShockEvent => e.type === "shock");
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ id, severity: shock.severity, tick: 5 });
-      // Independents on the committee move half as far.
-      w.independents.forEach((x, i) => {
-        expect(x).toBeCloseTo(Math.max(-1, Math.min(1, independents[i]! + expected / 2)), 12);
+      // The committee's anonymous blocs move half as far.
+      expect(w.blocs.length).toBeGreaterThan(0);
+      w.blocs.forEach((b, i) => {
+        expect(b.ideology).toBeCloseTo(Math.max(-1, Math.min(1, blocs[i]! + expected / 2)), 12);
       });
     }
   });
@@ -110,12 +111,20 @@ describe("policy and ideology", () => {
       "people.tomsky.attributes.flexibility": 1,
     });
     const w = quietWorld(s, 1);
-    const start = w.people.map((p) => ({ ideology: p.ideology, prestige: p.prestige }));
-    // Stalin starts at the party's mood: he has nowhere to go and pays nothing.
+    const start = w.people.map((p) => ({
+      ideology: p.ideology,
+      positions: [...p.positions],
+      prestige: p.prestige,
+    }));
+    // Stalin starts at the party's mood on every axis: he has nowhere to go and pays nothing.
+    w.people[gs]!.positions = moods(w);
     w.people[gs]!.ideology = mood(w);
     start[gs]!.ideology = mood(w);
     stepPolicy(w, 0, 2 * 52);
-    const moved = (i: number) => Math.abs(w.people[i]!.ideology - start[i]!.ideology);
+    // Movement on every policy axis counts.
+    const moved = (i: number) =>
+      Math.abs(w.people[i]!.ideology - start[i]!.ideology) +
+      w.people[i]!.positions.slice(1).reduce((a, x, k) => a + Math.abs(x - start[i]!.positions[k + 1]!), 0);
     const paid = (i: number) => start[i]!.prestige - w.people[i]!.prestige;
     const flexibility = sc.people[rykov]!.flexibility;
     expect(moved(rykov)).toBeGreaterThan(0.01);

@@ -1,14 +1,16 @@
 /**
- * Policy and ideology on a left–right economic axis. Economic shocks move members' opinion; leaders drift
+ * Policy and ideology on the scenario's axes (the first, the economic line, is the one members hold). Shocks
+ * move members' opinion on the first axis and the party's mood on the others; leaders drift
  * toward the party's mood at a speed set by their flexibility, paying in standing for each shift if they are
  * inflexible; an executive member who stands too far from the leadership's line turns to opposition; and an
  * opposition bloc may issue a platform that draws members near its line.
  */
 import { yearsPerTick } from "../calendar.ts";
 import type { LineShiftEvent, PlatformEvent, ShockEvent } from "../events.ts";
-import { realPowers } from "../power.ts";
-import { emit, personId, politicsEvery, type World } from "../world.ts";
-import { leadership } from "./circularFlow.ts";
+import { leadership } from "../players.ts";
+import { lineDistance, realPowers } from "../power.ts";
+import { topMembers } from "../seats.ts";
+import { emit, lineOf, personId, politicsEvery, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
 
 /** Share of the opposition distance within which an opponent drops his opposition. */
@@ -26,18 +28,29 @@ export function mood(w: World): number {
   return s / total;
 }
 
-/** The leadership's line: the power-weighted mean position of the ruling coalition (or the leadership). */
-export function rulingLine(w: World): number {
+/** The party's mood on every axis: the members' mean line on the first, the drifting mood on the others. */
+export function moods(w: World): number[] {
+  return w.sc.axes.map((_, k) => (k === 0 ? mood(w) : w.moods[k]!));
+}
+
+/** The leadership's line on every axis: the power-weighted mean position of the ruling coalition. */
+export function rulingLines(w: World): number[] {
   const leaders = leadership(w);
-  if (leaders.length === 0) return mood(w);
+  const fallback = moods(w);
+  if (leaders.length === 0) return fallback;
   const power = realPowers(w);
-  let s = 0;
+  const s = w.sc.axes.map(() => 0);
   let weight = 0;
   for (const i of leaders) {
-    s += power[i]! * w.people[i]!.ideology;
+    for (let k = 0; k < s.length; k++) s[k]! += power[i]! * lineOf(w.people[i]!)[k]!;
     weight += power[i]!;
   }
-  return weight > 0 ? s / weight : mood(w);
+  return weight > 0 ? s.map((x) => x / weight) : fallback;
+}
+
+/** The leadership's line on the first axis. */
+export function rulingLine(w: World): number {
+  return rulingLines(w)[0]!;
 }
 
 function applyShocks(w: World): void {
@@ -45,23 +58,31 @@ function applyShocks(w: World): void {
   w.sc.shocks.forEach((s, k) => {
     if (s.kind !== "economic" || w.shockTicks[k] !== w.tick) return;
     const delta = s.severity * w.sc.params.policy.opinionShock;
-    for (let r = 0; r < w.regions.length; r++) w.members.shiftOpinion(r, delta, rng);
-    w.independents = w.independents.map((x) => Math.max(-1, Math.min(1, x + delta / 2)));
+    if (s.axis === 0) {
+      for (let r = 0; r < w.regions.length; r++) w.members.shiftOpinion(r, delta, rng);
+      for (const b of w.blocs) b.ideology = Math.max(-1, Math.min(1, b.ideology + delta / 2));
+    } else w.moods[s.axis] = Math.max(-1, Math.min(1, w.moods[s.axis]! + delta));
     emit<ShockEvent>(w, { type: "shock", id: s.id, severity: s.severity, label: s.label });
   });
 }
 
 function positionLeaders(w: World, dt: number): void {
   const p = w.sc.params.policy;
-  const target = mood(w);
+  const target = moods(w);
   w.people.forEach((q, i) => {
     const me = w.sc.people[i]!;
     if (!me.isLeader || !q.alive || q.capacity < 0.5 || i === w.founder) return;
     // Flexible leaders follow the mood; the inflexible barely move (rate grows with flexibility squared).
-    const move =
-      (target - q.ideology) * (1 - Math.exp(-p.followPerYear * me.flexibility * me.flexibility * dt));
-    q.ideology = Math.max(-1, Math.min(1, q.ideology + move));
-    q.prestige = Math.max(0, q.prestige - Math.abs(move) * (1 - me.flexibility) * p.shiftCost);
+    const pace = 1 - Math.exp(-p.followPerYear * me.flexibility * me.flexibility * dt);
+    let moved = 0;
+    lineOf(q);
+    for (let k = 0; k < target.length; k++) {
+      const move = (target[k]! - q.positions[k]!) * pace;
+      q.positions[k] = Math.max(-1, Math.min(1, q.positions[k]! + move));
+      moved += Math.abs(move);
+    }
+    q.ideology = q.positions[0]!;
+    q.prestige = Math.max(0, q.prestige - moved * (1 - me.flexibility) * p.shiftCost);
     if (Math.abs(q.ideology - q.reportedIdeology) >= REPORTED_SHIFT) {
       emit<LineShiftEvent>(w, {
         type: "line-shift",
@@ -79,13 +100,19 @@ function round(x: number): number {
 }
 
 function updateOpposition(w: World): void {
-  w.line = rulingLine(w);
+  const lines = rulingLines(w);
+  w.line = lines[0]!;
   const d = w.sc.params.policy.oppositionDistance;
-  for (const i of w.execFull) {
+  for (const i of topMembers(w)) {
     const q = w.people[i]!;
-    if (!w.sc.people[i]!.isLeader || q.capitulated || w.ruling.includes(i)) continue;
+    if (!w.sc.people[i]!.isLeader || q.capitulated) continue;
+    // A member of the ruling coalition makes the line; he is not in opposition to it.
+    if (w.ruling.includes(i)) {
+      q.opposes = false;
+      continue;
+    }
     // Hysteresis: a leader turns to opposition beyond the distance and returns only well inside it.
-    const gap = Math.abs(q.ideology - w.line);
+    const gap = lineDistance(w, lineOf(q), lines);
     if (gap > d) q.opposes = true;
     else if (gap < RETURN_SHARE * d) q.opposes = false;
   }

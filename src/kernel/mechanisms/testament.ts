@@ -6,16 +6,16 @@
  * resign, and gains standing when his partners refuse.
  */
 import { yearsPerTick } from "../calendar.ts";
-import type { ResignationEvent, TestamentEvent, VoteEvent } from "../events.ts";
+import { chooseDelegates } from "../delegates.ts";
+import type { ResignationEvent, TestamentEvent } from "../events.ts";
 import { curationFactor } from "../influence.ts";
+import { applyRung, rungOfKind } from "../ladder.ts";
+import { leadership } from "../players.ts";
 import { capability, machines } from "../power.ts";
-import { passes, tally } from "../votes.ts";
+import { emitVote, vote } from "../votes.ts";
 import { emit, meetsNow, personId, type World } from "../world.ts";
-import { chooseDelegates, leadership } from "./circularFlow.ts";
-import { applyRung } from "./coalitions.ts";
 import type { Mechanism } from "./mechanism.ts";
 
-const OFFICE_RUNG = 1;
 /** Weight of administrative capabilities (appoint, files, agenda) in the founder's alarm, beside the machine. */
 const OFFICE_CONCERN = 0.25;
 
@@ -44,18 +44,18 @@ function publish(w: World, target: number): void {
   const rng = w.streams.get("testament:vote");
   if (!w.delegation) chooseDelegates(w);
   const proposers = leadership(w).filter((i) => i !== target);
-  const t = tally(w, rng, w.delegation!.groups, proposers, target, [], w.sc.params.testament.publishWeight);
-  const ok = passes(t) && proposers.length > 0;
-  emit<VoteEvent>(w, {
-    type: "vote",
-    body: w.sc.bodies[w.sc.congress]!.id,
-    motion: "testament:remove-from-office",
-    target: personId(w, target),
-    ...t,
-    passed: ok,
-    proposers: proposers.map((i) => personId(w, i)),
-  });
-  if (ok && w.officeHolder.includes(target)) applyRung(w, target, OFFICE_RUNG, proposers);
+  const outcome = vote(
+    w,
+    rng,
+    w.sc.congress,
+    { sponsors: proposers, target, opponents: [] },
+    { groups: w.delegation!.groups, extraPull: w.sc.params.testament.publishWeight },
+  );
+  const ok = outcome.passed && proposers.length > 0;
+  emitVote(w, w.sc.congress, "testament:remove-from-office", target, { ...outcome, passed: ok }, proposers);
+  const office = rungOfKind(w, "office");
+  if (ok && office >= 0 && w.officeHolder.includes(target))
+    applyRung(w, target, office, proposers, w.sc.congress);
 }
 
 function decide(w: World): void {

@@ -8,16 +8,8 @@
  */
 import type { Rng } from "../random/rng.ts";
 import { slotLaw } from "./normal.ts";
-import {
-  COHORTS,
-  type Cohort,
-  IDEOLOGY_BINS,
-  type MemberStore,
-  type RecruitProfile,
-  type RegionDelegation,
-} from "./store.ts";
+import { IDEOLOGY_BINS, type MemberStore, type RecruitProfile, type RegionDelegation } from "./store.ts";
 
-const C = COHORTS.length;
 const B = IDEOLOGY_BINS;
 /** Line slots: 0 = clamped at -1, 1..B = inside bin slot - 1, B + 1 = clamped at +1. */
 const S = B + 2;
@@ -51,6 +43,8 @@ function slotOf(line: number): number {
 }
 
 export class AggregateMembers implements MemberStore {
+  /** Number of cohorts the scenario names. */
+  readonly #cohorts: number;
   readonly fidelity = "aggregate" as const;
   readonly regions: number;
   readonly #leaders: number;
@@ -68,10 +62,11 @@ export class AggregateMembers implements MemberStore {
   /** ties[region * leaders + leader]: members admitted under that leader's secretaries. */
   readonly #ties: Float64Array;
 
-  constructor(regions: number, leaders: number) {
+  constructor(regions: number, leaders: number, cohorts = 4) {
+    this.#cohorts = cohorts;
     this.regions = regions;
     this.#leaders = leaders;
-    const n = regions * C * S;
+    const n = regions * this.#cohorts * S;
     this.#count = new Float64Array(n);
     this.#regionCount = new Float64Array(regions);
     this.#candidates = new Float64Array(n);
@@ -85,7 +80,7 @@ export class AggregateMembers implements MemberStore {
   }
 
   #cell(region: number, cohort: number, slot: number): number {
-    return (region * C + cohort) * S + slot;
+    return (region * this.#cohorts + cohort) * S + slot;
   }
 
   count(region?: number): number {
@@ -99,12 +94,12 @@ export class AggregateMembers implements MemberStore {
 
   #sum(a: Float64Array, region: number): number {
     let s = 0;
-    const base = region * C * S;
-    for (let i = base; i < base + C * S; i++) s += a[i]!;
+    const base = region * this.#cohorts * S;
+    for (let i = base; i < base + this.#cohorts * S; i++) s += a[i]!;
     return s;
   }
 
-  cohortCount(region: number, cohort: Cohort): number {
+  cohortCount(region: number, cohort: number): number {
     let s = 0;
     for (let slot = 0; slot < S; slot++) s += this.#count[this.#cell(region, cohort, slot)]!;
     return s;
@@ -138,7 +133,7 @@ export class AggregateMembers implements MemberStore {
     return Math.round(s);
   }
 
-  admit(region: number, n: number, cohort: Cohort, p: RecruitProfile, rng: Rng): void {
+  admit(region: number, n: number, cohort: number, p: RecruitProfile, rng: Rng): void {
     if (n <= 0) return;
     const { probs, means } = slotLaw(p.ideology, p.ideologySd, B);
     let left = n;
@@ -182,7 +177,7 @@ export class AggregateMembers implements MemberStore {
     this.#loyaltySum[c]! -= this.#loyaltySum[c]! * share;
     this.#literacySum[c]! -= this.#literacySum[c]! * share;
     this.#count[c] = n - k;
-    this.#regionCount[Math.floor(c / (C * S))]! -= k;
+    this.#regionCount[Math.floor(c / (this.#cohorts * S))]! -= k;
   }
 
   #shrinkTies(region: number, share: number): void {
@@ -194,11 +189,14 @@ export class AggregateMembers implements MemberStore {
     let left = Math.min(n, total);
     const removed = left;
     let mass = total;
-    const base = region * C * S;
-    for (let c = base; c < base + C * S && left > 0; c++) {
+    const base = region * this.#cohorts * S;
+    for (let c = base; c < base + this.#cohorts * S && left > 0; c++) {
       const cnt = this.#count[c]!;
       if (cnt <= 0) continue;
-      const k = Math.min(cnt, c === base + C * S - 1 ? left : rng.binomial(left, Math.min(1, cnt / mass)));
+      const k = Math.min(
+        cnt,
+        c === base + this.#cohorts * S - 1 ? left : rng.binomial(left, Math.min(1, cnt / mass)),
+      );
       mass -= cnt;
       left -= k;
       this.#take(c, k, rng);
@@ -211,15 +209,15 @@ export class AggregateMembers implements MemberStore {
   purge(region: number, n: number, rng: Rng): number {
     const total = this.count(region);
     let left = Math.min(n, total);
-    const base = region * C * S;
+    const base = region * this.#cohorts * S;
     // Sympathisers first, then compromised files.
     for (const pool of [this.#sympathisers, this.#compromised]) {
       let poolTotal = 0;
-      for (let c = base; c < base + C * S; c++) poolTotal += pool[c]!;
+      for (let c = base; c < base + this.#cohorts * S; c++) poolTotal += pool[c]!;
       let mass = poolTotal;
       const want = Math.min(left, Math.round(poolTotal));
       let need = want;
-      for (let c = base; c < base + C * S && need > 0; c++) {
+      for (let c = base; c < base + this.#cohorts * S && need > 0; c++) {
         const inPool = Math.round(pool[c]!);
         if (inPool <= 0) continue;
         const k = Math.min(inPool, rng.binomial(need, Math.min(1, inPool / Math.max(1, mass))));
@@ -237,8 +235,8 @@ export class AggregateMembers implements MemberStore {
 
   promote(region: number, p: number, rng: Rng): number {
     let done = 0;
-    const base = region * C * S;
-    for (let c = base; c < base + C * S; c++) {
+    const base = region * this.#cohorts * S;
+    for (let c = base; c < base + this.#cohorts * S; c++) {
       const k = rng.binomial(Math.round(this.#candidates[c]!), p);
       this.#candidates[c]! -= k;
       done += k;
@@ -258,7 +256,7 @@ export class AggregateMembers implements MemberStore {
     const nearOffset = (-dir * frac * WIDTH) / 2;
     const farOffset = (dir * (1 - frac) * WIDTH) / 2;
     const target = (bin: number) => (bin < 0 ? 0 : bin > B - 1 ? S - 1 : bin + 1);
-    for (let cohort = 0; cohort < C; cohort++) {
+    for (let cohort = 0; cohort < this.#cohorts; cohort++) {
       // Work on a snapshot so members move once.
       const moved: { from: number; to: number; k: number; line: number; sympLine: number }[] = [];
       for (let slot = 0; slot < S; slot++) {
@@ -331,7 +329,7 @@ export class AggregateMembers implements MemberStore {
       const u = Math.max(lo, platform - reach);
       const v = Math.min(lo + WIDTH, platform + reach);
       if (end ? Math.abs((slot === 0 ? -1 : 1) - platform) > reach : !(v > u)) continue;
-      for (let cohort = 0; cohort < C; cohort++) {
+      for (let cohort = 0; cohort < this.#cohorts; cohort++) {
         const c = this.#cell(region, cohort, slot);
         const others = this.#count[c]! - this.#sympathisers[c]!;
         if (others <= 0) continue;
@@ -356,8 +354,8 @@ export class AggregateMembers implements MemberStore {
 
   demobilise(region: number, p: number, rng: Rng): number {
     let done = 0;
-    const base = region * C * S;
-    for (let c = base; c < base + C * S; c++) {
+    const base = region * this.#cohorts * S;
+    for (let c = base; c < base + this.#cohorts * S; c++) {
       const symps = this.#sympathisers[c]!;
       const k = Math.min(symps, rng.binomial(Math.round(symps), p));
       if (k <= 0) continue;
@@ -370,8 +368,8 @@ export class AggregateMembers implements MemberStore {
 
   compile(region: number, p: number, rng: Rng): number {
     let done = 0;
-    const base = region * C * S;
-    for (let c = base; c < base + C * S; c++) {
+    const base = region * this.#cohorts * S;
+    for (let c = base; c < base + this.#cohorts * S; c++) {
       const k = rng.binomial(Math.round(this.#count[c]! - this.#compromised[c]!), p);
       this.#compromised[c]! += k;
       done += k;
@@ -385,8 +383,8 @@ export class AggregateMembers implements MemberStore {
     if (total <= 0 || delegates <= 0) return out;
     let left = delegates;
     let mass = total;
-    const base = region * C * S;
-    for (let c = base; c < base + C * S && left > 0; c++) {
+    const base = region * this.#cohorts * S;
+    for (let c = base; c < base + this.#cohorts * S && left > 0; c++) {
       const n = this.#count[c]!;
       if (n <= 0) continue;
       const k = rng.binomial(left, Math.min(1, n / mass));

@@ -22,8 +22,6 @@
 import type { Rng } from "../random/rng.ts";
 import {
   binOf,
-  COHORTS,
-  type Cohort,
   IDEOLOGY_BINS,
   type MemberStore,
   type RecruitProfile,
@@ -41,7 +39,9 @@ export const CLASSES = ["worker", "peasant", "employee"] as const;
 /** Bytes one row takes across all columns. */
 export const BYTES_PER_ROW = 1 + 1 + 1 + 1 + 4 + 2 + 1;
 
-const C = COHORTS.length;
+/** number columns kept in the totals: the most cohorts a scenario may name (cohorts are a byte per row). */
+export const MAX_COHORTS = 16;
+const C = MAX_COHORTS;
 /**
  * Below this probability, a per-member Bernoulli(p) pass visits about n p random rows (count then choose, or
  * geometric jumps between successes) instead of scanning all n with a draw for each eligible member.
@@ -423,7 +423,8 @@ export class IndividualMembers implements MemberStore {
   /**
    * @param capacity expected number of members in the whole party (a hint: tables still grow past it).
    */
-  constructor(regions: number, leaders: number, capacity = 0) {
+  constructor(regions: number, leaders: number, capacity = 0, cohorts = 4) {
+    if (cohorts > MAX_COHORTS) throw new RangeError(`at most ${MAX_COHORTS} cohorts, got ${cohorts}`);
     if (leaders > 32767) throw new RangeError("patron ties are int16: at most 32767 leaders");
     this.regions = regions;
     this.#leaders = leaders;
@@ -440,7 +441,7 @@ export class IndividualMembers implements MemberStore {
     return region === undefined ? this.#total : this.#t.count[region]!;
   }
 
-  cohortCount(region: number, cohort: Cohort): number {
+  cohortCount(region: number, cohort: number): number {
     return this.#t.cohorts[region * C + cohort]!;
   }
 
@@ -536,7 +537,7 @@ export class IndividualMembers implements MemberStore {
 
   // ---- operations ----
 
-  admit(region: number, n: number, cohort: Cohort, p: RecruitProfile, rng: Rng): void {
+  admit(region: number, n: number, cohort: number, p: RecruitProfile, rng: Rng): void {
     if (n <= 0) return;
     // Profiles come from many call sites (many object shapes): read them once, outside the row loops.
     const loy = quantise(p.loyalty);

@@ -7,10 +7,8 @@
  */
 import type { Rng } from "../random/rng.ts";
 
-/** When and how members joined: underground veterans, civil-war entrants, ordinary recruits, campaign recruits. */
-export const COHORTS = ["old", "civilWar", "recruits", "enrolment"] as const;
-export type Cohort = 0 | 1 | 2 | 3;
-export const ENROLMENT_COHORT: Cohort = 3;
+/** A cohort, by its index in the scenario's `cohorts` (when and how members joined). */
+export type Cohort = number;
 
 /** Members' economic line is held in bins over [-1, 1] for votes (both fidelities vote by bin). */
 export const IDEOLOGY_BINS = 8;
