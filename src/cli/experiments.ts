@@ -9,11 +9,14 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import type { FactorsFile } from "../experiments/factors.ts";
 import {
   type PlanBase,
+  PlanError,
   planAttribution,
   planMonteCarlo,
+  planSensitivity,
   planSweep,
   planWhatIf,
 } from "../experiments/plan.ts";
+import { scenarioSeriesMeasures, seriesProblem } from "../experiments/series.ts";
 import { summarize } from "../experiments/summarize.ts";
 import { checkSweep, designPoints, parseSweep } from "../experiments/sweepFile.ts";
 import type { Assignment, ExperimentKind, ExperimentPlan, Question, RunRow } from "../experiments/types.ts";
@@ -30,6 +33,9 @@ import { progressView } from "../runner/progress.ts";
 import { DataFileError } from "../scenario/fileError.ts";
 import { parseValue } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { DEFAULT_RESAMPLES } from "../sensitivity/bootstrap.ts";
+import { DEFAULT_MORRIS_LEVELS } from "../sensitivity/morris.ts";
+import { scenarioEstimates, selectParameters } from "../sensitivity/parameters.ts";
 import { exportRuns } from "../store/export.ts";
 import { DEFAULT_STORE_FILE, ResultsStore } from "../store/store.ts";
 import { prepareScenario } from "./main.ts";
@@ -58,6 +64,7 @@ interface CommonOptions {
   resume?: number;
   set: string[];
   patch?: string;
+  series?: string[];
 }
 
 function parseQueueUrl(value: string): string {
@@ -230,14 +237,14 @@ function runnerOptions(cmd: Command): Command {
     .option("--json", "print one JSON object (no progress bar)");
 }
 
-function commonOptions(cmd: Command, runsHelp: string): Command {
-  return runnerOptions(cmd)
+function commonOptions(cmd: Command, runsHelp: string, defaultRuns = DEFAULT_RUNS): Command {
+  return seriesFlag(runnerOptions(cmd))
     .option(
       "-s, --scenario <name|file>",
       "built-in scenario name or path to a YAML/JSON file",
       DEFAULT_SCENARIO,
     )
-    .option(`--runs <n>`, runsHelp, wholeNumber("runs", 1, MAX_RUNS_PER_VARIANT), DEFAULT_RUNS)
+    .option(`--runs <n>`, runsHelp, wholeNumber("runs", 1, MAX_RUNS_PER_VARIANT), defaultRuns)
     .option(
       "--seed <n>",
       "experiment seed: each run's seed derives from it and the run's index",
@@ -276,7 +283,37 @@ function basePlan(o: CommonOptions, scenario: Scenario, factors: FactorsFile | n
     seed: o.seed,
     replicates: o.runs,
     question: questionFor(scenario, factors, o),
+    ...seriesOption(o.series, scenario),
   };
+}
+
+/** `--series a,b` checked against the measures the scenario's runs record; `all` keeps every one. */
+function seriesOption(asked: string[] | undefined, scenario: Scenario): { series?: string[] } {
+  if (asked === undefined) return {};
+  const known = scenarioSeriesMeasures(scenario);
+  const measures = asked.includes("all") ? [...known.party, ...known.leader] : asked;
+  const problem = seriesProblem(measures, known);
+  if (problem) throw new PlanError(`--series: ${problem}`);
+  return { series: measures };
+}
+
+/** Comma-separated lists, repeatable: "--series a,b --series c" gives [a, b, c]. */
+function collectList(value: string, previous: string[] | undefined): string[] {
+  const items = value
+    .split(",")
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+  if (items.length === 0) throw new InvalidArgumentError(`expected a comma-separated list, got "${value}"`);
+  return [...(previous ?? []), ...items];
+}
+
+/** The option that keeps per-tick series, for every experiment command. */
+function seriesFlag(cmd: Command): Command {
+  return cmd.option(
+    "--series <measures>",
+    "keep these per-tick series of every run (comma-separated measures, or all; see docs/experiments.md)",
+    collectList,
+  );
 }
 
 export function registerExperiments(program: Command): void {
@@ -334,35 +371,132 @@ export function registerExperiments(program: Command): void {
       await executeAndReport("attribute", o, () => attributionPlan(o));
     });
 
-  runnerOptions(
-    program
-      .command("sweep")
-      .description(
-        "a parameter design (factorial, Latin hypercube, random) run interleaved across its points",
-      )
-      .argument("[file]", "sweep file (YAML/JSON); not needed with --resume"),
+  seriesFlag(
+    runnerOptions(
+      program
+        .command("sweep")
+        .description(
+          "a parameter design (factorial, Latin hypercube, random) run interleaved across its points",
+        )
+        .argument("[file]", "sweep file (YAML/JSON); not needed with --resume"),
+    ),
   )
     .option("-s, --scenario <name|file>", "scenario, when the file names none", DEFAULT_SCENARIO)
-    .action(async (file: string | undefined, o: CommonOptions) => {
+    .option(
+      "--runs <n>",
+      "runs per design point (default: the file's runsPerPoint)",
+      wholeNumber("runs", 1, MAX_RUNS_PER_VARIANT),
+    )
+    .option("--leader <id>", "the question: is this leader sole leader... (default: the file's question)")
+    .option("--by <date>", "...before this date (YYYY-MM-DD)", parseDate)
+    .action(async (file: string | undefined, o: Partial<CommonOptions> & CommonOptions) => {
       if (!file && o.resume === undefined)
         throw new InvalidArgumentError("give a sweep file, or --resume ID");
+      if (o.resume !== undefined && (o.runs !== undefined || o.series !== undefined))
+        throw new InvalidArgumentError(
+          "--runs and --series cannot change a stored experiment: --resume finishes it as planned",
+        );
       await executeAndReport("sweep", o, () => {
         const sweep = parseSweep(readSweepText(file!), file!);
         const { scenario } = loadScenario(sweep.scenario ?? o.scenario);
         const factors = loadFactors(scenario, undefined);
-        const question = sweep.question ?? questionFor(scenario, factors, o);
+        const question =
+          o.leader || o.by
+            ? questionFor(scenario, factors, o)
+            : (sweep.question ?? questionFor(scenario, factors, o));
         checkSweep(sweep, file!, scenario, question);
         return planSweep({
           name: sweep.name ?? file!,
           scenario,
           seed: sweep.seed,
-          replicates: sweep.runsPerPoint,
+          replicates: o.runs ?? sweep.runsPerPoint,
           question,
+          ...seriesOption(o.series, scenario),
           points: designPoints(sweep),
           design: { kind: sweep.design, points: sweep.points ?? null, parameters: sweep.parameters },
         });
       });
     });
+
+  commonOptions(
+    program
+      .command("sensitivity")
+      .description(
+        "global sensitivity: Sobol' indices (Saltelli design) or Morris screening over the scenario's estimates, each within its range",
+      ),
+    "runs per design point (their mean outcome is the point's output)",
+    10,
+  )
+    .addOption(
+      new Option("--method <method>", "sobol or morris").choices(["sobol", "morris"]).default("sobol"),
+    )
+    .option(
+      "--params <paths>",
+      "estimates to vary: --set paths, prefixes (people.stalin) or patterns (people.*.attributes.ruthlessness), comma-separated; default all",
+      collectList,
+    )
+    .option(
+      "--samples <n>",
+      "Sobol: base samples N (N x (k + 2) points, a power of 2 is best; default 64). Morris: trajectories r (r x (k + 1) points; default 20)",
+      wholeNumber("samples", 2, 1_000_000),
+    )
+    .option(
+      "--levels <n>",
+      `Morris: grid levels (even; default ${DEFAULT_MORRIS_LEVELS})`,
+      wholeNumber("levels", 2, 100),
+    )
+    .option(
+      "--outcome <text>",
+      'what each run gives the analysis: yes (the question), sole, sole:ID, members, committee, exits, or a comparison ("members < 1000000")',
+      "yes",
+    )
+    .option(
+      "--resamples <n>",
+      `bootstrap resamples for the 95% intervals (default ${DEFAULT_RESAMPLES})`,
+      wholeNumber("resamples", 10, 100_000),
+    )
+    .option(
+      "--list",
+      "print the scenario's estimates with their ranges (the parameters to choose from) and stop",
+    )
+    .action(
+      async (
+        o: CommonOptions & {
+          method: "sobol" | "morris";
+          params?: string[];
+          samples?: number;
+          levels?: number;
+          outcome: string;
+          resamples?: number;
+          list?: boolean;
+          runs: number;
+        },
+      ) => {
+        if (o.list) {
+          const { scenario } = loadScenario(o.scenario);
+          const all = scenarioEstimates(scenario);
+          if (o.json) process.stdout.write(`${JSON.stringify(all)}\n`);
+          else
+            for (const p of all)
+              process.stdout.write(`${p.path}\t[${p.range[0]}, ${p.range[1]}]\tvalue ${p.value}\n`);
+          return;
+        }
+        await executeAndReport("sensitivity", o, () => {
+          const { scenario } = loadScenario(o.scenario);
+          const parameters = selectParameters(scenarioEstimates(scenario), o.params ?? []);
+          return planSensitivity({
+            ...basePlan(o, scenario, loadFactors(scenario, o.groups)),
+            name: o.name ?? `${o.method} over ${parameters.length} parameters, outcome ${o.outcome}`,
+            method: o.method,
+            parameters,
+            samples: o.samples ?? (o.method === "sobol" ? 64 : 20),
+            ...(o.levels !== undefined ? { levels: o.levels } : {}),
+            outcome: o.outcome,
+            ...(o.resamples !== undefined ? { resamples: o.resamples } : {}),
+          });
+        });
+      },
+    );
 
   commonOptions(
     program

@@ -1,6 +1,7 @@
 /** The `apparat` command line. */
 
 import { Command, Option } from "commander";
+import { OutcomeError } from "../experiments/outcomes.ts";
 import { PlanError } from "../experiments/plan.ts";
 import { runScenario } from "../kernel/engine.ts";
 import { EVENT_TYPES } from "../kernel/events.ts";
@@ -13,6 +14,7 @@ import { ScenarioError } from "../scenario/load.ts";
 import { applyPatch, applySet, parseValue } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { scenarioJsonSchema } from "../scenario/schema.ts";
+import { ParameterError } from "../sensitivity/parameters.ts";
 import { StoreError } from "../store/store.ts";
 import { registerExperiments } from "./experiments.ts";
 import { BAD_INPUT, collectSet, parseDate, parseSeed } from "./options.ts";
@@ -185,7 +187,9 @@ export async function main(argv: string[]): Promise<void> {
       err instanceof ScenarioError ||
       err instanceof DataFileError ||
       err instanceof StoreError ||
-      err instanceof PlanError
+      err instanceof PlanError ||
+      err instanceof OutcomeError ||
+      err instanceof ParameterError
     ) {
       process.stderr.write(`apparat: ${err.message}\n`);
       process.exitCode = BAD_INPUT;

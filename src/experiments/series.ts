@@ -4,7 +4,10 @@
  * measure is either party-wide (a list of numbers at the top of the series) or per leader (a list in each
  * leader's record). Pure.
  */
+import { runScenario } from "../kernel/engine.ts";
 import type { Series } from "../kernel/series.ts";
+import { compileScenario } from "../scenario/compile.ts";
+import type { Scenario } from "../scenario/schema.ts";
 import type { RunSeries, SeriesLine } from "./types.ts";
 
 /** The measures a series holds: party-wide ones and those recorded for each leader, in the series' order. */
@@ -55,4 +58,15 @@ export function keepSeries(series: Series, measures: readonly string[]): RunSeri
     }
   }
   return { dates: series.dates.slice(), lines };
+}
+
+/**
+ * The measures a scenario's runs record, found by setting up a run without stepping it (the data collector's
+ * shape does not depend on the seed).
+ *
+ * @example
+ * scenarioSeriesMeasures(scenario).party; // ["members", "committeeSize", ...]
+ */
+export function scenarioSeriesMeasures(s: Scenario): { party: string[]; leader: string[] } {
+  return seriesMeasures(runScenario(compileScenario(s), { seed: 1, until: s.calendar.start }).series);
 }
