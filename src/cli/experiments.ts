@@ -607,14 +607,31 @@ export function registerExperiments(program: Command): void {
     .description("write an experiment's runs to CSV or Parquet, one row per run, for R or pandas")
     .argument("<id>", "experiment id", wholeNumber("experiment id", 1, Number.MAX_SAFE_INTEGER))
     .addOption(new Option("--format <format>", "file format").choices(["csv", "parquet"]).default("csv"))
-    .option("--out <file>", "output file (default: experiment-<id>.<format>)")
+    .option(
+      "--out <file>",
+      "output file (default: experiment-<id>.<format>, or experiment-<id>-series.<format>)",
+    )
+    .option(
+      "--series",
+      "export the kept per-tick series instead, in long format: one row per run, tick, leader and measure",
+    )
     .option("--store <file>", "results database file", DEFAULT_STORE_FILE)
-    .action((id: number, o: { format: "csv" | "parquet"; out?: string; store: string }) => {
+    .action((id: number, o: { format: "csv" | "parquet"; out?: string; store: string; series?: boolean }) => {
       const store = openExisting(o.store);
       try {
-        const out = resolve(o.out ?? `experiment-${id}.${o.format}`);
-        const { rows, columns } = exportRuns(store, id, o.format, out);
-        process.stdout.write(`wrote ${rows} runs x ${columns.length} columns to ${out}\n`);
+        const table = o.series ? "series" : "runs";
+        if (o.series && !store.experiment(id).plan.series)
+          throw new DataFileError(
+            "experiment",
+            o.store,
+            [],
+            `experiment ${id} keeps no series: run it with --series measure,... (e.g. --series members,committeeVotes)`,
+          );
+        const out = resolve(o.out ?? `experiment-${id}${o.series ? "-series" : ""}.${o.format}`);
+        const { rows, columns } = exportRuns(store, id, o.format, out, table);
+        process.stdout.write(
+          `wrote ${rows} ${o.series ? "series rows" : "runs"} x ${columns.length} columns to ${out}\n`,
+        );
       } finally {
         store.close();
       }
