@@ -6,7 +6,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { type DiscoveryMethod, type DiscoveryResult, discover } from "../discovery/discover.ts";
 import type { FactorsFile } from "../experiments/factors.ts";
+import { fansOf } from "../experiments/fan.ts";
 import {
   type PlanBase,
   PlanError,
@@ -24,7 +26,9 @@ import { namesOf } from "../kernel/narrative.ts";
 import { loadFactors } from "../node/factors.ts";
 import { DEFAULT_SCENARIO, loadScenario, readPatchFile } from "../node/scenarios.ts";
 import { reportInput } from "../report/build.ts";
+import { experimentReport } from "../report/experimentReport.ts";
 import { renderHtml, renderMarkdown } from "../report/index.ts";
+import { renderPrimCharts } from "../report/nodeCharts.ts";
 import type { Executor } from "../runner/executor.ts";
 import { type ExperimentOutcome, runExperiment } from "../runner/experiment.ts";
 import { InProcessExecutor } from "../runner/inProcess.ts";
@@ -502,7 +506,7 @@ export function registerExperiments(program: Command): void {
     program
       .command("report")
       .description(
-        "the factor-significance report (HTML with charts, and Markdown) from an attribution experiment",
+        "the factor-significance report (HTML with charts, and Markdown) from an attribution experiment; with --experiment, the report of any stored experiment",
       ),
     "runs per combination when a new attribution is run",
   )
@@ -525,13 +529,10 @@ export function registerExperiments(program: Command): void {
         const store = openExisting(o.store);
         try {
           const rec = store.experiment(o.experiment);
-          if (rec.plan.kind !== "attribute")
-            throw new DataFileError(
-              "experiment",
-              o.store,
-              [],
-              `experiment ${o.experiment} is a ${rec.plan.kind} experiment; the report needs an attribution (apparat attribute)`,
-            );
+          if (rec.plan.kind !== "attribute") {
+            writeExperimentReport(store, rec.id, o);
+            return;
+          }
           ({ plan, created, id } = { plan: rec.plan, created: rec.created, id: rec.id });
           rows = store.runs(id);
         } finally {
@@ -564,6 +565,102 @@ export function registerExperiments(program: Command): void {
         process.stdout.write(`${lines.join("\n")}\n`);
       }
     });
+
+  program
+    .command("discover")
+    .description(
+      "scenario discovery on a stored sweep or sensitivity design: PRIM (or CART) finds the inputs' region where a yes/no outcome happens",
+    )
+    .argument("<id>", "experiment id", wholeNumber("experiment id", 1, Number.MAX_SAFE_INTEGER))
+    .option(
+      "--outcome <text>",
+      'the yes/no outcome: yes (the question), "not yes", sole, sole:ID, or a comparison ("members < 1000000")',
+      "yes",
+    )
+    .addOption(new Option("--method <method>", "prim or cart").choices(["prim", "cart"]).default("prim"))
+    .option("--leader <id>", "ask the question of this leader instead of the experiment's")
+    .option("--by <date>", "...before this date instead of the experiment's (YYYY-MM-DD)", parseDate)
+    .option("--alpha <share>", "PRIM: share of the box's points each peel removes (default 0.05)", parseShare)
+    .option("--min-mass <share>", "PRIM: smallest box as a share of the runs (default 0.05)", parseShare)
+    .option(
+      "--min-coverage <share>",
+      "PRIM: choose the densest box whose coverage is at least this (default 0.5)",
+      parseShare,
+    )
+    .option("--box <n>", "PRIM: choose this box of the trajectory instead", wholeNumber("box", 0, 100_000))
+    .option("--depth <n>", "CART: deepest split (default 4)", wholeNumber("depth", 1, 20))
+    .option("--out <dir>", "where to write the charts (SVG)", "report")
+    .option("--store <file>", "results database file", DEFAULT_STORE_FILE)
+    .option("--json", "print one JSON object")
+    .action(
+      (
+        id: number,
+        o: {
+          outcome: string;
+          method: DiscoveryMethod;
+          leader?: string;
+          by?: string;
+          alpha?: number;
+          minMass?: number;
+          minCoverage?: number;
+          box?: number;
+          depth?: number;
+          out: string;
+          store: string;
+          json?: boolean;
+        },
+      ) => {
+        const store = openExisting(o.store);
+        try {
+          const rec = store.experiment(id);
+          const q = rec.plan.question;
+          const question =
+            o.leader || o.by
+              ? questionFor(
+                  rec.plan.scenario,
+                  { question: q } as FactorsFile,
+                  {
+                    leader: o.leader ?? q.leader,
+                    by: o.by ?? q.by,
+                  } as CommonOptions,
+                )
+              : q;
+          const result = discover(rec.plan, store.runs(id), {
+            method: o.method,
+            outcome: o.outcome,
+            question,
+            prim: {
+              ...(o.alpha !== undefined ? { alpha: o.alpha } : {}),
+              ...(o.minMass !== undefined ? { minMass: o.minMass } : {}),
+              ...(o.minCoverage !== undefined ? { minCoverage: o.minCoverage } : {}),
+              ...(o.box !== undefined ? { box: o.box } : {}),
+            },
+            cart: o.depth !== undefined ? { maxDepth: o.depth } : {},
+          });
+          const charts: string[] = [];
+          if (result.prim) {
+            mkdirSync(o.out, { recursive: true });
+            const svg = renderPrimCharts(result.prim, result.outcome);
+            for (const [what, text] of Object.entries(svg)) {
+              const file = resolve(o.out, `discover-${id}-${what}.svg`);
+              writeFileSync(file, text);
+              charts.push(file);
+            }
+          }
+          if (o.json) {
+            process.stdout.write(
+              `${JSON.stringify({ format: EXPERIMENT_OUTPUT_VERSION, id, charts, ...result })}\n`,
+            );
+            return;
+          }
+          process.stdout.write(
+            `${[...discoveryText(id, result), ...charts.map((f) => `chart: ${f}`)].join("\n")}\n`,
+          );
+        } finally {
+          store.close();
+        }
+      },
+    );
 
   program
     .command("runs")
@@ -666,6 +763,76 @@ export function registerExperiments(program: Command): void {
         process.once("SIGTERM", stop);
       });
     });
+}
+
+/** The report of a stored experiment other than an attribution: HTML, Markdown and the charts as SVG files. */
+function writeExperimentReport(store: ResultsStore, id: number, o: { out: string; json?: boolean }): void {
+  const rec = store.experiment(id);
+  const summary = summarize(rec.plan, store.runs(id));
+  const fans = rec.plan.series ? fansOf(rec.plan, store.series(id)) : [];
+  const names = namesOf(rec.plan.scenario);
+  const r = experimentReport({ id, created: rec.created, plan: rec.plan, summary, fans }, (p) =>
+    names.person(p),
+  );
+  mkdirSync(o.out, { recursive: true });
+  const html = resolve(o.out, `experiment-${id}.html`);
+  const md = resolve(o.out, `experiment-${id}.md`);
+  writeFileSync(html, r.html);
+  writeFileSync(md, r.markdown);
+  const svgs = r.charts.map((c) => {
+    const file = resolve(o.out, c.file);
+    writeFileSync(file, c.svg);
+    return file;
+  });
+  if (o.json)
+    process.stdout.write(
+      `${JSON.stringify({ format: EXPERIMENT_OUTPUT_VERSION, id, html, markdown: md, charts: svgs, summary })}\n`,
+    );
+  else
+    process.stdout.write(
+      `report on ${rec.plan.kind} experiment #${id} written to:\n${[html, md, ...svgs].map((f) => `  ${f}`).join("\n")}\n`,
+    );
+}
+
+function parseShare(value: string): number {
+  const x = Number(value);
+  if (!/^\d*\.?\d+$/.test(value) || !(x > 0 && x < 1))
+    throw new InvalidArgumentError(`expected a share between 0 and 1, got "${value}"`);
+  return x;
+}
+
+/** Discovery's result as text: the trajectory (PRIM) or the leaves (CART), and the chosen box. */
+function discoveryText(id: number, r: DiscoveryResult): string[] {
+  const f = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : "-");
+  const lines = [
+    `${r.method.toUpperCase()} on experiment #${id}: outcome "${r.outcome}" in ${r.yes} of ${r.runs} runs (${((r.yes / r.runs) * 100).toFixed(1)}%) over ${r.inputs.length} inputs${r.skipped.length > 0 ? ` (left out, not numeric: ${r.skipped.join(", ")})` : ""}`,
+  ];
+  if (r.prim) {
+    const p = r.prim;
+    lines.push("  peeling trajectory (box: coverage / density / mass, inputs restricted):");
+    p.trajectory.forEach((b, i) => {
+      if (i % 5 === 0 || i === p.chosen || i === p.trajectory.length - 1)
+        lines.push(
+          `  ${i === p.chosen ? ">" : " "} ${String(i).padStart(3)}: ${f(b.coverage).padEnd(6)} / ${f(b.density).padEnd(6)} / ${f(b.mass).padEnd(6)} ${b.restricted}`,
+        );
+    });
+    lines.push(
+      `  chosen box ${p.chosen}, after pasting: coverage ${f(p.box.coverage)}, density ${f(p.box.density)} (all runs: ${f(p.baseDensity)}), ${p.box.n} runs inside`,
+    );
+    if (p.restricted.length === 0) lines.push("  it restricts no input");
+    for (const d of p.restricted)
+      lines.push(
+        `    ${d.name}: ${f(d.lo)} to ${f(d.hi)} (of ${f(d.min)} to ${f(d.max)}), quasi-p ${d.qp < 0.001 ? d.qp.toExponential(1) : f(d.qp)}`,
+      );
+  }
+  if (r.cart) {
+    lines.push("  leaves, densest first (density, coverage, runs: conditions):");
+    for (const l of r.cart.leaves)
+      lines.push(
+        `    ${f(l.density).padEnd(6)} ${f(l.coverage).padEnd(6)} ${String(l.n).padEnd(6)} ${l.conditions.join(" and ") || "(all runs)"}`,
+      );
+  }
+  return lines;
 }
 
 function readSweepText(file: string): string {

@@ -1,6 +1,7 @@
 /** The `apparat` command line. */
 
 import { Command, Option } from "commander";
+import { DiscoveryError } from "../discovery/discover.ts";
 import { OutcomeError } from "../experiments/outcomes.ts";
 import { PlanError } from "../experiments/plan.ts";
 import { runScenario } from "../kernel/engine.ts";
@@ -189,7 +190,8 @@ export async function main(argv: string[]): Promise<void> {
       err instanceof StoreError ||
       err instanceof PlanError ||
       err instanceof OutcomeError ||
-      err instanceof ParameterError
+      err instanceof ParameterError ||
+      err instanceof DiscoveryError
     ) {
       process.stderr.write(`apparat: ${err.message}\n`);
       process.exitCode = BAD_INPUT;

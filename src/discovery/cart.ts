@@ -29,7 +29,7 @@ export interface CartLeaf extends Box {
   yes: number;
   density: number;
   coverage: number;
-  /** The conditions on the path to the leaf, readable ("x <= 0.4"). */
+  /** The leaf's bounds, one readable condition per bounded input ("x <= 0.4", "0.2 < y <= 0.7"). */
   conditions: string[];
 }
 
@@ -111,8 +111,16 @@ export function cart(
   const min = Array.from({ length: dims }, (_, d) => Math.min(...x.map((p) => p[d]!)));
   const max = Array.from({ length: dims }, (_, d) => Math.max(...x.map((p) => p[d]!)));
   const leaves: CartLeaf[] = [];
-  const walk = (node: CartNode, box: Box, conditions: string[]) => {
+  // A leaf's box: the tightest bound on each input along its path; its conditions name each bounded input once.
+  const walk = (node: CartNode, box: Box, order: number[]) => {
     if (node.input === undefined) {
+      const conditions = order.map((d) => {
+        const name = inputs[d]!;
+        const lo = box.lo[d]! > min[d]! ? box.lo[d]! : null;
+        const hi = box.hi[d]! < max[d]! ? box.hi[d]! : null;
+        if (lo !== null && hi !== null) return `${round(lo)} < ${name} <= ${round(hi)}`;
+        return lo !== null ? `${name} > ${round(lo)}` : `${name} <= ${round(hi!)}`;
+      });
       leaves.push({
         ...box,
         n: node.n,
@@ -123,14 +131,15 @@ export function cart(
       });
       return;
     }
+    const d = node.input;
     const t = node.threshold!;
-    const name = inputs[node.input]!;
+    const next = order.includes(d) ? order : [...order, d];
     const left = { lo: box.lo.slice(), hi: box.hi.slice() };
-    left.hi[node.input] = Math.min(left.hi[node.input]!, t);
+    left.hi[d] = Math.min(left.hi[d]!, t);
     const right = { lo: box.lo.slice(), hi: box.hi.slice() };
-    right.lo[node.input] = Math.max(right.lo[node.input]!, t);
-    walk(node.left!, left, [...conditions, `${name} <= ${round(t)}`]);
-    walk(node.right!, right, [...conditions, `${name} > ${round(t)}`]);
+    right.lo[d] = Math.max(right.lo[d]!, t);
+    walk(node.left!, left, next);
+    walk(node.right!, right, next);
   };
   walk(tree, { lo: min, hi: max }, []);
   leaves.sort((a, b) => b.density - a.density || b.n - a.n);
