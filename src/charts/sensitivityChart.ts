@@ -76,7 +76,10 @@ export function sensitivityChart(s: SensitivitySummary, o: ChartOptions): string
   const longest = Math.max(...shown.map((r) => r.label.length));
   const marginLeft = Math.min(300, Math.max(90, Math.ceil(longest * 7.2) + 12));
   const width = o.width ?? 720;
-  const hi = Math.max(sobol ? 1 : 0, ...shown.map((r) => (Number.isFinite(r.aHi) ? r.aHi : r.a)));
+  const hi = Math.max(
+    sobol ? 1 : 0,
+    ...shown.flatMap((r) => [r.a, r.aHi, r.b, r.bHi].filter(Number.isFinite)),
+  );
   const lo = Math.min(
     0,
     ...shown.map((r) => Math.min(r.aLo, Number.isFinite(r.bLo) ? r.bLo : 0)).filter(Number.isFinite),

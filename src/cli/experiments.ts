@@ -436,7 +436,7 @@ export function registerExperiments(program: Command): void {
     )
     .option(
       "--params <paths>",
-      "estimates to vary: --set paths, prefixes (people.stalin) or patterns (people.*.attributes.ruthlessness), comma-separated; default all",
+      "estimates to vary: --set paths, prefixes (mechanisms.patronage) or patterns (people.*.attributes.ruthlessness), comma-separated; default all",
       collectList,
     )
     .option(

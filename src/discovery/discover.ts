@@ -16,6 +16,13 @@ export type DiscoveryMethod = (typeof DISCOVERY_METHODS)[number];
 /** An experiment or outcome discovery cannot work on; the message says why and what would. */
 export class DiscoveryError extends Error {
   override name = "DiscoveryError";
+  /** What is at fault: the experiment chosen, or the outcome asked for. */
+  readonly about: "experiment" | "outcome";
+
+  constructor(message: string, about: "experiment" | "outcome") {
+    super(message);
+    this.about = about;
+  }
 }
 
 export interface DiscoveryRequest {
@@ -59,11 +66,13 @@ export function discover(
   if (points.some((p) => p === undefined || Object.keys(p).length === 0))
     throw new DiscoveryError(
       `a ${plan.kind} experiment has no design points to search: run a sweep (latin-hypercube or random design) or a sensitivity analysis`,
+      "experiment",
     );
   const outcome = parseOutcome(r.outcome);
   if (!isBinary(outcome))
     throw new DiscoveryError(
       `discovery needs a yes/no outcome; "${outcome.text}" is a number: compare it with a threshold ("${outcome.measure} < 1000")`,
+      "outcome",
     );
   const question = r.question ?? plan.question;
   const paths = Object.keys(points[0]!);
@@ -72,15 +81,16 @@ export function discover(
   );
   const skipped = paths.filter((p) => !numeric.includes(p));
   if (numeric.length === 0)
-    throw new DiscoveryError("no input of the design takes numbers or true/false values");
+    throw new DiscoveryError("no input of the design takes numbers or true/false values", "experiment");
   const ordered = [...rows].sort((a, b) => a.index - b.index);
   const x = ordered.map((row) => numeric.map((p) => Number(points[row.variant]![p])));
   const y = ordered.map((row) => outcomeValue(outcome, row.metrics, question));
   const yes = y.reduce((a, b) => a + b, 0);
-  if (ordered.length === 0) throw new DiscoveryError("the experiment has no stored runs yet");
+  if (ordered.length === 0) throw new DiscoveryError("the experiment has no stored runs yet", "experiment");
   if (yes === 0 || yes === y.length)
     throw new DiscoveryError(
       `the outcome "${outcome.text}" is ${yes === 0 ? "never" : "always"} true over the ${y.length} runs: there is no region to find`,
+      "outcome",
     );
   const base = {
     method: r.method,

@@ -18,7 +18,7 @@ function directionIntegers(dimension: number): Uint32Array {
     for (let j = 0; j < BITS; j++) v[j] = 2 ** (BITS - 1 - j);
     return v;
   }
-  const entry = JOE_KUO_D6[dimension - 1]!.split(" ").map(Number);
+  const entry = JOE_KUO_D6[dimension - 1]!.split(" ").map((x) => Number.parseInt(x, 36));
   const a = entry[0]!;
   const m = entry.slice(1);
   const s = m.length;
