@@ -86,7 +86,7 @@ export function fanChart(
     ...plotBase(o, title),
     height: faceted ? Math.max(1, panels.length) * 110 + 50 : 260,
     marginLeft: 64,
-    marginRight: faceted ? 110 : 16,
+    marginRight: faceted ? ((o.width ?? 720) < 500 ? 80 : 110) : 16,
     x: { type: "utc", label: null },
     // Large counts (party members) as 1.2M rather than digits the margin cannot hold.
     y: { label, grid: true, nice: true, ...(big ? { tickFormat: "~s" } : {}) },

@@ -65,3 +65,20 @@ export function num(x: number, digits = 3): string {
   if (Math.abs(x) >= 1000) return Math.round(x).toLocaleString("en-US");
   return Number(x.toPrecision(digits)).toString();
 }
+
+/** Average width of a character at the charts' font size, generous so labels fit in wide fallback fonts. */
+export const CHAR_WIDTH = 7.2;
+
+/** A label cut to `chars` characters with an ellipsis (the full text stays in the title and description). */
+export function cutLabel(label: string, chars: number): string {
+  return label.length <= chars ? label : `${label.slice(0, Math.max(1, chars - 1))}…`;
+}
+
+/**
+ * A left margin for labels of up to `longest` characters, never more than `share` of the chart's width (labels
+ * are cut to fit it), so narrow screens keep room for the plot itself.
+ */
+export function labelMargin(longest: number, width: number, share = 0.4): { margin: number; chars: number } {
+  const margin = Math.min(300, Math.max(60, Math.ceil(longest * CHAR_WIDTH) + 12), Math.floor(width * share));
+  return { margin, chars: Math.floor((margin - 12) / CHAR_WIDTH) };
+}

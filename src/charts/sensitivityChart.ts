@@ -6,7 +6,18 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { SensitivitySummary } from "../sensitivity/analyse.ts";
-import { BLUE, type ChartOptions, finish, INK, num, PALE_BLUE, plotBase, shortPath } from "./frame.ts";
+import {
+  BLUE,
+  type ChartOptions,
+  cutLabel,
+  finish,
+  INK,
+  labelMargin,
+  num,
+  PALE_BLUE,
+  plotBase,
+  shortPath,
+} from "./frame.ts";
 
 /** Parameters shown at most; the rest are in the table and the text alternative. */
 export const MAX_CHART_PARAMETERS = 30;
@@ -33,7 +44,7 @@ export function sensitivityChart(s: SensitivitySummary, o: ChartOptions): string
   const rows: Row[] = [];
   if (s.sobol) {
     const { first, total } = s.sobol;
-    s.parameters.forEach((p, i) =>
+    s.parameters.forEach((p, i) => {
       rows.push({
         key: p.path,
         label: shortPath(p.path),
@@ -44,10 +55,10 @@ export function sensitivityChart(s: SensitivitySummary, o: ChartOptions): string
         bLo: first[i]!.lo,
         bHi: first[i]!.hi,
         text: `ST ${num(total[i]!.value, 2)}, S1 ${num(first[i]!.value, 2)}`,
-      }),
-    );
+      });
+    });
   } else if (s.morris) {
-    s.morris.factors.forEach((f, i) =>
+    s.morris.factors.forEach((f, i) => {
       rows.push({
         key: s.parameters[i]!.path,
         label: shortPath(s.parameters[i]!.path),
@@ -58,8 +69,8 @@ export function sensitivityChart(s: SensitivitySummary, o: ChartOptions): string
         bLo: Number.NaN,
         bHi: Number.NaN,
         text: `μ* ${num(f.muStar.value, 2)}, σ ${num(f.sigma, 2)}`,
-      }),
-    );
+      });
+    });
   } else throw new RangeError("this sensitivity summary has no indices to draw");
   rows.sort((x, y) => y.a - x.a || (x.key < y.key ? -1 : 1));
   const shown = rows.slice(0, MAX_CHART_PARAMETERS);
@@ -73,9 +84,8 @@ export function sensitivityChart(s: SensitivitySummary, o: ChartOptions): string
       ? ` The ${rows.length - shown.length} parameters with the smallest values are not drawn.`
       : "";
   const description = `${rows.map((r) => `${r.key}: ${r.text}`).join("; ")}.${more}`;
-  const longest = Math.max(...shown.map((r) => r.label.length));
-  const marginLeft = Math.min(300, Math.max(90, Math.ceil(longest * 7.2) + 12));
   const width = o.width ?? 720;
+  const { margin: marginLeft, chars } = labelMargin(Math.max(...shown.map((r) => r.label.length)), width);
   const hi = Math.max(
     sobol ? 1 : 0,
     ...shown.flatMap((r) => [r.a, r.aHi, r.b, r.bHi].filter(Number.isFinite)),
@@ -96,7 +106,7 @@ export function sensitivityChart(s: SensitivitySummary, o: ChartOptions): string
       textAnchor: "start",
       fill: INK,
     }),
-    Plot.axisY({ tickSize: 0, tickFormat: (k: string) => shortPath(k) }),
+    Plot.axisY({ tickSize: 0, tickFormat: (k: string) => cutLabel(shortPath(k), chars) }),
   ];
   if (sobol)
     marks.splice(
@@ -109,7 +119,7 @@ export function sensitivityChart(s: SensitivitySummary, o: ChartOptions): string
     ...plotBase(o, title),
     height: shown.length * 30 + 60,
     marginLeft,
-    marginRight: Math.min(150, Math.max(110, width / 5)),
+    marginRight: width < 500 ? 96 : Math.min(150, Math.max(110, width / 5)),
     marginBottom: 40,
     x: {
       label: sobol
