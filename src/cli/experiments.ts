@@ -78,7 +78,11 @@ function parseQueueUrl(value: string): string {
 }
 
 /** The question: --leader/--by, else the factor file's, else an error saying what to add. */
-function questionFor(scenario: Scenario, factors: FactorsFile | null, o: CommonOptions): Question {
+function questionFor(
+  scenario: Scenario,
+  factors: FactorsFile | null,
+  o: { leader?: string; by?: string },
+): Question {
   const leader = o.leader ?? factors?.question.leader;
   if (!leader)
     throw new DataFileError(
@@ -614,16 +618,10 @@ export function registerExperiments(program: Command): void {
         try {
           const rec = store.experiment(id);
           const q = rec.plan.question;
+          // Another question of the same stored runs: the stored one with its leader or date replaced.
           const question =
             o.leader || o.by
-              ? questionFor(
-                  rec.plan.scenario,
-                  { question: q } as FactorsFile,
-                  {
-                    leader: o.leader ?? q.leader,
-                    by: o.by ?? q.by,
-                  } as CommonOptions,
-                )
+              ? questionFor(rec.plan.scenario, null, { leader: o.leader ?? q.leader, by: o.by ?? q.by })
               : q;
           const result = discover(rec.plan, store.runs(id), {
             method: o.method,
