@@ -9,13 +9,32 @@
  */
 
 export { type MechanismInfo, mechanismCatalogue, type ParameterInfo } from "./catalog/catalog.ts";
+// Scenario discovery over a design's runs
+export { type CartResult, cart } from "./discovery/cart.ts";
+export { type DiscoveryRequest, type DiscoveryResult, discover } from "./discovery/discover.ts";
+export { binomialUpperTail, type PrimOptions, type PrimResult, prim } from "./discovery/prim.ts";
 // Experiments: plans, runs, summaries (the same code the CLI's worker threads and queue workers run)
-export { PlanRunner, type RunTask, tasksFor } from "./experiments/execute.ts";
+export {
+  PlanRunner,
+  type RunModel,
+  type RunOutput,
+  type RunTask,
+  scenarioModel,
+  tasksFor,
+} from "./experiments/execute.ts";
+export { type Fan, fansOf } from "./experiments/fan.ts";
 export { answersYes, metricsOf, outcomeLabel } from "./experiments/metrics.ts";
+export {
+  type Outcome as RunOutcome,
+  OutcomeError,
+  outcomeValue,
+  parseOutcome,
+} from "./experiments/outcomes.ts";
 export {
   PlanError,
   planAttribution,
   planMonteCarlo,
+  planSensitivity,
   planSweep,
   planWhatIf,
   scenarioHash,
@@ -23,6 +42,7 @@ export {
   variantScenario,
 } from "./experiments/plan.ts";
 export { runSeed, taskOf } from "./experiments/seeds.ts";
+export { keepSeries, scenarioSeriesMeasures, seriesMeasures } from "./experiments/series.ts";
 export { shapley } from "./experiments/shapley.ts";
 export { type ExperimentSummary, summarize } from "./experiments/summarize.ts";
 export type {
@@ -33,6 +53,10 @@ export type {
   Question,
   RunMetrics,
   RunRow,
+  RunSeries,
+  SensitivityDesign,
+  SensitivityParameter,
+  SeriesLine,
   Variant,
 } from "./experiments/types.ts";
 // The self-enforcing ruling coalition
@@ -83,3 +107,9 @@ export {
   scenarioJsonSchema,
   scenarioSchema,
 } from "./scenario/schema.ts";
+// Global sensitivity: designs, estimators, the scenario's estimates as parameters
+export { type SensitivitySummary, summarizeSensitivity } from "./sensitivity/analyse.ts";
+export { type MorrisResult, morrisDesign, morrisEffects } from "./sensitivity/morris.ts";
+export { scenarioEstimates, selectParameters } from "./sensitivity/parameters.ts";
+export { type SobolResult, saltelliDesign, sobolIndices } from "./sensitivity/sobolIndices.ts";
+export { sobolPoints } from "./sensitivity/sobolSequence.ts";

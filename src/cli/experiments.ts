@@ -6,14 +6,19 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { type DiscoveryMethod, type DiscoveryResult, discover } from "../discovery/discover.ts";
 import type { FactorsFile } from "../experiments/factors.ts";
+import { fansOf } from "../experiments/fan.ts";
 import {
   type PlanBase,
+  PlanError,
   planAttribution,
   planMonteCarlo,
+  planSensitivity,
   planSweep,
   planWhatIf,
 } from "../experiments/plan.ts";
+import { scenarioSeriesMeasures, seriesProblem } from "../experiments/series.ts";
 import { summarize } from "../experiments/summarize.ts";
 import { checkSweep, designPoints, parseSweep } from "../experiments/sweepFile.ts";
 import type { Assignment, ExperimentKind, ExperimentPlan, Question, RunRow } from "../experiments/types.ts";
@@ -21,7 +26,9 @@ import { namesOf } from "../kernel/narrative.ts";
 import { loadFactors } from "../node/factors.ts";
 import { DEFAULT_SCENARIO, loadScenario, readPatchFile } from "../node/scenarios.ts";
 import { reportInput } from "../report/build.ts";
+import { experimentReport } from "../report/experimentReport.ts";
 import { renderHtml, renderMarkdown } from "../report/index.ts";
+import { renderPrimCharts } from "../report/nodeCharts.ts";
 import type { Executor } from "../runner/executor.ts";
 import { type ExperimentOutcome, runExperiment } from "../runner/experiment.ts";
 import { InProcessExecutor } from "../runner/inProcess.ts";
@@ -30,6 +37,9 @@ import { progressView } from "../runner/progress.ts";
 import { DataFileError } from "../scenario/fileError.ts";
 import { parseValue } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { DEFAULT_RESAMPLES } from "../sensitivity/bootstrap.ts";
+import { DEFAULT_MORRIS_LEVELS } from "../sensitivity/morris.ts";
+import { scenarioEstimates, selectParameters } from "../sensitivity/parameters.ts";
 import { exportRuns } from "../store/export.ts";
 import { DEFAULT_STORE_FILE, ResultsStore } from "../store/store.ts";
 import { prepareScenario } from "./main.ts";
@@ -58,6 +68,7 @@ interface CommonOptions {
   resume?: number;
   set: string[];
   patch?: string;
+  series?: string[];
 }
 
 function parseQueueUrl(value: string): string {
@@ -67,7 +78,11 @@ function parseQueueUrl(value: string): string {
 }
 
 /** The question: --leader/--by, else the factor file's, else an error saying what to add. */
-function questionFor(scenario: Scenario, factors: FactorsFile | null, o: CommonOptions): Question {
+function questionFor(
+  scenario: Scenario,
+  factors: FactorsFile | null,
+  o: { leader?: string; by?: string },
+): Question {
   const leader = o.leader ?? factors?.question.leader;
   if (!leader)
     throw new DataFileError(
@@ -230,14 +245,14 @@ function runnerOptions(cmd: Command): Command {
     .option("--json", "print one JSON object (no progress bar)");
 }
 
-function commonOptions(cmd: Command, runsHelp: string): Command {
-  return runnerOptions(cmd)
+function commonOptions(cmd: Command, runsHelp: string, defaultRuns = DEFAULT_RUNS): Command {
+  return seriesFlag(runnerOptions(cmd))
     .option(
       "-s, --scenario <name|file>",
       "built-in scenario name or path to a YAML/JSON file",
       DEFAULT_SCENARIO,
     )
-    .option(`--runs <n>`, runsHelp, wholeNumber("runs", 1, MAX_RUNS_PER_VARIANT), DEFAULT_RUNS)
+    .option(`--runs <n>`, runsHelp, wholeNumber("runs", 1, MAX_RUNS_PER_VARIANT), defaultRuns)
     .option(
       "--seed <n>",
       "experiment seed: each run's seed derives from it and the run's index",
@@ -276,7 +291,37 @@ function basePlan(o: CommonOptions, scenario: Scenario, factors: FactorsFile | n
     seed: o.seed,
     replicates: o.runs,
     question: questionFor(scenario, factors, o),
+    ...seriesOption(o.series, scenario),
   };
+}
+
+/** `--series a,b` checked against the measures the scenario's runs record; `all` keeps every one. */
+function seriesOption(asked: string[] | undefined, scenario: Scenario): { series?: string[] } {
+  if (asked === undefined) return {};
+  const known = scenarioSeriesMeasures(scenario);
+  const measures = asked.includes("all") ? [...known.party, ...known.leader] : asked;
+  const problem = seriesProblem(measures, known);
+  if (problem) throw new PlanError(`--series: ${problem}`);
+  return { series: measures };
+}
+
+/** Comma-separated lists, repeatable: "--series a,b --series c" gives [a, b, c]. */
+function collectList(value: string, previous: string[] | undefined): string[] {
+  const items = value
+    .split(",")
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+  if (items.length === 0) throw new InvalidArgumentError(`expected a comma-separated list, got "${value}"`);
+  return [...(previous ?? []), ...items];
+}
+
+/** The option that keeps per-tick series, for every experiment command. */
+function seriesFlag(cmd: Command): Command {
+  return cmd.option(
+    "--series <measures>",
+    "keep these per-tick series of every run (comma-separated measures, or all; see docs/experiments.md)",
+    collectList,
+  );
 }
 
 export function registerExperiments(program: Command): void {
@@ -334,30 +379,47 @@ export function registerExperiments(program: Command): void {
       await executeAndReport("attribute", o, () => attributionPlan(o));
     });
 
-  runnerOptions(
-    program
-      .command("sweep")
-      .description(
-        "a parameter design (factorial, Latin hypercube, random) run interleaved across its points",
-      )
-      .argument("[file]", "sweep file (YAML/JSON); not needed with --resume"),
+  seriesFlag(
+    runnerOptions(
+      program
+        .command("sweep")
+        .description(
+          "a parameter design (factorial, Latin hypercube, random) run interleaved across its points",
+        )
+        .argument("[file]", "sweep file (YAML/JSON); not needed with --resume"),
+    ),
   )
     .option("-s, --scenario <name|file>", "scenario, when the file names none", DEFAULT_SCENARIO)
-    .action(async (file: string | undefined, o: CommonOptions) => {
+    .option(
+      "--runs <n>",
+      "runs per design point (default: the file's runsPerPoint)",
+      wholeNumber("runs", 1, MAX_RUNS_PER_VARIANT),
+    )
+    .option("--leader <id>", "the question: is this leader sole leader... (default: the file's question)")
+    .option("--by <date>", "...before this date (YYYY-MM-DD)", parseDate)
+    .action(async (file: string | undefined, o: Partial<CommonOptions> & CommonOptions) => {
       if (!file && o.resume === undefined)
         throw new InvalidArgumentError("give a sweep file, or --resume ID");
+      if (o.resume !== undefined && (o.runs !== undefined || o.series !== undefined))
+        throw new InvalidArgumentError(
+          "--runs and --series cannot change a stored experiment: --resume finishes it as planned",
+        );
       await executeAndReport("sweep", o, () => {
         const sweep = parseSweep(readSweepText(file!), file!);
         const { scenario } = loadScenario(sweep.scenario ?? o.scenario);
         const factors = loadFactors(scenario, undefined);
-        const question = sweep.question ?? questionFor(scenario, factors, o);
+        const question =
+          o.leader || o.by
+            ? questionFor(scenario, factors, o)
+            : (sweep.question ?? questionFor(scenario, factors, o));
         checkSweep(sweep, file!, scenario, question);
         return planSweep({
           name: sweep.name ?? file!,
           scenario,
           seed: sweep.seed,
-          replicates: sweep.runsPerPoint,
+          replicates: o.runs ?? sweep.runsPerPoint,
           question,
+          ...seriesOption(o.series, scenario),
           points: designPoints(sweep),
           design: { kind: sweep.design, points: sweep.points ?? null, parameters: sweep.parameters },
         });
@@ -366,9 +428,89 @@ export function registerExperiments(program: Command): void {
 
   commonOptions(
     program
+      .command("sensitivity")
+      .description(
+        "global sensitivity: Sobol' indices (Saltelli design) or Morris screening over the scenario's estimates, each within its range",
+      ),
+    "runs per design point (their mean outcome is the point's output)",
+    10,
+  )
+    .addOption(
+      new Option("--method <method>", "sobol or morris").choices(["sobol", "morris"]).default("sobol"),
+    )
+    .option(
+      "--params <paths>",
+      "estimates to vary: --set paths, prefixes (mechanisms.patronage) or patterns (people.*.attributes.ruthlessness), comma-separated; default all",
+      collectList,
+    )
+    .option(
+      "--samples <n>",
+      "Sobol: base samples N (N x (k + 2) points, a power of 2 is best; default 64). Morris: trajectories r (r x (k + 1) points; default 20)",
+      wholeNumber("samples", 2, 1_000_000),
+    )
+    .option(
+      "--levels <n>",
+      `Morris: grid levels (even; default ${DEFAULT_MORRIS_LEVELS})`,
+      wholeNumber("levels", 2, 100),
+    )
+    .option(
+      "--outcome <text>",
+      'what each run gives the analysis: yes (the question), sole, sole:ID, members, committee, exits, or a comparison ("members < 1000000")',
+      "yes",
+    )
+    .option(
+      "--resamples <n>",
+      `bootstrap resamples for the 95% intervals (default ${DEFAULT_RESAMPLES})`,
+      wholeNumber("resamples", 10, 100_000),
+    )
+    .option(
+      "--list",
+      "print the scenario's estimates with their ranges (the parameters to choose from) and stop",
+    )
+    .action(
+      async (
+        o: CommonOptions & {
+          method: "sobol" | "morris";
+          params?: string[];
+          samples?: number;
+          levels?: number;
+          outcome: string;
+          resamples?: number;
+          list?: boolean;
+          runs: number;
+        },
+      ) => {
+        if (o.list) {
+          const { scenario } = loadScenario(o.scenario);
+          const all = scenarioEstimates(scenario);
+          if (o.json) process.stdout.write(`${JSON.stringify(all)}\n`);
+          else
+            for (const p of all)
+              process.stdout.write(`${p.path}\t[${p.range[0]}, ${p.range[1]}]\tvalue ${p.value}\n`);
+          return;
+        }
+        await executeAndReport("sensitivity", o, () => {
+          const { scenario } = loadScenario(o.scenario);
+          const parameters = selectParameters(scenarioEstimates(scenario), o.params ?? []);
+          return planSensitivity({
+            ...basePlan(o, scenario, loadFactors(scenario, o.groups)),
+            name: o.name ?? `${o.method} over ${parameters.length} parameters, outcome ${o.outcome}`,
+            method: o.method,
+            parameters,
+            samples: o.samples ?? (o.method === "sobol" ? 64 : 20),
+            ...(o.levels !== undefined ? { levels: o.levels } : {}),
+            outcome: o.outcome,
+            ...(o.resamples !== undefined ? { resamples: o.resamples } : {}),
+          });
+        });
+      },
+    );
+
+  commonOptions(
+    program
       .command("report")
       .description(
-        "the factor-significance report (HTML with charts, and Markdown) from an attribution experiment",
+        "the factor-significance report (HTML with charts, and Markdown) from an attribution experiment; with --experiment, the report of any stored experiment",
       ),
     "runs per combination when a new attribution is run",
   )
@@ -391,13 +533,10 @@ export function registerExperiments(program: Command): void {
         const store = openExisting(o.store);
         try {
           const rec = store.experiment(o.experiment);
-          if (rec.plan.kind !== "attribute")
-            throw new DataFileError(
-              "experiment",
-              o.store,
-              [],
-              `experiment ${o.experiment} is a ${rec.plan.kind} experiment; the report needs an attribution (apparat attribute)`,
-            );
+          if (rec.plan.kind !== "attribute") {
+            writeExperimentReport(store, rec.id, o);
+            return;
+          }
           ({ plan, created, id } = { plan: rec.plan, created: rec.created, id: rec.id });
           rows = store.runs(id);
         } finally {
@@ -430,6 +569,96 @@ export function registerExperiments(program: Command): void {
         process.stdout.write(`${lines.join("\n")}\n`);
       }
     });
+
+  program
+    .command("discover")
+    .description(
+      "scenario discovery on a stored sweep or sensitivity design: PRIM (or CART) finds the inputs' region where a yes/no outcome happens",
+    )
+    .argument("<id>", "experiment id", wholeNumber("experiment id", 1, Number.MAX_SAFE_INTEGER))
+    .option(
+      "--outcome <text>",
+      'the yes/no outcome: yes (the question), "not yes", sole, sole:ID, or a comparison ("members < 1000000")',
+      "yes",
+    )
+    .addOption(new Option("--method <method>", "prim or cart").choices(["prim", "cart"]).default("prim"))
+    .option("--leader <id>", "ask the question of this leader instead of the experiment's")
+    .option("--by <date>", "...before this date instead of the experiment's (YYYY-MM-DD)", parseDate)
+    .option("--alpha <share>", "PRIM: share of the box's points each peel removes (default 0.05)", parseShare)
+    .option("--min-mass <share>", "PRIM: smallest box as a share of the runs (default 0.05)", parseShare)
+    .option(
+      "--min-coverage <share>",
+      "PRIM: choose the densest box whose coverage is at least this (default 0.5)",
+      parseShare,
+    )
+    .option("--box <n>", "PRIM: choose this box of the trajectory instead", wholeNumber("box", 0, 100_000))
+    .option("--depth <n>", "CART: deepest split (default 4)", wholeNumber("depth", 1, 20))
+    .option("--out <dir>", "where to write the charts (SVG)", "report")
+    .option("--store <file>", "results database file", DEFAULT_STORE_FILE)
+    .option("--json", "print one JSON object")
+    .action(
+      (
+        id: number,
+        o: {
+          outcome: string;
+          method: DiscoveryMethod;
+          leader?: string;
+          by?: string;
+          alpha?: number;
+          minMass?: number;
+          minCoverage?: number;
+          box?: number;
+          depth?: number;
+          out: string;
+          store: string;
+          json?: boolean;
+        },
+      ) => {
+        const store = openExisting(o.store);
+        try {
+          const rec = store.experiment(id);
+          const q = rec.plan.question;
+          // Another question of the same stored runs: the stored one with its leader or date replaced.
+          const question =
+            o.leader || o.by
+              ? questionFor(rec.plan.scenario, null, { leader: o.leader ?? q.leader, by: o.by ?? q.by })
+              : q;
+          const result = discover(rec.plan, store.runs(id), {
+            method: o.method,
+            outcome: o.outcome,
+            question,
+            prim: {
+              ...(o.alpha !== undefined ? { alpha: o.alpha } : {}),
+              ...(o.minMass !== undefined ? { minMass: o.minMass } : {}),
+              ...(o.minCoverage !== undefined ? { minCoverage: o.minCoverage } : {}),
+              ...(o.box !== undefined ? { box: o.box } : {}),
+            },
+            cart: o.depth !== undefined ? { maxDepth: o.depth } : {},
+          });
+          const charts: string[] = [];
+          if (result.prim) {
+            mkdirSync(o.out, { recursive: true });
+            const svg = renderPrimCharts(result.prim, result.outcome);
+            for (const [what, text] of Object.entries(svg)) {
+              const file = resolve(o.out, `discover-${id}-${what}.svg`);
+              writeFileSync(file, text);
+              charts.push(file);
+            }
+          }
+          if (o.json) {
+            process.stdout.write(
+              `${JSON.stringify({ format: EXPERIMENT_OUTPUT_VERSION, id, charts, ...result })}\n`,
+            );
+            return;
+          }
+          process.stdout.write(
+            `${[...discoveryText(id, result), ...charts.map((f) => `chart: ${f}`)].join("\n")}\n`,
+          );
+        } finally {
+          store.close();
+        }
+      },
+    );
 
   program
     .command("runs")
@@ -473,14 +702,31 @@ export function registerExperiments(program: Command): void {
     .description("write an experiment's runs to CSV or Parquet, one row per run, for R or pandas")
     .argument("<id>", "experiment id", wholeNumber("experiment id", 1, Number.MAX_SAFE_INTEGER))
     .addOption(new Option("--format <format>", "file format").choices(["csv", "parquet"]).default("csv"))
-    .option("--out <file>", "output file (default: experiment-<id>.<format>)")
+    .option(
+      "--out <file>",
+      "output file (default: experiment-<id>.<format>, or experiment-<id>-series.<format>)",
+    )
+    .option(
+      "--series",
+      "export the kept per-tick series instead, in long format: one row per run, tick, leader and measure",
+    )
     .option("--store <file>", "results database file", DEFAULT_STORE_FILE)
-    .action((id: number, o: { format: "csv" | "parquet"; out?: string; store: string }) => {
+    .action((id: number, o: { format: "csv" | "parquet"; out?: string; store: string; series?: boolean }) => {
       const store = openExisting(o.store);
       try {
-        const out = resolve(o.out ?? `experiment-${id}.${o.format}`);
-        const { rows, columns } = exportRuns(store, id, o.format, out);
-        process.stdout.write(`wrote ${rows} runs x ${columns.length} columns to ${out}\n`);
+        const table = o.series ? "series" : "runs";
+        if (o.series && !store.experiment(id).plan.series)
+          throw new DataFileError(
+            "experiment",
+            o.store,
+            [],
+            `experiment ${id} keeps no series: run it with --series measure,... (e.g. --series members,committeeVotes)`,
+          );
+        const out = resolve(o.out ?? `experiment-${id}${o.series ? "-series" : ""}.${o.format}`);
+        const { rows, columns } = exportRuns(store, id, o.format, out, table);
+        process.stdout.write(
+          `wrote ${rows} ${o.series ? "series rows" : "runs"} x ${columns.length} columns to ${out}\n`,
+        );
       } finally {
         store.close();
       }
@@ -515,6 +761,76 @@ export function registerExperiments(program: Command): void {
         process.once("SIGTERM", stop);
       });
     });
+}
+
+/** The report of a stored experiment other than an attribution: HTML, Markdown and the charts as SVG files. */
+function writeExperimentReport(store: ResultsStore, id: number, o: { out: string; json?: boolean }): void {
+  const rec = store.experiment(id);
+  const summary = summarize(rec.plan, store.runs(id));
+  const fans = rec.plan.series ? fansOf(rec.plan, store.series(id)) : [];
+  const names = namesOf(rec.plan.scenario);
+  const r = experimentReport({ id, created: rec.created, plan: rec.plan, summary, fans }, (p) =>
+    names.person(p),
+  );
+  mkdirSync(o.out, { recursive: true });
+  const html = resolve(o.out, `experiment-${id}.html`);
+  const md = resolve(o.out, `experiment-${id}.md`);
+  writeFileSync(html, r.html);
+  writeFileSync(md, r.markdown);
+  const svgs = r.charts.map((c) => {
+    const file = resolve(o.out, c.file);
+    writeFileSync(file, c.svg);
+    return file;
+  });
+  if (o.json)
+    process.stdout.write(
+      `${JSON.stringify({ format: EXPERIMENT_OUTPUT_VERSION, id, html, markdown: md, charts: svgs, summary })}\n`,
+    );
+  else
+    process.stdout.write(
+      `report on ${rec.plan.kind} experiment #${id} written to:\n${[html, md, ...svgs].map((f) => `  ${f}`).join("\n")}\n`,
+    );
+}
+
+function parseShare(value: string): number {
+  const x = Number(value);
+  if (!/^\d*\.?\d+$/.test(value) || !(x > 0 && x < 1))
+    throw new InvalidArgumentError(`expected a share between 0 and 1, got "${value}"`);
+  return x;
+}
+
+/** Discovery's result as text: the trajectory (PRIM) or the leaves (CART), and the chosen box. */
+function discoveryText(id: number, r: DiscoveryResult): string[] {
+  const f = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : "-");
+  const lines = [
+    `${r.method.toUpperCase()} on experiment #${id}: outcome "${r.outcome}" in ${r.yes} of ${r.runs} runs (${((r.yes / r.runs) * 100).toFixed(1)}%) over ${r.inputs.length} inputs${r.skipped.length > 0 ? ` (left out, not numeric: ${r.skipped.join(", ")})` : ""}`,
+  ];
+  if (r.prim) {
+    const p = r.prim;
+    lines.push("  peeling trajectory (box: coverage / density / mass, inputs restricted):");
+    p.trajectory.forEach((b, i) => {
+      if (i % 5 === 0 || i === p.chosen || i === p.trajectory.length - 1)
+        lines.push(
+          `  ${i === p.chosen ? ">" : " "} ${String(i).padStart(3)}: ${f(b.coverage).padEnd(6)} / ${f(b.density).padEnd(6)} / ${f(b.mass).padEnd(6)} ${b.restricted}`,
+        );
+    });
+    lines.push(
+      `  chosen box ${p.chosen}, after pasting: coverage ${f(p.box.coverage)}, density ${f(p.box.density)} (all runs: ${f(p.baseDensity)}), ${p.box.n} runs inside`,
+    );
+    if (p.restricted.length === 0) lines.push("  it restricts no input");
+    for (const d of p.restricted)
+      lines.push(
+        `    ${d.name}: ${f(d.lo)} to ${f(d.hi)} (of ${f(d.min)} to ${f(d.max)}), quasi-p ${d.qp < 0.001 ? d.qp.toExponential(1) : f(d.qp)}`,
+      );
+  }
+  if (r.cart) {
+    lines.push("  leaves, densest first (density, coverage, runs: conditions):");
+    for (const l of r.cart.leaves)
+      lines.push(
+        `    ${f(l.density).padEnd(6)} ${f(l.coverage).padEnd(6)} ${String(l.n).padEnd(6)} ${l.conditions.join(" and ") || "(all runs)"}`,
+      );
+  }
+  return lines;
 }
 
 function readSweepText(file: string): string {

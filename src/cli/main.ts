@@ -2,6 +2,8 @@
 
 import { Command, Option } from "commander";
 import { mechanismCatalogue } from "../catalog/catalog.ts";
+import { DiscoveryError } from "../discovery/discover.ts";
+import { OutcomeError } from "../experiments/outcomes.ts";
 import { PlanError } from "../experiments/plan.ts";
 import { runScenario } from "../kernel/engine.ts";
 import { EVENT_TYPES } from "../kernel/events.ts";
@@ -13,6 +15,7 @@ import { ScenarioError } from "../scenario/load.ts";
 import { applyPatch, applySet, parseValue } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { scenarioJsonSchema } from "../scenario/schema.ts";
+import { ParameterError } from "../sensitivity/parameters.ts";
 import { StoreError } from "../store/store.ts";
 import { registerExperiments } from "./experiments.ts";
 import { BAD_INPUT, collectSet, parseDate, parseSeed } from "./options.ts";
@@ -185,7 +188,10 @@ export async function main(argv: string[]): Promise<void> {
       err instanceof ScenarioError ||
       err instanceof DataFileError ||
       err instanceof StoreError ||
-      err instanceof PlanError
+      err instanceof PlanError ||
+      err instanceof OutcomeError ||
+      err instanceof ParameterError ||
+      err instanceof DiscoveryError
     ) {
       process.stderr.write(`apparat: ${err.message}\n`);
       process.exitCode = BAD_INPUT;

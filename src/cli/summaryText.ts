@@ -96,5 +96,55 @@ export function summaryText(plan: ExperimentPlan, s: ExperimentSummary, names: N
         lines.push(`  ${paths.map((k) => `${k}=${String(p.point[k])}`).join("  ")}   ${showShare(p.yes)}`);
       return lines;
     }
+    case "sensitivity":
+      return sensitivityLines(s, ask);
   }
+}
+
+const fix = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : "-");
+
+/** The indices ranked by total index (Sobol) or μ* (Morris), one parameter a line. */
+function sensitivityLines(s: Extract<ExperimentSummary, { kind: "sensitivity" }>, ask: string): string[] {
+  const what = s.outcome === "yes" ? `"${ask}" (1 yes, 0 no)` : `"${s.outcome}"`;
+  const k = s.parameters.length;
+  const lines = [
+    `${s.method === "sobol" ? "Sobol' indices" : "Morris elementary effects"} of ${what} over ${k} parameter${k === 1 ? "" : "s"}: ${s.points} design points x ${s.replicates} complete runs each`,
+    `  output over the design: mean ${fix(s.mean)}, variance ${fix(s.variance, 4)}`,
+  ];
+  if (s.note) return [...lines, `  ${s.note}`];
+  const width = Math.max(...s.parameters.map((p) => p.path.length), 9) + 2;
+  if (s.sobol) {
+    const { first, total } = s.sobol;
+    const order = s.parameters.map((_, i) => i).sort((a, b) => total[b]!.value - total[a]!.value || a - b);
+    lines.push(
+      `  95% bootstrap intervals over N = ${s.sobol.N} base samples; ranked by total index`,
+      `  ${pad("parameter", width)}${pad("range", 22)}${pad("first-order S1", 26)}total ST`,
+    );
+    for (const i of order) {
+      const p = s.parameters[i]!;
+      const ci = (c: { value: number; lo: number; hi: number }) =>
+        `${fix(c.value)} [${fix(c.lo)}, ${fix(c.hi)}]`;
+      lines.push(
+        `  ${pad(p.path, width)}${pad(`[${p.range[0]}, ${p.range[1]}]`, 22)}${pad(ci(first[i]!), 26)}${ci(total[i]!)}`,
+      );
+    }
+  }
+  if (s.morris) {
+    const f = s.morris.factors;
+    const order = s.parameters
+      .map((_, i) => i)
+      .sort((a, b) => f[b]!.muStar.value - f[a]!.muStar.value || a - b);
+    lines.push(
+      `  effects per whole range over ${s.morris.trajectories} trajectories; 95% bootstrap interval of mu*; ranked by mu*`,
+      `  ${pad("parameter", width)}${pad("range", 22)}${pad("mu*", 28)}${pad("mu", 10)}sigma`,
+    );
+    for (const i of order) {
+      const p = s.parameters[i]!;
+      const m = f[i]!;
+      lines.push(
+        `  ${pad(p.path, width)}${pad(`[${p.range[0]}, ${p.range[1]}]`, 22)}${pad(`${fix(m.muStar.value)} [${fix(m.muStar.lo)}, ${fix(m.muStar.hi)}]`, 28)}${pad(fix(m.mu), 10)}${fix(m.sigma)}`,
+      );
+    }
+  }
+  return lines;
 }

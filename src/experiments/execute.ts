@@ -1,14 +1,17 @@
 /**
- * Running one task of a plan: compile the variant (once per variant per process), run it from the task's
- * seed, keep the metrics. Every executor (in-process, worker threads, the distributed queue) calls this, so
- * they cannot disagree about what a run is. Pure.
+ * Running one task of a plan: prepare the variant (once per variant per process), run it from the task's seed,
+ * keep the metrics (and the series the plan asks for). Every executor (in-process, worker threads, the
+ * distributed queue) calls this, so they cannot disagree about what a run is. The model is the scenario engine
+ * unless a caller injects another (a library user's model, or the analytic test functions of the sensitivity
+ * tests, which then go through the same plans, executors, store and summaries). Pure.
  */
 import { runScenario } from "../kernel/engine.ts";
 import { type CompiledScenario, compileScenario } from "../scenario/compile.ts";
 import { metricsOf } from "./metrics.ts";
 import { variantScenario } from "./plan.ts";
 import { runSeed, taskOf } from "./seeds.ts";
-import type { ExperimentPlan, RunRow } from "./types.ts";
+import { keepSeries } from "./series.ts";
+import type { ExperimentPlan, RunMetrics, RunRow, RunSeries } from "./types.ts";
 
 /** One run to make: which variant, which replicate, which seed. */
 export interface RunTask {
@@ -17,6 +20,35 @@ export interface RunTask {
   replicate: number;
   seed: number;
 }
+
+/** What a model gives back for one run. */
+export interface RunOutput {
+  metrics: RunMetrics;
+  series?: RunSeries;
+}
+
+/**
+ * A model an experiment runs: `prepare` once per variant (compile it), `run` once per task. Must depend only on
+ * its arguments, so any executor gives the same rows.
+ */
+export interface RunModel<P = unknown> {
+  prepare(plan: ExperimentPlan, variant: number): P;
+  run(prepared: P, task: RunTask, plan: ExperimentPlan): RunOutput;
+}
+
+/** The scenario engine: the variant's scenario compiled, run from the task's seed. */
+export const scenarioModel: RunModel<CompiledScenario> = {
+  prepare(plan, v) {
+    const variant = plan.variants[v];
+    if (!variant) throw new RangeError(`the plan has no variant ${v}`);
+    return compileScenario(variantScenario(plan.scenario, variant));
+  },
+  run(sc, task, plan) {
+    const result = runScenario(sc, { seed: task.seed });
+    const metrics = metricsOf(result);
+    return plan.series ? { metrics, series: keepSeries(result.series, plan.series) } : { metrics };
+  },
+};
 
 /**
  * The tasks for some run indices of a plan (all of them by default), in the order given.
@@ -33,35 +65,35 @@ export function tasksFor(plan: ExperimentPlan, indices?: readonly number[]): Run
   });
 }
 
-/** Runs tasks of one plan, compiling each variant the first time it is needed. */
+/** Runs tasks of one plan, preparing each variant the first time it is needed. */
 export class PlanRunner {
   readonly plan: ExperimentPlan;
-  readonly #compiled = new Map<number, CompiledScenario>();
+  readonly #model: RunModel;
+  readonly #prepared = new Map<number, unknown>();
 
-  constructor(plan: ExperimentPlan) {
+  constructor(plan: ExperimentPlan, model: RunModel = scenarioModel as RunModel) {
     this.plan = plan;
+    this.#model = model;
   }
 
-  #variant(v: number): CompiledScenario {
-    let sc = this.#compiled.get(v);
-    if (!sc) {
-      const variant = this.plan.variants[v];
-      if (!variant) throw new RangeError(`the plan has no variant ${v}`);
-      sc = compileScenario(variantScenario(this.plan.scenario, variant));
-      this.#compiled.set(v, sc);
+  #variant(v: number): unknown {
+    if (!this.#prepared.has(v)) {
+      if (!this.plan.variants[v]) throw new RangeError(`the plan has no variant ${v}`);
+      this.#prepared.set(v, this.#model.prepare(this.plan, v));
     }
-    return sc;
+    return this.#prepared.get(v);
   }
 
   /** Runs one task. */
   run(task: RunTask): RunRow {
-    const result = runScenario(this.#variant(task.variant), { seed: task.seed });
+    const out = this.#model.run(this.#variant(task.variant), task, this.plan);
     return {
       index: task.index,
       variant: task.variant,
       replicate: task.replicate,
       seed: task.seed,
-      metrics: metricsOf(result),
+      metrics: out.metrics,
+      ...(out.series ? { series: out.series } : {}),
     };
   }
 }

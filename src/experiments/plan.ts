@@ -6,8 +6,21 @@
  */
 import { applyPatch, applySets } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { DEFAULT_RESAMPLES } from "../sensitivity/bootstrap.ts";
+import { DEFAULT_MORRIS_LEVELS, morrisDesign } from "../sensitivity/morris.ts";
+import { valueAt } from "../sensitivity/parameters.ts";
+import { MAX_SOBOL_FACTORS, saltelliDesign } from "../sensitivity/sobolIndices.ts";
 import { MAX_GROUPS } from "./factors.ts";
-import type { Assignment, ExperimentPlan, FactorGroup, Question, Variant } from "./types.ts";
+import { parseOutcome } from "./outcomes.ts";
+import type {
+  Assignment,
+  ExperimentPlan,
+  FactorGroup,
+  Question,
+  SensitivityDesign,
+  SensitivityParameter,
+  Variant,
+} from "./types.ts";
 
 /** A plan that cannot be made as asked (no change in a what-if, too many runs...): the message says why. */
 export class PlanError extends Error {
@@ -24,6 +37,8 @@ export interface PlanBase {
   /** Runs per variant. */
   replicates: number;
   question: Question;
+  /** Per-tick series each run keeps (measures of the run's series); none when absent. */
+  series?: string[];
 }
 
 /** The scenario one variant runs: base, then the variant's patch, then its assignments. */
@@ -37,6 +52,8 @@ function plan(
   base: PlanBase,
   variants: Variant[],
   extra: Partial<ExperimentPlan> = {},
+  /** Variants to check by applying them; every variant unless the caller checks a smaller set that covers them. */
+  check: readonly Variant[] = variants,
 ): ExperimentPlan {
   if (!Number.isSafeInteger(base.replicates) || base.replicates < 1)
     throw new PlanError(`runs per variant must be a positive integer, got ${base.replicates}`);
@@ -45,8 +62,10 @@ function plan(
     throw new PlanError(
       `${variants.length} variants x ${base.replicates} runs = ${total} runs, more than the limit of ${MAX_RUNS}`,
     );
-  // Apply every variant now: a bad path or value is reported before anything runs.
-  for (const v of variants) variantScenario(base.scenario, v);
+  // Apply the variants now: a bad path or value is reported before anything runs.
+  for (const v of check) variantScenario(base.scenario, v);
+  if (base.series !== undefined && base.series.length === 0)
+    throw new PlanError("name at least one series measure to keep, or none at all");
   return {
     kind,
     name: base.name ?? kind,
@@ -56,6 +75,7 @@ function plan(
     scenarioHash: scenarioHash(base.scenario),
     variants,
     question: base.question,
+    ...(base.series ? { series: base.series } : {}),
     ...extra,
   };
 }
@@ -154,4 +174,82 @@ export function planSweep(
 /** Number of runs a plan makes. */
 export function totalRuns(p: ExperimentPlan): number {
   return p.variants.length * p.replicates;
+}
+
+/** What a sensitivity analysis asks for besides the plan's base. */
+export interface SensitivityRequest {
+  method: "sobol" | "morris";
+  parameters: SensitivityParameter[];
+  /** Sobol: base samples N. Morris: trajectories r. */
+  samples: number;
+  levels?: number;
+  /** Outcome text (see outcomes.ts); default "yes". */
+  outcome?: string;
+  resamples?: number;
+}
+
+/**
+ * The points of a sensitivity design in the unit cube, in variant order: Saltelli's N (k + 2) for Sobol, r
+ * trajectories of k + 1 for Morris. A function of the design alone, so the analysis makes it again.
+ */
+export function unitDesign(d: SensitivityDesign, seed: number): number[][] {
+  const k = d.parameters.length;
+  return d.method === "sobol" ? saltelliDesign(k, d.samples) : morrisDesign(k, d.samples, d.levels!, seed);
+}
+
+/**
+ * Global sensitivity analysis: one variant per point of a Sobol' (Saltelli) or Morris design over the chosen
+ * estimates, each within its range. Only the two ends of each range are applied to the scenario up front:
+ * every point lies between them, and estimates are checked one by one.
+ *
+ * @example
+ * planSensitivity({ ...base, method: "sobol", parameters, samples: 64 }); // 64 (k + 2) variants
+ */
+export function planSensitivity(base: PlanBase & SensitivityRequest): ExperimentPlan {
+  const k = base.parameters.length;
+  if (k === 0) throw new PlanError("a sensitivity analysis needs at least one parameter");
+  if (base.method === "sobol" && k > MAX_SOBOL_FACTORS)
+    throw new PlanError(`a Sobol' analysis takes at most ${MAX_SOBOL_FACTORS} parameters, not ${k}`);
+  const minSamples = 2;
+  if (!Number.isSafeInteger(base.samples) || base.samples < minSamples)
+    throw new PlanError(`samples must be a whole number of at least ${minSamples}, got ${base.samples}`);
+  const levels = base.method === "morris" ? (base.levels ?? DEFAULT_MORRIS_LEVELS) : undefined;
+  if (levels !== undefined && (!Number.isSafeInteger(levels) || levels < 2 || levels % 2 !== 0))
+    throw new PlanError(`Morris levels must be an even whole number of at least 2, got ${levels}`);
+  const seen = new Set<string>();
+  for (const p of base.parameters) {
+    if (seen.has(p.path)) throw new PlanError(`"${p.path}" is listed twice`);
+    seen.add(p.path);
+    if (!(p.range[1] > p.range[0])) throw new PlanError(`"${p.path}" has no range to vary over`);
+  }
+  const outcome = parseOutcome(base.outcome ?? "yes").text;
+  const points = base.method === "sobol" ? base.samples * (k + 2) : base.samples * (k + 1);
+  if (points * base.replicates > MAX_RUNS)
+    throw new PlanError(
+      `${points} design points x ${base.replicates} runs = ${points * base.replicates} runs, more than the limit of ${MAX_RUNS}`,
+    );
+  const design: SensitivityDesign = {
+    method: base.method,
+    parameters: base.parameters,
+    samples: base.samples,
+    ...(levels !== undefined ? { levels } : {}),
+    outcome,
+    resamples: base.resamples ?? DEFAULT_RESAMPLES,
+  };
+  const variants: Variant[] = unitDesign(design, base.seed).map((u, i) => {
+    const point: Record<string, number> = {};
+    base.parameters.forEach((p, d) => {
+      point[p.path] = valueAt(p, u[d]!);
+    });
+    return {
+      label: `point ${i}`,
+      sets: Object.entries(point).map(([path, value]) => ({ path, value })),
+      point,
+    };
+  });
+  const ends = (["low", "high"] as const).map((end, e) => ({
+    label: `every parameter at the ${end} end of its range`,
+    sets: base.parameters.map((p) => ({ path: p.path, value: p.range[e]! })),
+  }));
+  return plan("sensitivity", base, variants, { sensitivity: design }, ends);
 }

@@ -3,6 +3,7 @@
  * Shapley values with intervals from per-replicate values (all variants of a replicate share its seed).
  * Computed from rows in index order only, so the same rows give the same bytes whoever ran them. Pure.
  */
+import { type SensitivitySummary, summarizeSensitivity } from "../sensitivity/analyse.ts";
 import { meanInterval, quantile, wilson } from "../stats/intervals.ts";
 import { answersYes, outcomeLabel } from "./metrics.ts";
 import { shapley } from "./shapley.ts";
@@ -165,7 +166,14 @@ export interface SweepSummary {
   points: { point: Record<string, number | boolean | string>; yes: ShareCI; meanMembers: number }[];
 }
 
-export type ExperimentSummary = MonteCarloSummary | WhatIfSummary | AttributionSummary | SweepSummary;
+export type { SensitivitySummary };
+
+export type ExperimentSummary =
+  | MonteCarloSummary
+  | WhatIfSummary
+  | AttributionSummary
+  | SweepSummary
+  | SensitivitySummary;
 
 function summarizeAttribution(plan: ExperimentPlan, rows: readonly RunRow[]): AttributionSummary {
   const groups = plan.groups ?? [];
@@ -242,5 +250,7 @@ export function summarize(plan: ExperimentPlan, rows: readonly RunRow[]): Experi
           return { point: v.point ?? {}, yes: s.yes, meanMembers: s.meanMembers };
         }),
       };
+    case "sensitivity":
+      return summarizeSensitivity(plan, rows);
   }
 }

@@ -5,7 +5,7 @@
 import type { OutcomeKind } from "../kernel/outcome.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
-export const EXPERIMENT_KINDS = ["mc", "whatif", "attribute", "sweep"] as const;
+export const EXPERIMENT_KINDS = ["mc", "whatif", "attribute", "sweep", "sensitivity"] as const;
 export type ExperimentKind = (typeof EXPERIMENT_KINDS)[number];
 
 /** One `--set`-style assignment. */
@@ -65,6 +65,32 @@ export interface ExperimentPlan {
   groups?: FactorGroup[];
   /** Sweep: the design as given. */
   design?: unknown;
+  /** Sensitivity analysis: the method, its parameters and the outcome analysed (variants are its design points). */
+  sensitivity?: SensitivityDesign;
+  /** Per-tick series each run keeps (measure names of the run's series), when asked for. */
+  series?: string[];
+}
+
+/** One parameter of a sensitivity analysis: a scenario estimate and the range it is varied over. */
+export interface SensitivityParameter {
+  path: string;
+  range: [number, number];
+  /** The scenario's own value. */
+  value: number;
+}
+
+/** A global sensitivity analysis as planned: the variants of its plan are the design's points, in order. */
+export interface SensitivityDesign {
+  method: "sobol" | "morris";
+  parameters: SensitivityParameter[];
+  /** Sobol: base samples N (N (k + 2) points). Morris: trajectories r (r (k + 1) points). */
+  samples: number;
+  /** Morris: levels of the grid. */
+  levels?: number;
+  /** The number each run gives the analysis (see outcomes.ts), e.g. "yes" or "members". */
+  outcome: string;
+  /** Bootstrap resamples for the intervals. */
+  resamples: number;
 }
 
 /**
@@ -82,6 +108,21 @@ export interface RunMetrics {
   members: number;
   /** Committee size at the end. */
   committee: number;
+  /** Numbers a model other than the scenario engine reports (a library user's model, the test functions). */
+  outputs?: Record<string, number>;
+}
+
+/** One line of a run's series: a measure, party-wide (leader null) or of one leader, one value per tick. */
+export interface SeriesLine {
+  measure: string;
+  leader: string | null;
+  values: number[];
+}
+
+/** The per-tick series a run keeps when its experiment asks for them. */
+export interface RunSeries {
+  dates: string[];
+  lines: SeriesLine[];
 }
 
 /** One stored run. Index `i` runs variant `i % V` with replicate `floor(i / V)`: runs interleave variants. */
@@ -91,6 +132,8 @@ export interface RunRow {
   replicate: number;
   seed: number;
   metrics: RunMetrics;
+  /** Kept series, when the plan asks for them (stored apart from the metrics). */
+  series?: RunSeries;
 }
 
 export type ExperimentStatus = "running" | "finished";

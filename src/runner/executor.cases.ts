@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bolshevikScenario } from "../../test/fixtures.ts";
 import { PlanRunner, tasksFor } from "../experiments/execute.ts";
-import { planMonteCarlo, planWhatIf } from "../experiments/plan.ts";
+import { planMonteCarlo, planSensitivity, planWhatIf } from "../experiments/plan.ts";
 import type { ExperimentPlan, RunRow } from "../experiments/types.ts";
+import { scenarioEstimates } from "../sensitivity/parameters.ts";
 import { batches, type Executor } from "./executor.ts";
 
 const question = { text: "q", leader: "stalin", by: "1930-01-01" };
@@ -22,6 +23,17 @@ export function casePlans(): ExperimentPlan[] {
       replicates: 3,
       question,
       sets: [{ path: "mechanisms.patronage.enabled", value: false }],
+    }),
+    // Kept series travel with the rows, and a sensitivity design is a plan like any other.
+    planMonteCarlo({ scenario, seed: 13, replicates: 2, question, series: ["members", "committeeVotes"] }),
+    planSensitivity({
+      scenario,
+      seed: 14,
+      replicates: 1,
+      question,
+      method: "morris",
+      parameters: scenarioEstimates(scenario).slice(0, 2),
+      samples: 2,
     }),
   ];
 }

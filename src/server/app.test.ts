@@ -183,7 +183,7 @@ describe("experiments", () => {
     expect(await res.json()).toMatchObject({ field: "runs" });
   });
 
-  it("serves an attribution's factor report as HTML, and 404 for other kinds", async () => {
+  it("serves an attribution's factor report as HTML, and other kinds' experiment report", async () => {
     const a = app();
     const res = await a.json("/api/experiments", { kind: "attribute", scenario: SCENARIO, runs: 1 });
     const id = ((await res.json()) as ExperimentInfo).id;
@@ -195,7 +195,10 @@ describe("experiments", () => {
     const mc = await a.json("/api/experiments", { kind: "mc", scenario: SCENARIO, runs: 1 });
     const mcId = ((await mc.json()) as ExperimentInfo).id;
     await waitDone(a, mcId);
-    expect((await a.app.request(`/api/experiments/${mcId}/report`)).status).toBe(404);
+    const other = await a.app.request(`/api/experiments/${mcId}/report`);
+    expect(other.status).toBe(200);
+    expect(await other.text()).toContain(`Monte Carlo #${mcId}`);
+    expect((await a.app.request("/api/experiments/999/report")).status).toBe(404);
   });
 
   it("resumes an experiment that stopped part-way, and refuses to resume a finished one", async () => {

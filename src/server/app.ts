@@ -12,24 +12,33 @@ import { streamSSE } from "hono/streaming";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import { mechanismCatalogue } from "../catalog/catalog.ts";
+import { DiscoveryError, discover } from "../discovery/discover.ts";
 import type { FactorsFile } from "../experiments/factors.ts";
+import { fansOf } from "../experiments/fan.ts";
+import { OutcomeError } from "../experiments/outcomes.ts";
 import { PlanError, planAttribution, planMonteCarlo, planWhatIf, totalRuns } from "../experiments/plan.ts";
+import { scenarioSeriesMeasures, seriesProblem } from "../experiments/series.ts";
 import { summarize } from "../experiments/summarize.ts";
 import type { ExperimentPlan, ExperimentRecord, Question } from "../experiments/types.ts";
+import { namesOf } from "../kernel/narrative.ts";
 import { recordReplay } from "../replay/timeline.ts";
 import { reportInput } from "../report/build.ts";
+import { experimentReport } from "../report/experimentReport.ts";
 import { renderHtml } from "../report/index.ts";
 import { compileScenario } from "../scenario/compile.ts";
 import { ScenarioError } from "../scenario/load.ts";
 import { applySets } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { exportTable } from "../store/export.ts";
 import { type ResultsStore, StoreError } from "../store/store.ts";
 import {
   type ApiError,
   type Change,
+  discoverQuerySchema,
   type ExperimentDetail,
   type ExperimentInfo,
   experimentRequestSchema,
+  exportQuerySchema,
   type Limits,
   replayRequestSchema,
   type ScenarioDetail,
@@ -179,6 +188,8 @@ export function createApp(o: AppOptions): Hono {
     runsPerVariant: rec.plan.replicates,
     variants: rec.plan.variants.map((v) => v.label),
     summary: summarize(rec.plan, o.store.runs(rec.id)),
+    series: rec.plan.series ?? [],
+    hasPoints: rec.plan.variants.length > 0 && rec.plan.variants.every((v) => v.point !== undefined),
   });
 
   app.onError((err, c) => {
@@ -273,12 +284,17 @@ export function createApp(o: AppOptions): Hono {
         "scenario",
       );
     const question: Question = s.factors.question;
+    if (req.series) {
+      const problem = seriesProblem(req.series, scenarioSeriesMeasures(s.scenario));
+      if (problem) throw fail(400, `series: ${problem}`, "series");
+    }
     const base = {
       scenario: s.scenario,
       seed: req.seed,
       replicates: req.runs,
       question,
       name: req.name ?? defaultName(req),
+      ...(req.series ? { series: req.series } : {}),
     };
     if (req.runs > limits.maxRunsPerVariant)
       throw fail(400, `runs: at most ${limits.maxRunsPerVariant} runs per variant on this server`, "runs");
@@ -332,14 +348,65 @@ export function createApp(o: AppOptions): Hono {
 
   app.get("/api/experiments/:id/report", (c) => {
     const rec = record(experimentId(c.req.param("id")));
-    if (rec.plan.kind !== "attribute")
-      throw fail(
-        404,
-        `experiment ${rec.id} is a ${rec.plan.kind} experiment; reports are made from attributions`,
-      );
     const summary = summarize(rec.plan, o.store.runs(rec.id));
-    if (summary.kind !== "attribute") throw new Error("unreachable: not an attribution");
-    return c.html(renderHtml(reportInput(rec.plan, summary, { id: rec.id, created: rec.created })));
+    if (summary.kind === "attribute")
+      return c.html(renderHtml(reportInput(rec.plan, summary, { id: rec.id, created: rec.created })));
+    const fans = rec.plan.series ? fansOf(rec.plan, o.store.series(rec.id)) : [];
+    const names = namesOf(rec.plan.scenario);
+    const report = experimentReport(
+      { id: rec.id, created: rec.created, plan: rec.plan, summary, fans },
+      (p) => names.person(p),
+    );
+    return c.html(report.html);
+  });
+
+  app.get("/api/experiments/:id/fans", (c) => {
+    const rec = record(experimentId(c.req.param("id")));
+    return c.json(rec.plan.series ? fansOf(rec.plan, o.store.series(rec.id)) : []);
+  });
+
+  app.get("/api/experiments/:id/discover", zValidator("query", discoverQuerySchema, refuse), (c) => {
+    const rec = record(experimentId(c.req.param("id")));
+    const q = c.req.valid("query");
+    const question = {
+      ...rec.plan.question,
+      ...(q.leader ? { leader: q.leader } : {}),
+      ...(q.by ? { by: q.by } : {}),
+    };
+    if (q.leader || q.by) question.text = `Is ${question.leader} sole leader before ${question.by}?`;
+    if (q.leader && !rec.plan.scenario.people.some((p) => p.id === q.leader && p.role === "leader"))
+      throw fail(400, `leader: unknown leader "${q.leader}"`, "leader");
+    try {
+      return c.json(
+        discover(rec.plan, o.store.runs(rec.id), {
+          method: q.method,
+          outcome: q.outcome,
+          question,
+          prim: q.minCoverage !== undefined ? { minCoverage: q.minCoverage } : {},
+        }),
+      );
+    } catch (err) {
+      if (err instanceof DiscoveryError || err instanceof OutcomeError)
+        throw fail(
+          400,
+          err.message,
+          err instanceof OutcomeError || err.about === "outcome" ? "outcome" : "id",
+        );
+      throw err;
+    }
+  });
+
+  app.get("/api/experiments/:id/export", zValidator("query", exportQuerySchema, refuse), (c) => {
+    const rec = record(experimentId(c.req.param("id")));
+    const q = c.req.valid("query");
+    if (q.table === "series" && !rec.plan.series)
+      throw fail(404, `experiment ${rec.id} keeps no series`, "table");
+    const { content } = exportTable(o.store, rec.id, q.format, q.table);
+    const name = `experiment-${rec.id}${q.table === "series" ? "-series" : ""}.${q.format}`;
+    return c.body(typeof content === "string" ? content : (content as Uint8Array<ArrayBuffer>), 200, {
+      "content-type": q.format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.apache.parquet",
+      "content-disposition": `attachment; filename="${name}"`,
+    });
   });
 
   app.get("/api/experiments/:id/events", (c) => {

@@ -76,6 +76,12 @@ export const experimentRequestSchema = z
     seed: z.number().int().min(0).max(SEED_MAX).default(1),
     changes: changesSchema.describe("mc: the scenario changed; whatif: the change tested; attribute: unused"),
     name: z.string().max(200).optional(),
+    series: z
+      .array(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be a measure name like members"))
+      .min(1)
+      .max(32)
+      .optional()
+      .describe("per-tick series each run keeps (measures of the run's series), for fan charts and export"),
   })
   .strict();
 export type ExperimentRequest = z.input<typeof experimentRequestSchema>;
@@ -109,7 +115,43 @@ export interface ExperimentDetail extends ExperimentInfo {
   runsPerVariant: number;
   variants: string[];
   summary: ExperimentSummary;
+  /** Series each run keeps (empty when none): fan charts and the series export exist for these. */
+  series: string[];
+  /** Whether the variants are design points (sweeps, sensitivity designs): scenario discovery applies. */
+  hasPoints: boolean;
 }
+
+/** GET /api/experiments/{id}/discover: query parameters. */
+export const discoverQuerySchema = z
+  .object({
+    outcome: z
+      .string()
+      .min(1)
+      .max(100)
+      .default("yes")
+      .describe('a yes/no outcome: "yes", "not yes", "members < 1000000"...'),
+    method: z.enum(["prim", "cart"]).default("prim"),
+    leader: idText.optional().describe("ask the question of this leader instead"),
+    by: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+      .optional(),
+    minCoverage: z.coerce
+      .number()
+      .gt(0)
+      .lt(1)
+      .optional()
+      .describe("PRIM: choose the densest box with this coverage"),
+  })
+  .strict();
+
+/** GET /api/experiments/{id}/export: which table, in which format. */
+export const exportQuerySchema = z
+  .object({
+    format: z.enum(["csv", "parquet"]).default("csv"),
+    table: z.enum(["runs", "series"]).default("runs"),
+  })
+  .strict();
 
 /**
  * GET /api/experiments/{id}/events is a server-sent event stream:

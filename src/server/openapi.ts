@@ -3,7 +3,13 @@
  * schemas the server validates with, so the document cannot drift from what is enforced.
  */
 import { z } from "zod";
-import { experimentRequestSchema, type Limits, replayRequestSchema } from "./contract.ts";
+import {
+  discoverQuerySchema,
+  experimentRequestSchema,
+  exportQuerySchema,
+  type Limits,
+  replayRequestSchema,
+} from "./contract.ts";
 
 const json = (schema: unknown) => ({ "application/json": { schema } });
 const errorRef = { $ref: "#/components/schemas/ApiError" };
@@ -16,6 +22,20 @@ const idParam = {
   schema: { type: "integer", minimum: 1 },
 };
 const anyObject = { type: "object", additionalProperties: true };
+
+/** Query parameters from a zod object schema: one entry per field, with its JSON Schema. */
+function queryParams(schema: z.ZodObject) {
+  const js = z.toJSONSchema(schema, { io: "input" }) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+  return Object.entries(js.properties ?? {}).map(([name, sch]) => ({
+    name,
+    in: "query",
+    required: js.required?.includes(name) ?? false,
+    schema: sch,
+  }));
+}
 
 /** The document, with the limits in force written into its descriptions. */
 export function openApiDocument(limits: Limits): Record<string, unknown> {
@@ -120,9 +140,44 @@ export function openApiDocument(limits: Limits): Record<string, unknown> {
       },
       "/api/experiments/{id}/report": {
         get: {
-          summary: "The factor-significance report of an attribution, as a self-contained HTML page",
+          summary:
+            "The experiment's report as a self-contained HTML page: the factor-significance report of an attribution, else its figures, sensitivity chart and fan charts",
           parameters: [idParam],
-          responses: { 200: { description: "text/html" }, 404: refusal("unknown, or not an attribution") },
+          responses: { 200: { description: "text/html" }, 404: refusal("unknown") },
+        },
+      },
+      "/api/experiments/{id}/fans": {
+        get: {
+          summary:
+            "Quantiles across runs of each kept series, tick by tick (median, 50% and 90% bands): Fan[]",
+          parameters: [idParam],
+          responses: {
+            200: { description: "Fan[] (empty when the experiment keeps no series)" },
+            404: refusal("unknown"),
+          },
+        },
+      },
+      "/api/experiments/{id}/discover": {
+        get: {
+          summary:
+            "Scenario discovery (PRIM or CART) over an experiment with design points and a yes/no outcome",
+          parameters: [idParam, ...queryParams(discoverQuerySchema)],
+          responses: {
+            200: { description: "DiscoveryResult" },
+            400: refusal("no design points, an outcome that is not yes/no, or one that never varies"),
+            404: refusal("unknown"),
+          },
+        },
+      },
+      "/api/experiments/{id}/export": {
+        get: {
+          summary: "The runs (one row per run) or the kept series (long format) as a CSV or Parquet download",
+          parameters: [idParam, ...queryParams(exportQuerySchema)],
+          responses: {
+            200: { description: "text/csv or application/vnd.apache.parquet" },
+            400: refusal("bad format or table"),
+            404: refusal("unknown, or no series kept"),
+          },
         },
       },
     },

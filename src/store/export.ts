@@ -41,17 +41,95 @@ export function exportRuns(
   id: number,
   format: ExportFormat,
   outFile: string,
+  table: ExportTable = "runs",
 ): { rows: number; columns: string[] } {
+  const { content, rows, columns } = exportTable(store, id, format, table);
+  writeAtomically(outFile, content);
+  return { rows, columns };
+}
+
+/** Which table to export: one row per run, or the kept series in long format. */
+export const EXPORT_TABLES = ["runs", "series"] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+/**
+ * An experiment's table as file content (CSV text or Parquet bytes): the runs, one row per run, or the kept
+ * series in long format, one row per run, tick, leader and measure (leader empty for party-wide measures).
+ *
+ * @throws StoreError when there is no such experiment; RangeError for series of an experiment that keeps none.
+ * @example
+ * const { content } = exportTable(store, 3, "parquet", "series");
+ */
+export function exportTable(
+  store: ResultsStore,
+  id: number,
+  format: ExportFormat,
+  table: ExportTable = "runs",
+): { content: string | Uint8Array; rows: number; columns: string[] } {
   if (!EXPORT_FORMATS.includes(format)) {
     throw new RangeError(`unknown export format "${format}"; use ${EXPORT_FORMATS.join(" or ")}`);
   }
   const { plan } = store.experiment(id);
+  if (table === "series") return seriesTable(store, id, plan, format);
   const runs = store.runs(id);
   const columns = runColumns(id, plan);
   const values = columns.map((column) => runs.map((run) => column.value(run, plan.variants[run.variant])));
   const content = format === "csv" ? csvText(columns, values, runs.length) : parquetBytes(columns, values);
-  writeAtomically(outFile, content);
-  return { rows: runs.length, columns: columns.map((c) => c.name) };
+  return { content, rows: runs.length, columns: columns.map((c) => c.name) };
+}
+
+/** The long-format series table: experiment, run, variant, tick, date, leader, measure, value. */
+function seriesTable(
+  store: ResultsStore,
+  id: number,
+  plan: ExperimentPlan,
+  format: ExportFormat,
+): { content: string | Uint8Array; rows: number; columns: string[] } {
+  if (!plan.series)
+    throw new RangeError(
+      `experiment ${id} keeps no series: run it with --series measure,... to keep per-tick series`,
+    );
+  const V = plan.variants.length;
+  const run: number[] = [];
+  const tick: number[] = [];
+  const date: string[] = [];
+  const leader: (string | null)[] = [];
+  const measure: string[] = [];
+  const value: number[] = [];
+  for (const { index, series } of store.series(id))
+    for (const line of series.lines)
+      line.values.forEach((v, t) => {
+        run.push(index);
+        tick.push(t);
+        date.push(series.dates[t]!);
+        leader.push(line.leader);
+        measure.push(line.measure);
+        value.push(v);
+      });
+  const n = run.length;
+  const columns: { name: string; type: ColumnType; data: Cell[] }[] = [
+    { name: "experiment", type: "INT32", data: new Array<number>(n).fill(id) },
+    { name: "run", type: "INT32", data: run },
+    { name: "variant", type: "INT32", data: run.map((i) => i % V) },
+    { name: "tick", type: "INT32", data: tick },
+    { name: "date", type: "STRING", data: date },
+    { name: "leader", type: "STRING", data: leader },
+    { name: "measure", type: "STRING", data: measure },
+    { name: "value", type: "DOUBLE", data: value },
+  ];
+  const content =
+    format === "csv"
+      ? csvText(
+          columns.map((c) => ({ name: c.name, type: c.type, value: () => null })),
+          columns.map((c) => c.data),
+          n,
+        )
+      : new Uint8Array(
+          parquetWriteBuffer({
+            columnData: columns.map((c) => ({ name: c.name, type: c.type, nullable: true, data: c.data })),
+          }),
+        );
+  return { content, rows: n, columns: columns.map((c) => c.name) };
 }
 
 /** The table's columns for an experiment with this plan. */

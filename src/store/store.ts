@@ -16,7 +16,9 @@ import type {
   ExperimentStatus,
   RunMetrics,
   RunRow,
+  RunSeries,
 } from "../experiments/types.ts";
+import { decodeSeries, encodeSeries } from "./seriesCodec.ts";
 
 /** The file the command line uses when no `--store` is given. */
 export const DEFAULT_STORE_FILE = "apparat-results.db";
@@ -50,13 +52,20 @@ const MIGRATIONS: readonly string[] = [
      metrics TEXT NOT NULL,
      PRIMARY KEY (experiment_id, idx)
    ) WITHOUT ROWID;`,
+  // Per-tick series of runs whose experiment keeps them, apart from the metrics so listing runs stays light.
+  `CREATE TABLE run_series (
+     experiment_id INTEGER NOT NULL REFERENCES experiments (id),
+     idx INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (experiment_id, idx)
+   ) WITHOUT ROWID;`,
 ];
 
 /** The schema version this code writes; files with a higher version are refused. */
 export const STORE_SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Tables a store at the current schema version must have. */
-const CURRENT_TABLES = ["meta", "experiments", "runs"];
+const CURRENT_TABLES = ["meta", "experiments", "runs", "run_series"];
 
 /** How long a statement waits for another process's lock before giving up, in milliseconds. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -252,6 +261,12 @@ export class ResultsStore {
             seed: row.seed,
             metrics: JSON.stringify(row.metrics),
           });
+          if (row.series)
+            this.statements.insertSeries.run({
+              experiment_id: id,
+              idx: row.index,
+              data: encodeSeries(row.series),
+            });
         } catch (error) {
           if (sqliteCode(error) === "SQLITE_CONSTRAINT_PRIMARYKEY") {
             throw new StoreError(
@@ -285,6 +300,22 @@ export class ResultsStore {
         metrics: JSON.parse(row.metrics) as RunMetrics,
       }));
     });
+  }
+
+  /**
+   * The kept series of the experiment's runs, in index order, one run at a time (a long experiment's series
+   * need not fit in memory at once). Runs of an experiment that keeps no series give nothing.
+   *
+   * @example
+   * for (const { index, series } of store.series(id)) console.log(index, series.lines.length);
+   */
+  *series(id: number): Generator<{ index: number; series: RunSeries }> {
+    this.guard(`reading the series of experiment ${id}`, () => this.requireExperiment(id));
+    const rows = this.statements.selectSeries.iterate(id) as IterableIterator<{
+      idx: number;
+      data: Uint8Array;
+    }>;
+    for (const row of rows) yield { index: row.idx, series: decodeSeries(row.data) };
   }
 
   /**
@@ -350,6 +381,10 @@ function prepareStatements(db: Database.Database) {
        VALUES (@experiment_id, @idx, @variant, @replicate, @seed, @metrics)`,
     ),
     selectIndices: db.prepare("SELECT idx FROM runs WHERE experiment_id = ? ORDER BY idx"),
+    insertSeries: db.prepare(
+      "INSERT INTO run_series (experiment_id, idx, data) VALUES (@experiment_id, @idx, @data)",
+    ),
+    selectSeries: db.prepare("SELECT idx, data FROM run_series WHERE experiment_id = ? ORDER BY idx"),
     selectRuns: db.prepare(
       "SELECT idx, variant, replicate, seed, metrics FROM runs WHERE experiment_id = ? ORDER BY idx",
     ),

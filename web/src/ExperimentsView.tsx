@@ -6,6 +6,7 @@ import { ApiFailure, api } from "./api.ts";
 import { ExperimentFeedback } from "./ExperimentProgress.tsx";
 import { int } from "./format.ts";
 import { AttributionResult, MonteCarloResult, SummaryView } from "./Summaries.tsx";
+import { ExperimentTools } from "./toolkit/ExperimentTools.tsx";
 import { type ExperimentHandle, isBusy } from "./useExperiment.ts";
 import { WholeNumberInput } from "./WholeNumberInput.tsx";
 
@@ -26,6 +27,7 @@ const KIND: Record<string, string> = {
   whatif: "What-if",
   attribute: "Attribution",
   sweep: "Sweep",
+  sensitivity: "Sensitivity",
 };
 
 function createdText(iso: string): string {
@@ -249,6 +251,7 @@ export function ExperimentsView(p: Props) {
               {int(shown.runsPerVariant)} runs per variant, seed {shown.seed}
             </h3>
             <SummaryView detail={p.detail} summary={shown.summary} />
+            <ExperimentTools detail={shown} scenario={p.detail} />
           </div>
         )}
       </section>

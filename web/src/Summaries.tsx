@@ -6,6 +6,8 @@ import { type BarRow, Bars } from "./Bars.tsx";
 import { capitalise, describeChanges } from "./changes.ts";
 import { int, niceDate, pct, points } from "./format.ts";
 import { orderText, outcomeText, personName } from "./people.ts";
+import { SensitivityResult } from "./toolkit/SensitivityResult.tsx";
+import { SweepResult } from "./toolkit/SweepResult.tsx";
 
 type Of<K extends ExperimentSummary["kind"]> = Extract<ExperimentSummary, { kind: K }>;
 type Variant = Of<"mc">["baseline"];
@@ -148,23 +150,8 @@ export function SummaryView({ detail, summary }: { detail: ScenarioDetail; summa
     case "attribute":
       return <AttributionResult s={s} summary={summary} />;
     case "sweep":
-      return (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Design point</th>
-              <th>Chance of the question</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.points.map((pt) => (
-              <tr key={JSON.stringify(pt.point)}>
-                <td>{JSON.stringify(pt.point)}</td>
-                <td>{pct(pt.yes.share)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      );
+      return <SweepResult summary={summary} />;
+    case "sensitivity":
+      return <SensitivityResult summary={summary} />;
   }
 }

@@ -1,4 +1,7 @@
 // Typed client for the server's HTTP API (same origin, under /api): JSON fetches and the progress stream.
+
+import type { DiscoveryResult } from "../../src/discovery/discover.ts";
+import type { Fan } from "../../src/experiments/fan.ts";
 import type {
   ApiError,
   ExperimentDetail,
@@ -65,6 +68,11 @@ export const api = {
   resumeExperiment: (id: number) =>
     request<ExperimentInfo>(`/api/experiments/${id}/resume`, { method: "POST" }),
   reportUrl: (id: number) => `/api/experiments/${id}/report`,
+  fans: (id: number) => request<Fan[]>(`/api/experiments/${id}/fans`),
+  discover: (id: number, query: Record<string, string>) =>
+    request<DiscoveryResult>(`/api/experiments/${id}/discover?${new URLSearchParams(query)}`),
+  exportUrl: (id: number, format: "csv" | "parquet", table: "runs" | "series") =>
+    `/api/experiments/${id}/export?format=${format}&table=${table}`,
   openApiUrl: "/api/openapi.json",
 };
 
