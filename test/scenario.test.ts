@@ -27,7 +27,12 @@ function secretaryVotes(sc: CompiledScenario, seed: number): { start: number; mi
 describe("the Bolshevik scenario", () => {
   it("with appointments and patronage off, the General Secretary's committee votes stop growing", () => {
     const on = bolshevik();
-    const off = bolshevik({ "mechanisms.patronage.enabled": false });
+    // Officials also change patrons when theirs falls or the files press them; those channels are shut too.
+    const off = bolshevik({
+      "mechanisms.patronage.enabled": false,
+      "mechanisms.coercion.enabled": false,
+      "mechanisms.files.params.pressPerYear": 0,
+    });
     let growthOn = 0;
     let growthOff = 0;
     let lateOff = 0;

@@ -46,12 +46,16 @@ export function formatReport(report: ValidationReport, targetsFile: string): str
     return top ? `${top[0]} ${top[1]}/${n}` : "-";
   });
   const missWidth = Math.max(16, ...misses.map((m) => m.length));
-  const header = `  ${pad("date", 10)}  ${padLeft("share", 6)}  ${pad("95% CI", 13)}  ${pad("most common miss", missWidth)}  target`;
+  const header = `  ${pad("date", 10)}  ${padLeft("share", 6)}  ${pad("95% CI", 13)}  ${pad("most common miss", missWidth)}  set    target`;
   const rows = a.targets.map((t, i) => {
     const mark = t.share >= 0.5 ? "✓" : " ";
     const ci = `${pct(t.ci95[0])}-${pct(t.ci95[1])}`;
-    return `${mark} ${t.date}  ${padLeft(pct(t.share), 6)}  ${pad(ci, 13)}  ${pad(misses[i]!, missWidth)}  ${t.label}`;
+    return `${mark} ${t.date}  ${padLeft(pct(t.share), 6)}  ${pad(ci, 13)}  ${pad(misses[i]!, missWidth)}  ${pad(t.set, 5)}  ${t.label}`;
   });
+  const setLines = Object.entries(a.sets).map(
+    ([set, x]) =>
+      `  ${set === "tune" ? "tuning set" : "check set "} (${x.targets} targets): ${x.overall.toFixed(3)} (95% CI ${x.overallCi95[0].toFixed(3)} to ${x.overallCi95[1].toFixed(3)})${set === "check" ? ", never tuned on" : ""}`,
+  );
   const byId = new Map(a.targets.map((t) => [t.id, t]));
   const all = Object.entries(a.firstDivergence).sort(
     (x, y) => y[1] - x[1] || byId.get(x[0])!.date.localeCompare(byId.get(y[0])!.date),
@@ -68,6 +72,7 @@ export function formatReport(report: ValidationReport, targetsFile: string): str
     ...rows,
     "",
     `Overall score: ${a.overall.toFixed(3)} (95% CI ${a.overallCi95[0].toFixed(3)} to ${a.overallCi95[1].toFixed(3)}), the mean over targets of the share of runs meeting it.`,
+    ...setLines,
     `${met} of ${a.targets.length} targets hold in at least half the runs (✓).`,
     "",
     `First divergence from the record (the earliest-dated target a run misses), ${top.length === all.length ? "all" : `the ${top.length} most common of`} ${all.length}:`,
@@ -152,6 +157,7 @@ export function registerValidate(program: Command): void {
           runs: a.runs,
           overall: a.overall,
           overallCi95: a.overallCi95,
+          sets: a.sets,
           targets: a.targets,
           firstDivergence: a.firstDivergence,
           noDivergence: a.noDivergence,

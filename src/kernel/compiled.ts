@@ -204,7 +204,7 @@ export interface CompiledAxis {
 
 export interface CompiledShock {
   id: string;
-  kind: "incapacitation" | "recovery" | "death" | "economic";
+  kind: "incapacitation" | "recovery" | "death" | "economic" | "purge";
   target: number;
   /** Centre day and half-width of the window it is drawn from. */
   day: number;
@@ -214,6 +214,8 @@ export interface CompiledShock {
   severity: number;
   /** Axis an economic shock pushes. */
   axis: number;
+  /** Share of members a purge removes. */
+  share: number;
   label: string | null;
 }
 
@@ -252,6 +254,7 @@ export interface Params {
     realignmentGain: number;
     concessionReach: number;
     lineWeight: number;
+    voteMargin: number;
   };
   health: { hazardScale: number };
   files: {
@@ -259,6 +262,7 @@ export interface Params {
     compilePerYear: number;
     coercion: number;
     leverageOnSecretaries: number;
+    pressPerYear: number;
   };
   enrolment: {
     campaignShare: number;
@@ -289,6 +293,8 @@ export interface Params {
     readPenalty: number;
     gambitGain: number;
     actOnAtFirstCongress: boolean;
+    /** The letter's judgements of other leaders: standing each loses if it is published. */
+    mentions: { person: number; standing: number }[];
   };
   information: { withholding: number; curation: number; earlyWarning: number };
   policy: {
@@ -299,6 +305,8 @@ export interface Params {
     platformPerYear: number;
     platformReach: number;
     platformPull: number;
+    /** Infinity when the line is never put to a vote. */
+    lineVoteStep: number;
   };
   coercion: {
     recantPerYear: number;

@@ -8,7 +8,8 @@
  *   line-shift and legacy.
  * - 3: the ladder is the scenario's (a removal names its step and its depth, and the body that decided it);
  *   votes list every named member's ballot, the swing voters and the session; new: session, reversal,
- *   office-created, office-abolished, transfer, courting, backing, force, coup, repudiation. Appointments say whom the
+ *   office-created, office-abolished, transfer, courting, backing, restraint, patron-change, force, coup,
+ *   repudiation. Appointments say whom the
  *   appointee replaced and which body voted.
  */
 export const EVENT_VOCABULARY_VERSION = 3;
@@ -41,8 +42,12 @@ export interface RemovalEvent extends Base {
   person: string;
   /** The ladder step's id (as the scenario names it). */
   rung: string;
+  /** What the step takes: office, executive, committee, party, exile, deportation, arrest, trial, execution. */
+  kind: string;
   /** Its place on the scenario's ladder, 1 for the first step: deeper steps have larger depths. */
   depth: number;
+  /** Whose client the person removed was, if anyone's: whose man was displaced. */
+  patron?: string;
   /** Body that voted the removal, if one did. */
   body?: string;
   /** Offices or bodies lost in this step. */
@@ -139,6 +144,25 @@ export interface BackingEvent extends Base {
   backs: string | null;
   /** The one he backed before, or null. */
   before: string | null;
+}
+
+/**
+ * Members of the ruling coalition hold back a move against a rival: with him gone, their partners would no
+ * longer need them.
+ */
+export interface RestraintEvent extends Base {
+  type: "restraint";
+  by: string[];
+  target: string;
+}
+
+/** A named official changes patron: he recants, his patron has fallen, or a reader of the files presses him. */
+export interface PatronChangeEvent extends Base {
+  type: "patron-change";
+  person: string;
+  from: string | null;
+  to: string;
+  cause: "recantation" | "patron-fallen" | "pressure";
 }
 
 /** A chief of armed force puts it behind one side at a decisive vote (bringing delegates in). */
@@ -310,6 +334,8 @@ export type SimEvent =
   | TransferEvent
   | CourtingEvent
   | BackingEvent
+  | RestraintEvent
+  | PatronChangeEvent
   | ForceEvent
   | CoupEvent
   | RepudiationEvent
@@ -348,6 +374,10 @@ export const EVENT_TYPES: Record<EventType, string> = {
   transfer: "a scheduled resignation or transfer of an office",
   courting: "a contender offers a swing member of the top body a concession on the line to win his backing",
   backing: "a top-body member who does not seek power swings his backing to another contender",
+  restraint:
+    "members of the ruling coalition hold back a move against a rival whose fall would leave them exposed",
+  "patron-change":
+    "a named official changes patron: he recants, his patron has fallen, or the files press him",
   force: "a chief of armed force brings delegates in behind one side at a decisive vote",
   coup: "rivals are arrested by force at a decisive moment",
   repudiation: "the leadership repudiates the founder's legacy",

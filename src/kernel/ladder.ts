@@ -6,6 +6,7 @@
  */
 import type { RemovalEvent } from "./events.ts";
 import { committeeBodies, executiveBodies, removeFromPolitics, vacateOffices, vacateSeats } from "./posts.ts";
+import { livePatron } from "./power.ts";
 import { seatIn } from "./seats.ts";
 import type { Decision, World } from "./world.ts";
 import { emit, ids, personId } from "./world.ts";
@@ -85,14 +86,17 @@ export function applyRung(w: World, target: number, k: number, by: readonly numb
   p.lastRungTick = w.tick;
   p.prestige *= STANDING_KEPT;
   w.motions = w.motions.filter((m) => m.target !== target || m.kind !== "remove" || m.rung > k);
+  const patron = livePatron(w, p.patron);
   emit<RemovalEvent>(w, {
     type: "removal",
     person: personId(w, target),
     rung: w.sc.ladder[k]!.id,
+    kind: w.sc.ladder[k]!.kind,
     depth: k + 1,
     lost,
     by: ids(w, by),
     ...(body >= 0 ? { body: w.sc.bodies[body]!.id } : {}),
+    ...(patron >= 0 && patron !== target ? { patron: personId(w, patron) } : {}),
   });
   if (w.sc.ladder[k]!.kind === "execution") {
     p.alive = false;

@@ -195,6 +195,16 @@ export function describe(e: SimEvent, n: Names, verbose = false): string | null 
           ? `${who(e.person)} backs ${who(e.backs)}.`
           : null
         : `${who(e.person)} swings from ${who(e.before)} to ${who(e.backs)}.`;
+    case "patron-change":
+      if (e.cause === "pressure")
+        return `${who(e.to)}, who holds ${who(e.person)}'s file, presses him into his camp.`;
+      return e.cause === "recantation"
+        ? verbose
+          ? `${who(e.person)} now answers to ${who(e.to)}.`
+          : null
+        : `${who(e.person)}, left without a patron by ${who(e.from)}'s fall, goes over to ${who(e.to)}.`;
+    case "restraint":
+      return `${people(e.by)} ${e.by.length > 1 ? "hold" : "holds"} back a move against ${who(e.target)}: with him gone, ${e.by.length > 1 ? "their" : "his"} partners would no longer need ${e.by.length > 1 ? "them" : "him"}.`;
     case "courting":
       return verbose || e.accepted
         ? `${who(e.by)} courts ${who(e.to)} with a concession on the line; ${e.accepted ? "he comes over" : "he holds back"}.`

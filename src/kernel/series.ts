@@ -25,6 +25,11 @@ export interface LeaderSeries {
   /** Mean of the other leaders' estimates of his power. */
   perceivedPower: number[];
   realPower: number[];
+  /**
+   * His side: 2 in the ruling coalition, 1 backing one of its members, -1 in the opposition it moves against,
+   * 0 none of these.
+   */
+  side: number[];
 }
 
 export interface Series {
@@ -49,9 +54,17 @@ export function createSeries(w: World): Series {
       clients: [],
       perceivedPower: [],
       realPower: [],
+      side: [],
     };
   }
   return { dates: [], members: [], committeeSize: [], politburoSize: [], leaders };
+}
+
+/** A person's side: 2 ruling, 1 backing a ruler, -1 in opposition, 0 none. */
+export function sideOf(w: World, i: number): number {
+  if (w.ruling.includes(i)) return 2;
+  if (w.backs[i]! >= 0 && w.ruling.includes(w.backs[i]!)) return 1;
+  return w.opposition.includes(i) ? -1 : 0;
 }
 
 /** Appends the current tick's row. */
@@ -78,5 +91,6 @@ export function collect(w: World, s: Series): void {
     row.clients.push(clients[i]!);
     row.perceivedPower.push(st.alive ? round(consensusPower(w, observers, i, machine)) : 0);
     row.realPower.push(st.alive ? round(real[i]!) : 0);
+    row.side.push(sideOf(w, i));
   }
 }

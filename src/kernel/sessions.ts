@@ -11,7 +11,7 @@ import type { CoupEvent, ForceEvent, ResistanceEvent, ReversalEvent, SessionEven
 import { commandsForce, resistChance, strongestForce } from "./influence.ts";
 import { applyRung, nextRung, reverseDecision, rungAvailable, rungOfKind } from "./ladder.ts";
 import { reveal } from "./perception.ts";
-import { capability, livePatron, MAX_PRESTIGE, machines, principal } from "./power.ts";
+import { capability, followedLeader, livePatron, MAX_PRESTIGE, machines, principal } from "./power.ts";
 import type { Rng } from "./random/rng.ts";
 import { fullMembers } from "./seats.ts";
 import { emitVote, expectedShare, type Sides, type VoteOptions, vote } from "./votes.ts";
@@ -170,13 +170,15 @@ function appealUp(
 function decideRemoval(w: World, m: Motion, rng: Rng, groups?: VoterGroup[]): boolean {
   const t = m.target;
   const target = w.people[t]!;
-  if (!target.alive || target.capitulated || w.ruling.includes(t)) return false;
+  if (!target.alive || w.ruling.includes(t)) return false;
   // The sponsors must still rule (a realignment may have dissolved their coalition).
   const sponsors = m.sponsors.filter((i) => w.ruling.includes(i) && w.people[i]!.alive);
   if (sponsors.length === 0) return false;
   const k = nextRung(w, t);
   if (k < 0) return false;
   const rung = w.sc.ladder[k]!;
+  // One who has submitted loses only leading posts: offices and seats in the executive bodies.
+  if (target.capitulated && rung.kind !== "office" && rung.kind !== "executive") return false;
   if (rung.decidedBy !== m.body && w.sc.bodies[rung.decidedBy]!.electedBy !== m.body) {
     table(w, { ...m, body: rung.decidedBy, rung: k, sponsors });
     return false;
@@ -190,7 +192,9 @@ function decideRemoval(w: World, m: Motion, rng: Rng, groups?: VoterGroup[]): bo
     else applyRung(w, t, Math.max(k, rungOfKind(w, "party")), sponsors);
     return true;
   }
-  const opponents = w.opposition.filter((i) => i !== t);
+  // Rivals already under attack stand with him, and so do members of the ruling coalition who did not want it.
+  const reluctant = w.ruling.filter((i) => !sponsors.includes(i));
+  const opponents = [...w.opposition.filter((i) => i !== t), ...reluctant];
   const sides: Sides = { sponsors, target: t, opponents };
   const force = forceAtVote(w, m.body, sides, rng);
   if (force.coup) return true;
@@ -198,8 +202,19 @@ function decideRemoval(w: World, m: Motion, rng: Rng, groups?: VoterGroup[]): bo
   const outcome = vote(w, rng, m.body, sides, options);
   emitVote(w, m.body, `remove:${rung.id}`, t, outcome, sponsors);
   if (outcome.passed) {
+    // His named men go the same way: a motion against each client who holds what this step takes.
+    const clients = w.people
+      .map((_, i) => i)
+      .filter(
+        (i) => i !== t && w.people[i]!.alive && !w.sc.people[i]!.isLeader && followedLeader(w, i) === t,
+      );
     const decision = applyRung(w, t, k, sponsors, m.body);
     if (target.capacity >= 0.5) appealUp(w, m.body, [t, ...opponents], sponsors, decision);
+    for (const c of clients) {
+      const kc = nextRung(w, c);
+      if (kc < 0 || w.sc.ladder[kc]!.kind !== rung.kind) continue;
+      table(w, { ...m, target: c, rung: kc, body: w.sc.ladder[kc]!.decidedBy, sponsors, appeal: null });
+    }
   } else {
     // A failed motion costs its sponsors standing, lends the target some, and sends the leaders back to bargain.
     w.coalitionDefeated = true;

@@ -30,6 +30,8 @@ export interface PersonState {
   opposes: boolean;
   /** Recanted and submitted: no longer a contender. */
   capitulated: boolean;
+  /** Voted against a turn of the line that carried: on record as defeated (policy). */
+  outvoted: boolean;
   /** Economic line at the last reported shift (policy). */
   reportedIdeology: number;
   /** Charged with factionalism (ban on factions). */
@@ -191,6 +193,8 @@ export interface World {
   lastCampaignTick: number;
   /** The line of the leadership on the first axis (power-weighted mean of the ruling coalition's positions). */
   line: number;
+  /** The line the top body last adopted by a vote (null before the first politics round). */
+  adoptedLine: number[] | null;
   /** The party's mood on each axis the rank and file do not hold one by one (index 0 unused). */
   moods: number[];
   /** Tick of the last opposition platform. */
@@ -215,6 +219,7 @@ export function createWorld(sc: CompiledScenario, seed: number): World {
     opposes: false,
     reportedIdeology: p.ideology,
     capitulated: false,
+    outvoted: false,
     charged: false,
     kompromat: 0,
   }));
@@ -305,6 +310,7 @@ export function createWorld(sc: CompiledScenario, seed: number): World {
     campaign: null,
     lastCampaignTick: -1e9,
     line: 0,
+    adoptedLine: null,
     // The party's mood on the axes members do not hold one by one starts where its leaders stand on average.
     moods: sc.axes.map((_, k) => {
       const leaders = sc.people.filter((p) => p.isLeader);

@@ -277,6 +277,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
           axes.findIndex((a) => a.id === sh.axis),
         )
       : 0,
+    share: sh.share ?? 0,
     label: sh.label ?? null,
   }));
 
@@ -329,9 +330,10 @@ export function compileScenario(s: Scenario): CompiledScenario {
       realignmentGain: v(co.realignmentGain),
       concessionReach: vOr(co.concessionReach, 0),
       lineWeight: vOr(co.lineWeight, 0),
+      voteMargin: vOr(co.voteMargin, 0),
     },
     health: { hazardScale: v(m.health.params.hazardScale) },
-    files: values(m.files.params),
+    files: { ...values(m.files.params), pressPerYear: vOr(m.files.params.pressPerYear, 0) },
     enrolment: {
       ...values(m.enrolment.params),
       campaignWeeks: m.enrolment.params.campaignWeeks,
@@ -351,9 +353,16 @@ export function compileScenario(s: Scenario): CompiledScenario {
     testament: {
       ...values(m.testament.params),
       actOnAtFirstCongress: m.testament.params.actOnAtFirstCongress,
+      mentions: m.testament.params.mentions.map((x) => ({
+        person: personIndex.get(x.person)!,
+        standing: v(x.standing),
+      })),
     },
     information: values(m.information.params),
-    policy: values(m.policy.params),
+    policy: {
+      ...values(m.policy.params),
+      lineVoteStep: vOr(m.policy.params.lineVoteStep, Number.POSITIVE_INFINITY),
+    },
     coercion: {
       recantPerYear: v(cp.recantPerYear),
       resistChance: v(cp.resistChance),

@@ -428,7 +428,7 @@ describe("compileScenario", () => {
     expect(Object.values(compiled.enabled).every((e) => e === true)).toBe(true);
     // The congress meets on its listed dates, all inside the run.
     const congress = compiled.bodies[compiled.congress]!;
-    expect(congress.meetingTicks).toHaveLength(4);
+    expect(congress.meetingTicks).toHaveLength(5);
     for (const t of congress.meetingTicks) expect(t).toBeGreaterThanOrEqual(0);
   });
 });

@@ -255,6 +255,20 @@ function checkReferences(s: Scenario): CrossIssue[] {
       ref(rungs.has(x), ["repression", i, "rungs", k], `unknown ladder step "${x}"`);
     });
   });
+  s.mechanisms.testament.params.mentions.forEach((m, i) => {
+    ref(
+      people.has(m.person),
+      ["mechanisms", "testament", "params", "mentions", i, "person"],
+      `unknown person "${m.person}"`,
+    );
+  });
+  const confirming = s.mechanisms.patronage.params.confirmingBody;
+  if (confirming)
+    ref(
+      bodies.has(confirming),
+      ["mechanisms", "patronage", "params", "confirmingBody"],
+      `unknown body "${confirming}"`,
+    );
   for (const key of collectSourceKeys(s)) {
     if (!(key.value in s.sources))
       issues.push({ pathParts: key.path, message: `source key "${key.value}" is not defined in sources` });

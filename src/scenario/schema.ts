@@ -333,7 +333,7 @@ const regionSchema = z
   })
   .strict();
 
-export const SHOCK_KINDS = ["incapacitation", "recovery", "death", "economic"] as const;
+export const SHOCK_KINDS = ["incapacitation", "recovery", "death", "economic", "purge"] as const;
 
 const shockSchema = z
   .object({
@@ -361,14 +361,24 @@ const shockSchema = z
       .optional()
       .describe("economic shocks: push on opinion, - left, + right"),
     axis: id.optional().describe("policy axis an economic shock pushes (default: the first)"),
+    share: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe("purges: share of members removed (platform sympathisers first, then compromised files)"),
     label: z.string().optional().describe("readable name for the narrative"),
     note,
     source: z.string().optional(),
   })
   .strict()
-  .refine((s) => s.kind === "economic" || s.target !== undefined, {
+  .refine((s) => s.kind === "economic" || s.kind === "purge" || s.target !== undefined, {
     message: "a health shock needs a target",
     path: ["target"],
+  })
+  .refine((s) => s.kind !== "purge" || s.share !== undefined, {
+    message: "a purge needs a share",
+    path: ["share"],
   });
 
 const axisSchema = z
@@ -590,6 +600,11 @@ export const mechanismsSchema = z
         .describe(
           "largest move of line a contender makes to court a swing member of the top body (default 0)",
         ),
+      voteMargin: unitEstimate
+        .optional()
+        .describe(
+          "share of the votes beyond a bare majority a coalition expects before it moves against a rival (default 0: it does not count first)",
+        ),
       lineWeight: estimateSchema
         .optional()
         .describe(
@@ -613,6 +628,9 @@ export const mechanismsSchema = z
       ),
       coercion: rate("how far a file reader among the proposers can turn an uncommitted vote"),
       leverageOnSecretaries: rate("how much easier a compromised secretary is to replace"),
+      pressPerYear: perYear(
+        "chance per year that the reader of the files presses a compromised official outside his network into it, at full reach and a wholly compromising file (default 0)",
+      ).optional(),
     }),
     enrolment: mechanismSwitch({
       campaignShare: rate(
@@ -678,6 +696,20 @@ export const mechanismsSchema = z
         .boolean()
         .default(false)
         .describe("counterfactual: put it to the first congress after it is written"),
+      mentions: z
+        .array(
+          z
+            .object({
+              person: id,
+              standing: unitEstimate.describe(
+                "standing he loses if the letter is published (half if only read)",
+              ),
+              note,
+            })
+            .strict(),
+        )
+        .default([])
+        .describe("the letter's judgements of other leaders"),
     }),
     information: mechanismSwitch({
       withholding: rate("how far the controller of papers slows rivals' learning of his machine"),
@@ -694,6 +726,11 @@ export const mechanismsSchema = z
       platformPerYear: perYear("chance per year that an opposition bloc issues a platform"),
       platformReach: rate("how close to a platform's line members must stand to be drawn to it"),
       platformPull: rate("share of those members who become sympathisers"),
+      lineVoteStep: estimateSchema
+        .optional()
+        .describe(
+          "how far the leadership's line must move before it is put to the top body's vote (absent: the line is never voted)",
+        ),
     }),
     coercion: mechanismSwitch({
       recantPerYear: perYear("chance per year that a defeated leader recants, times his flexibility"),

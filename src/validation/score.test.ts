@@ -30,6 +30,7 @@ function leader(politburo: number[]): LeaderSeries {
     clients: zeros,
     perceivedPower: zeros,
     realPower: zeros,
+    side: zeros,
   };
 }
 
@@ -67,6 +68,7 @@ const removal = (date: string, person: string, rung: string): SimEvent => ({
   type: "removal",
   person,
   rung,
+  kind: "office",
   depth: LADDER.indexOf(rung) + 1,
   lost: [],
   by: ["x"],

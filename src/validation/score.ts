@@ -6,20 +6,25 @@
 import type { RunResult } from "../kernel/engine.ts";
 import type { DeathEvent, RemovalEvent, VoteEvent } from "../kernel/events.ts";
 import { wilson, Z95 } from "../stats/intervals.ts";
-import type {
-  OrderTarget,
-  RemovalByTarget,
-  SeriesAtTarget,
-  SoleLeaderTarget,
-  Target,
-  TargetKind,
-  VoteShareTarget,
+import {
+  type OrderTarget,
+  type RemovalByTarget,
+  type SeriesAtTarget,
+  type SideAtTarget,
+  type SoleLeaderTarget,
+  TARGET_SETS,
+  type Target,
+  type TargetKind,
+  type TargetSet,
+  type VoteShareTarget,
 } from "./targets.ts";
 
 /** Why a target was missed. */
 export type MissReason =
-  /** series-at: no series row on or before the date. */
+  /** series-at, side-at: no series row on or before the date. */
   | "no-data"
+  /** side-at: someone was on the wrong side of the ruling coalition. */
+  | "wrong-side"
   /** series-at, vote-share: below the accepted range. */
   | "low"
   /** series-at, vote-share: above the accepted range. */
@@ -211,6 +216,36 @@ function scoreSoleLeader(result: RunResult, t: SoleLeaderTarget): TargetResult {
   );
 }
 
+const SIDE_TEXT: Record<number, string> = {
+  2: "ruling",
+  1: "backing the rulers",
+  0: "outside",
+  [-1]: "in opposition",
+};
+
+function scoreSideAt(result: RunResult, t: SideAtTarget): TargetResult {
+  const { dates } = result.series;
+  let row = -1;
+  for (let i = 0; i < dates.length && dates[i]! <= t.date; i++) row = i;
+  if (row < 0) return miss(t.id, "no-data", `no row on or before ${t.date}`);
+  const sides: string[] = [];
+  let wrong = 0;
+  for (const [people, want] of [
+    [t.with, true],
+    [t.without, false],
+  ] as const) {
+    for (const p of people) {
+      const side = result.series.leaders[p]?.side[row];
+      if (side === undefined) return miss(t.id, "no-data", `no side series for ${p}`);
+      const on = side >= 1;
+      if (on !== want) wrong++;
+      sides.push(`${p} ${SIDE_TEXT[side] ?? side}`);
+    }
+  }
+  const text = `on ${dates[row]}: ${sides.join(", ")}`;
+  return wrong === 0 ? pass(t.id, text) : miss(t.id, "wrong-side", text);
+}
+
 /** Scores one run against one target. */
 export function scoreTarget(result: RunResult, t: Target): TargetResult {
   switch (t.kind) {
@@ -224,6 +259,8 @@ export function scoreTarget(result: RunResult, t: Target): TargetResult {
       return scoreOrder(result, t);
     case "sole-leader":
       return scoreSoleLeader(result, t);
+    case "side-at":
+      return scoreSideAt(result, t);
   }
 }
 
@@ -250,6 +287,8 @@ export interface TargetSummary {
   id: string;
   label: string;
   kind: TargetKind;
+  /** tune: watched while adjusting the model; check: never. */
+  set: TargetSet;
   date: string;
   source: string;
   /** Runs in which the target holds. */
@@ -269,6 +308,8 @@ export interface Aggregate {
   overall: number;
   /** Normal-approximation 95% interval of the overall score over runs; [0, 1] with fewer than two runs. */
   overallCi95: [number, number];
+  /** The same score over the targets of each set alone (absent when a set has no targets). */
+  sets: Partial<Record<TargetSet, { targets: number; overall: number; overallCi95: [number, number] }>>;
   /** Target id -> runs whose first divergence it is. */
   firstDivergence: Record<string, number>;
   /** Runs that miss no target. */
@@ -292,6 +333,7 @@ export function aggregate(targets: readonly Target[], runs: readonly (readonly T
       id: t.id,
       label: t.label,
       kind: t.kind,
+      set: t.set,
       date: t.date,
       source: t.source,
       passed,
@@ -300,16 +342,11 @@ export function aggregate(targets: readonly Target[], runs: readonly (readonly T
       misses,
     };
   });
-  const overall = summaries.length === 0 ? 0 : summaries.reduce((a, s) => a + s.share, 0) / summaries.length;
-  const perRun = runs.map((rs) =>
-    targets.length === 0 ? 0 : rs.filter((r) => r.passed).length / targets.length,
-  );
-  let overallCi95: [number, number] = [0, 1];
-  if (n >= 2) {
-    const mean = perRun.reduce((a, b) => a + b, 0) / n;
-    const sd = Math.sqrt(perRun.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
-    const half = (Z95 * sd) / Math.sqrt(n);
-    overallCi95 = [Math.max(0, mean - half), Math.min(1, mean + half)];
+  const { overall, overallCi95 } = scoreOver(summaries, byId, n);
+  const sets: Aggregate["sets"] = {};
+  for (const set of TARGET_SETS) {
+    const mine = summaries.filter((x) => x.set === set);
+    if (mine.length > 0) sets[set] = { targets: mine.length, ...scoreOver(mine, byId, n) };
   }
   const first: Record<string, number> = {};
   let noDivergence = 0;
@@ -318,5 +355,23 @@ export function aggregate(targets: readonly Target[], runs: readonly (readonly T
     if (d) first[d.id] = (first[d.id] ?? 0) + 1;
     else noDivergence++;
   }
-  return { runs: n, targets: summaries, overall, overallCi95, firstDivergence: first, noDivergence };
+  return { runs: n, targets: summaries, overall, overallCi95, sets, firstDivergence: first, noDivergence };
+}
+
+/** The overall score over some targets: the mean share, with a normal 95% interval over runs. */
+function scoreOver(
+  summaries: readonly TargetSummary[],
+  byId: readonly Map<string, TargetResult>[],
+  n: number,
+): { overall: number; overallCi95: [number, number] } {
+  const overall = summaries.length === 0 ? 0 : summaries.reduce((a, s) => a + s.share, 0) / summaries.length;
+  let overallCi95: [number, number] = [0, 1];
+  if (n >= 2 && summaries.length > 0) {
+    const perRun = byId.map((m) => summaries.filter((t) => m.get(t.id)!.passed).length / summaries.length);
+    const mean = perRun.reduce((a, b) => a + b, 0) / n;
+    const sd = Math.sqrt(perRun.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
+    const half = (Z95 * sd) / Math.sqrt(n);
+    overallCi95 = [Math.max(0, mean - half), Math.min(1, mean + half)];
+  }
+  return { overall, overallCi95 };
 }

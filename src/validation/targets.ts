@@ -14,7 +14,22 @@ export const TARGETS_SCHEMA_VERSION = 1;
 export const TARGET_SERIES = ["members", "committeeSize", "politburoSize"] as const;
 export type TargetSeries = (typeof TARGET_SERIES)[number];
 
-export const TARGET_KINDS = ["series-at", "vote-share", "removal-by", "order", "sole-leader"] as const;
+export const TARGET_KINDS = [
+  "series-at",
+  "vote-share",
+  "removal-by",
+  "order",
+  "sole-leader",
+  "side-at",
+] as const;
+
+/**
+ * Which set a target belongs to. The model's parameters and mechanisms may be adjusted while watching the
+ * `tune` set; the `check` set is reported beside it but never tuned on, so it shows how the model does on
+ * facts it was not fitted to.
+ */
+export const TARGET_SETS = ["tune", "check"] as const;
+export type TargetSet = (typeof TARGET_SETS)[number];
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 const id = z
@@ -35,6 +50,10 @@ const common = {
     "the date at which (series-at) or by which (removal-by, order, sole-leader) the target is judged",
   ),
   source: z.string().min(1, "must name source keys (see `sources`), joined with '; '"),
+  set: z
+    .enum(TARGET_SETS)
+    .default("tune")
+    .describe("tune: may be watched while adjusting the model; check: never"),
   note: z.string().optional(),
 };
 
@@ -115,12 +134,25 @@ const soleLeaderSchema = z.strictObject({
   leader: id,
 });
 
+const sideAtSchema = z
+  .strictObject({
+    ...common,
+    kind: z.literal("side-at"),
+    with: z.array(id).min(1, "must name at least one person").describe("people on the ruling side on `date`"),
+    without: z.array(id).default([]).describe("people not on the ruling side on `date`"),
+  })
+  .refine((t) => !t.with.some((p) => t.without.includes(p)), {
+    message: "a person cannot be in both with and without",
+    path: ["without"],
+  });
+
 export const targetSchema = z.discriminatedUnion("kind", [
   seriesAtSchema,
   voteShareSchema,
   removalBySchema,
   orderSchema,
   soleLeaderSchema,
+  sideAtSchema,
 ]);
 export type Target = z.infer<typeof targetSchema>;
 export type SeriesAtTarget = z.infer<typeof seriesAtSchema>;
@@ -128,6 +160,7 @@ export type VoteShareTarget = z.infer<typeof voteShareSchema>;
 export type RemovalByTarget = z.infer<typeof removalBySchema>;
 export type OrderTarget = z.infer<typeof orderSchema>;
 export type SoleLeaderTarget = z.infer<typeof soleLeaderSchema>;
+export type SideAtTarget = z.infer<typeof sideAtSchema>;
 
 export const targetsFileSchema = z.strictObject({
   schemaVersion: z.literal(TARGETS_SCHEMA_VERSION, {
@@ -221,6 +254,14 @@ function crossCheck(
         break;
       case "sole-leader":
         person(t.leader, ["targets", i, "leader"]);
+        break;
+      case "side-at":
+        t.with.forEach((p, j) => {
+          person(p, ["targets", i, "with", j]);
+        });
+        t.without.forEach((p, j) => {
+          person(p, ["targets", i, "without", j]);
+        });
         break;
       case "series-at":
         break;

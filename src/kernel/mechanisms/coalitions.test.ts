@@ -113,7 +113,9 @@ describe("coalitions", () => {
       coalitions.setup!(w);
       const gs = personIndex(sc, "stalin");
       const lenin = personIndex(sc, "lenin");
+      // The founder is dead: while he lives his authority holds back moves against colleagues.
       w.people[lenin]!.capacity = 0;
+      w.people[lenin]!.alive = false;
       for (const r of w.regions)
         Object.assign(r, { secretaryPatron: gs, grip: 0.9, committeeSeatPatron: gs });
       w.people.forEach((p, i) => {

@@ -8,8 +8,15 @@
  * coalition moves rivals down the ladder by motions that the deciding bodies vote on.
  */
 
+import { strongestOf } from "../appointments.ts";
 import { isWinning, maskOf } from "../coalition/rulingCoalition.ts";
-import type { AllianceBrokenEvent, AllianceFormedEvent, BackingEvent, CourtingEvent } from "../events.ts";
+import type {
+  AllianceBrokenEvent,
+  AllianceFormedEvent,
+  BackingEvent,
+  CourtingEvent,
+  RestraintEvent,
+} from "../events.ts";
 import { founderRestraint, intervalFactor } from "../influence.ts";
 import { nextRung } from "../ladder.ts";
 import { initPerception } from "../perception.ts";
@@ -25,8 +32,9 @@ import {
   ruleAmong,
   toIntegers,
 } from "../players.ts";
-import { consensusPower, machines, outOfParty, realPowers } from "../power.ts";
+import { consensusPower, machines, outOfParty, perceivedPower, realPowers } from "../power.ts";
 import { table } from "../sessions.ts";
+import { expectedShare } from "../votes.ts";
 import { emit, ids, lineOf, personId, politicsEvery, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
 
@@ -280,8 +288,8 @@ function moveAgainstRival(
         p.alive &&
         !w.ruling.includes(i) &&
         !pending.has(i) &&
-        !p.capitulated &&
-        ((players.includes(i) && isContender(w, i)) || p.rung >= 1) &&
+        (!p.capitulated || submittedYetHolding(w, i)) &&
+        ((players.includes(i) && isContender(w, i)) || p.rung >= 1 || p.capitulated) &&
         w.tick - p.lastRungTick >= interval * intervalFactor(w, i),
     )
     .map(({ i }) => i);
@@ -289,7 +297,8 @@ function moveAgainstRival(
   let target = targets[0]!;
   let best = -1;
   for (const t of targets) {
-    const threatOf = consensusPower(w, w.ruling, t, machine) * (players.includes(t) ? 1 : 0.5);
+    const threatOf =
+      consensusPower(w, w.ruling, t, machine) * (players.includes(t) && !w.people[t]!.capitulated ? 1 : 0.5);
     if (threatOf > best) {
       best = threatOf;
       target = t;
@@ -297,16 +306,71 @@ function moveAgainstRival(
   }
   const k = nextRung(w, target);
   if (k < 0) return;
+  const sponsors = willing(w, target, machine);
+  if (sponsors.length === 0) return;
+  // Count the votes first: a coalition moves only when, as its strongest member reads the deciding body, the
+  // motion would carry by a clear margin.
+  const body = w.sc.ladder[k]!.decidedBy;
+  if (c.voteMargin > 0) {
+    const reluctant = w.ruling.filter((i) => !sponsors.includes(i));
+    const sides = {
+      sponsors,
+      target,
+      opponents: [...w.opposition.filter((i) => i !== target), ...reluctant],
+    };
+    const rule = w.sc.bodies[body]!.majority;
+    const reader = strongestOf(w, sponsors);
+    if (expectedShare(w, body, sides, reader, { joint: true }) < rule.num / rule.den + c.voteMargin) return;
+  }
   table(w, {
     kind: "remove",
-    body: w.sc.ladder[k]!.decidedBy,
+    body,
     target,
     rung: k,
     office: -1,
     region: -1,
-    sponsors: [...w.ruling],
+    sponsors,
     appeal: null,
   });
+}
+
+/**
+ * A leader who has recanted is not trusted with leading posts: he may still lose his offices and his seat in
+ * the executive bodies, but no more (he is not pushed out of the committee or the party while he submits).
+ */
+function submittedYetHolding(w: World, i: number): boolean {
+  const k = nextRung(w, i);
+  return k >= 0 && (w.sc.ladder[k]!.kind === "office" || w.sc.ladder[k]!.kind === "executive");
+}
+
+/**
+ * The members of the ruling coalition willing to move against a rival who still contends. Each asks, as he
+ * sees the powers, whether he would still be in the ruling coalition once the rival is gone: a partner whom
+ * the others could then drop holds back, since the rival's presence is what makes them need him. The motion
+ * goes ahead if the willing outweigh the reluctant in the agenda-setter's view; the reluctant then speak
+ * against it. An empty list: the coalition holds back, and says so.
+ */
+function willing(w: World, target: number, machine: number[]): number[] {
+  if (!w.contenders.includes(target) || w.ruling.length < 2) return [...w.ruling];
+  const rest = w.contenders.filter((i) => i !== target);
+  const keen = w.ruling.filter((r) =>
+    ruleAmong(
+      w,
+      rest,
+      rest.map((j) => perceivedPower(w, r, j, machine)),
+    ).includes(r),
+  );
+  if (keen.length === w.ruling.length) return keen;
+  const reluctant = w.ruling.filter((r) => !keen.includes(r));
+  const setter = agendaSetter(w, w.ruling);
+  const weigh = (side: number[]) =>
+    side.reduce(
+      (a, j) => a + (setter >= 0 ? perceivedPower(w, setter, j, machine) : realPowers(w, machine)[j]!),
+      0,
+    );
+  if (keen.length > 0 && weigh(keen) > weigh(reluctant)) return keen;
+  emit<RestraintEvent>(w, { type: "restraint", by: ids(w, reluctant), target: personId(w, target) });
+  return [];
 }
 
 export const coalitions: Mechanism = {

@@ -56,7 +56,7 @@ function holdsExecutive(w: World, coalition: number[]): boolean {
 }
 
 /**
- * Stalin rules alone with the Politburo behind him; the others have submitted to him, and Trotsky, expelled
+ * Stalin rules alone with the Politburo behind him; the others follow him, and Trotsky, expelled
  * and stripped of the army, is the one target left. The strongest force is the political police.
  */
 function exileWorld(s: CompiledScenario, seed: number): World {
@@ -65,7 +65,7 @@ function exileWorld(s: CompiledScenario, seed: number): World {
   kill(w, lenin, "scheduled", null);
   beaten(w, trotsky, 4);
   for (const i of [zinoviev, kamenev, bukharin, rykov, tomsky]) {
-    w.people[i]!.capitulated = true;
+    // Loyal followers, not beaten men who recanted (those would still lose their leading posts).
     w.people[i]!.patron = gs;
   }
   w.events = [];
@@ -150,7 +150,7 @@ describe("coercion", () => {
       w.ruling = [gs, bukharin].sort((a, b) => a - b);
       beaten(w, trotsky, 4); // expelled
       beaten(w, zinoviev, 2); // off the Politburo
-      beaten(w, kamenev, 1); // lost his offices only: not beaten yet
+      // Kamenev opposes but has lost nothing yet: not beaten.
       for (const i of [trotsky, zinoviev, kamenev]) {
         w.people[i]!.charged = true;
         w.people[i]!.opposes = true;
@@ -190,7 +190,7 @@ describe("coercion", () => {
       expect(w.people[trotsky]!.rung).toBe(3);
       expect(w.people[zinoviev]!.rung).toBe(2);
       expect(w.motions).toEqual([]);
-      // Neither the merely demoted nor the rulers recant.
+      // Neither an opponent who has lost nothing nor the rulers recant.
       expect(w.people[kamenev]!.capitulated).toBe(false);
       expect(w.opposition).toEqual([kamenev]);
       for (const i of w.ruling) expect(w.people[i]!.capitulated).toBe(false);

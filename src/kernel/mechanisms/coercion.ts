@@ -6,10 +6,11 @@
  * members, unless they are beyond reach (deported, arrested, tried).
  */
 import { yearsPerTick } from "../calendar.ts";
-import type { RecantationEvent } from "../events.ts";
+import type { PatronChangeEvent, RecantationEvent } from "../events.ts";
 import { rungOfKind } from "../ladder.ts";
-import { outOfParty, realPowers } from "../power.ts";
-import { emit, personId, politicsEvery } from "../world.ts";
+import { livePatron, outOfParty, realPowers } from "../power.ts";
+import type { Rng } from "../random/rng.ts";
+import { emit, personId, politicsEvery, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
 
 /** Ladder kinds from which a leader is beyond readmission: abroad, in prison, tried. */
@@ -28,14 +29,13 @@ export const coercion: Mechanism = {
     const dt = every * yearsPerTick(w.sc.clock);
     const power = realPowers(w);
     const winner = [...w.ruling].sort((a, b) => power[b]! - power[a]! || a - b)[0]!;
-    // Beaten: pushed out of the executive bodies. Readmitted: back in the party, without a committee seat.
-    const beaten = rungOfKind(w, "executive") + 1;
+    // Readmitted: back in the party, without a committee seat.
     const readmittedAt = Math.max(0, rungOfKind(w, "party"));
     w.people.forEach((q, i) => {
       const me = w.sc.people[i]!;
       if (!me.isLeader || !q.alive || q.capitulated || w.ruling.includes(i)) return;
-      // Only the beaten recant: those already pushed out of the executive, and still within reach.
-      if (beaten <= 0 || q.rung < beaten || BEYOND_REACH.has(w.sc.ladder[q.rung - 1]!.kind)) return;
+      // Only the beaten recant (pushed at least one step down), and only while still within reach.
+      if (q.rung < 1 || BEYOND_REACH.has(w.sc.ladder[q.rung - 1]!.kind)) return;
       if (!rng.chance(1 - Math.exp(-w.sc.params.coercion.recantPerYear * me.flexibility * dt))) return;
       q.capitulated = true;
       q.opposes = false;
@@ -47,5 +47,39 @@ export const coercion: Mechanism = {
       w.motions = w.motions.filter((m) => m.target !== i);
       emit<RecantationEvent>(w, { type: "recantation", person: personId(w, i), readmitted });
     });
+    officials(w, rng, winner, readmittedAt, dt);
   },
 };
+
+/**
+ * Named officials whose patron has fallen (dead, out of the party, or submitted): those already pushed down
+ * recant and submit to the strongest ruler, readmitted if expelled; the others look for a new patron and
+ * find him in the strongest ruler, at the same pace as a recantation.
+ */
+function officials(w: World, rng: Rng, winner: number, readmittedAt: number, dt: number): void {
+  w.people.forEach((q, i) => {
+    const me = w.sc.people[i]!;
+    if (me.isLeader || !q.alive || q.patron < 0 || q.patron === winner) return;
+    if (livePatron(w, q.patron) >= 0) return;
+    if (q.rung > 0 && BEYOND_REACH.has(w.sc.ladder[q.rung - 1]!.kind)) return;
+    if (!rng.chance(1 - Math.exp(-w.sc.params.coercion.recantPerYear * me.flexibility * dt))) return;
+    const before = q.patron;
+    q.patron = winner;
+    q.opposes = false;
+    q.charged = false;
+    w.motions = w.motions.filter((m) => m.target !== i);
+    if (q.rung > 0) {
+      const readmitted = outOfParty(w, i);
+      if (readmitted) q.rung = readmittedAt;
+      q.capitulated = true;
+      emit<RecantationEvent>(w, { type: "recantation", person: personId(w, i), readmitted });
+    }
+    emit<PatronChangeEvent>(w, {
+      type: "patron-change",
+      person: personId(w, i),
+      from: personId(w, before),
+      to: personId(w, winner),
+      cause: q.rung > 0 ? "recantation" : "patron-fallen",
+    });
+  });
+}

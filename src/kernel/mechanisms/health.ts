@@ -26,8 +26,8 @@ export const health: Mechanism = {
   step(w) {
     w.sc.shocks.forEach((s, k) => {
       if (w.shockTicks[k] !== w.tick) return;
-      // Economic shocks belong to the policy mechanism.
-      if (s.kind === "economic") return;
+      // Economic shocks belong to the policy mechanism, purges to membership.
+      if (s.kind === "economic" || s.kind === "purge") return;
       const p = w.people[s.target];
       if (!p?.alive) return;
       if (s.kind === "death") kill(w, s.target, "scheduled", s.label);

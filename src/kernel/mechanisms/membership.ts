@@ -3,11 +3,30 @@
  * Campaign enrolment driven by the Secretariat is a separate mechanism (enrolment.ts).
  */
 import { yearsPerTick } from "../calendar.ts";
-import type { MembershipEvent } from "../events.ts";
+import type { MembershipEvent, ShockEvent } from "../events.ts";
 import { FLOW_WEEKS } from "../influence.ts";
 import { livePatron } from "../power.ts";
-import { emit, totalMembers } from "../world.ts";
+import { emit, totalMembers, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
+
+/**
+ * Scheduled purges (verifications of the membership): a share of every region's members is removed, platform
+ * sympathisers first, then those whose files are compromising, then others at random.
+ */
+function purges(w: World): void {
+  w.sc.shocks.forEach((s, k) => {
+    if (s.kind !== "purge" || w.shockTicks[k] !== w.tick) return;
+    const rng = w.streams.get("membership:purge");
+    let removed = 0;
+    for (let r = 0; r < w.regions.length; r++) {
+      const n = Math.round(w.members.count(r) * s.share);
+      const purged = w.members.purge(r, n, rng);
+      removed += purged + w.members.attrite(r, n - purged, rng);
+    }
+    w.left += removed;
+    emit<ShockEvent>(w, { type: "shock", id: s.id, severity: -s.share, label: s.label });
+  });
+}
 
 export const membership: Mechanism = {
   id: "membership",
@@ -15,6 +34,7 @@ export const membership: Mechanism = {
   description: "Background recruitment and attrition of party members in each regional organisation.",
 
   step(w) {
+    purges(w);
     // Flows are settled every four weeks: cheaper than weekly, and the same in expectation.
     const every = Math.max(1, Math.round((FLOW_WEEKS * 7) / w.sc.clock.tickDays));
     if (w.tick % every !== 0) return;

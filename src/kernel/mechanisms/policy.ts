@@ -10,6 +10,7 @@ import type { LineShiftEvent, PlatformEvent, ShockEvent } from "../events.ts";
 import { leadership } from "../players.ts";
 import { lineDistance, realPowers } from "../power.ts";
 import { topMembers } from "../seats.ts";
+import { emitVote, vote } from "../votes.ts";
 import { emit, lineOf, personId, politicsEvery, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
 
@@ -138,11 +139,58 @@ function maybePlatform(w: World, dt: number): void {
   });
 }
 
+/**
+ * The line is put to the top body's vote. When the leadership's line has moved by `lineVoteStep` since the
+ * line last adopted, the ruling coalition asks the top body to adopt it; members whom the turn hurts (nearer
+ * the old line than the new) speak against it. Those who vote against a turn that passes and stand far from
+ * the new line are on record against the line: they turn to opposition. A turn that fails sends the
+ * leadership back to bargain.
+ */
+function lineVote(w: World): void {
+  const step = w.sc.params.policy.lineVoteStep;
+  if (!Number.isFinite(step)) return;
+  const lines = rulingLines(w);
+  if (w.adoptedLine === null) {
+    w.adoptedLine = lines;
+    return;
+  }
+  if (lineDistance(w, lines, w.adoptedLine) < step) return;
+  const leaders = leadership(w);
+  if (leaders.length === 0) return;
+  const old = w.adoptedLine;
+  const hurt = topMembers(w).filter((i) => {
+    const q = w.people[i]!;
+    if (!q.alive || q.capacity < 0.5 || leaders.includes(i) || !w.sc.people[i]!.isLeader) return false;
+    const pos = lineOf(q);
+    return lineDistance(w, pos, old) < lineDistance(w, pos, lines);
+  });
+  const outcome = vote(w, w.streams.get("policy:line"), w.sc.executive, {
+    sponsors: leaders,
+    target: -1,
+    opponents: hurt,
+  });
+  emitVote(w, w.sc.executive, "line", -1, outcome, leaders);
+  if (!outcome.passed) {
+    w.coalitionDefeated = true;
+    return;
+  }
+  w.adoptedLine = lines;
+  const d = w.sc.params.policy.oppositionDistance;
+  for (const [i, ballot] of outcome.ballots) {
+    const q = w.people[i]!;
+    if (ballot !== "against" || !w.sc.people[i]!.isLeader || q.capitulated || leaders.includes(i)) continue;
+    // On record against a line that carried, and well off it: in opposition (as the right deviation was named
+    // after the votes on the grain measures).
+    q.outvoted = true;
+    if (lineDistance(w, lineOf(q), lines) > d) q.opposes = true;
+  }
+}
+
 export const policy: Mechanism = {
   id: "policy",
   title: "Policy and ideology",
   description:
-    "A left-right economic axis: shocks move members' opinion, leaders shift at a cost, outliers turn to opposition and issue platforms.",
+    "Policy axes: shocks move opinion, leaders shift at a cost, the top body votes on the line's turns, those far from it turn to opposition and issue platforms.",
 
   step(w) {
     applyShocks(w);
@@ -151,6 +199,7 @@ export const policy: Mechanism = {
     const dt = every * yearsPerTick(w.sc.clock);
     positionLeaders(w, dt);
     updateOpposition(w);
+    lineVote(w);
     maybePlatform(w, dt);
   },
 };

@@ -73,8 +73,10 @@ function decide(w: World): void {
   const protectedByPartners = !p.actOnAtFirstCongress && holders.includes(target) && holders.length > 1;
   if (protectedByPartners) {
     t.fate = rng.chance(p.protectShare) ? "read" : "suppressed";
-    if (t.fate === "read")
+    if (t.fate === "read") {
       w.people[target]!.prestige = Math.max(0, w.people[target]!.prestige - p.readPenalty);
+      judge(w, READ_SHARE);
+    }
     emit<TestamentEvent>(w, { type: "testament", target: personId(w, target), fate: t.fate });
     // The gambit: a ruthless target offers to resign, knowing his partners need him.
     if (rng.chance(w.sc.people[target]!.ruthlessness)) {
@@ -84,8 +86,23 @@ function decide(w: World): void {
     return;
   }
   t.fate = "published";
+  judge(w, 1);
   emit<TestamentEvent>(w, { type: "testament", target: personId(w, target), fate: "published" });
   publish(w, target);
+}
+
+/** Of the letter's judgements, delegations that only hear it read take in about half. */
+const READ_SHARE = 0.5;
+
+/**
+ * The letter's judgements of the other leaders it names (the scenario's `mentions`): each loses standing as
+ * far as the letter reaches the party, fully if published, by half if only read to delegations.
+ */
+function judge(w: World, reach: number): void {
+  for (const m of w.sc.params.testament.mentions) {
+    const q = w.people[m.person]!;
+    if (q.alive) q.prestige = Math.max(0, q.prestige - reach * m.standing);
+  }
 }
 
 export const testament: Mechanism = {
