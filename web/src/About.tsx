@@ -50,9 +50,10 @@ export function About({ detail }: { detail: ScenarioDetail | null }) {
         <dt>Timeline</dt>
         <dd>
           Drag the slider or press Play; the narrative, the charts and the network all follow the week shown.
-          Marks on the track: <span className="key key-congress" /> congresses,{" "}
-          <span className="key key-death" /> deaths, <span className="key key-removal" /> removals from office
-          or the party, and <span className="key key-sole" /> the week one leader first meets the test of sole
+          Marks on the track: <span className="mark-swatch mark-swatch-congress" /> congresses,{" "}
+          <span className="mark-swatch mark-swatch-death" /> deaths,{" "}
+          <span className="mark-swatch mark-swatch-removal" /> removals from office or the party, and{" "}
+          <span className="mark-swatch mark-swatch-sole" /> the week one leader first meets the test of sole
           leadership (he rules without needing anyone's consent and, with his clients, holds a majority in the{" "}
           {b.executive} and the {b.committee}). Click a mark to jump to it.
         </dd>

@@ -161,75 +161,77 @@ export function ExperimentsView(p: Props) {
             {listError}
           </p>
         )}
-        <table className="table clickable" data-testid="experiments-list">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>Kind</th>
-              <th>Name</th>
-              <th>Status</th>
-              <th>Runs done</th>
-              <th>Created</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(list ?? []).map((x) => (
-              <tr
-                key={x.id}
-                data-experiment-id={x.id}
-                data-kind={x.kind}
-                data-status={x.status}
-                className={shown?.id === x.id ? "selected" : ""}
-                onClick={() => open(x.id)}
-              >
-                <td>{x.id}</td>
-                <td>{KIND[x.kind] ?? x.kind}</td>
-                <td>{x.name}</td>
-                <td>{x.active ? "running" : x.status}</td>
-                <td>
-                  {int(x.done)} / {int(x.total)}
-                </td>
-                <td>{createdText(x.created)}</td>
-                <td>
-                  {x.status === "running" && !x.active && (
-                    <button
-                      type="button"
-                      data-testid="resume-experiment"
-                      title="This experiment stopped part-way (its server or command was stopped): run the rest"
-                      disabled={isBusy(p.resumed.state)}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        p.resumed.resume(x.id);
-                      }}
-                    >
-                      Resume
-                    </button>
-                  )}
-                  {x.kind === "attribute" && (
-                    <button
-                      type="button"
-                      data-testid="open-report"
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        setReport(x.id);
-                      }}
-                    >
-                      Open report
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {list && list.length === 0 && (
+        <div className="table-scroll">
+          <table className="table clickable" data-testid="experiments-list">
+            <thead>
               <tr>
-                <td colSpan={7} className="muted">
-                  No experiments stored yet.
-                </td>
+                <th>#</th>
+                <th>Kind</th>
+                <th>Name</th>
+                <th>Status</th>
+                <th>Runs done</th>
+                <th>Created</th>
+                <th />
               </tr>
-            )}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(list ?? []).map((x) => (
+                <tr
+                  key={x.id}
+                  data-experiment-id={x.id}
+                  data-kind={x.kind}
+                  data-status={x.status}
+                  className={shown?.id === x.id ? "selected" : ""}
+                  onClick={() => open(x.id)}
+                >
+                  <td>{x.id}</td>
+                  <td>{KIND[x.kind] ?? x.kind}</td>
+                  <td>{x.name}</td>
+                  <td>{x.active ? "running" : x.status}</td>
+                  <td>
+                    {int(x.done)} / {int(x.total)}
+                  </td>
+                  <td>{createdText(x.created)}</td>
+                  <td>
+                    {x.status === "running" && !x.active && (
+                      <button
+                        type="button"
+                        data-testid="resume-experiment"
+                        title="This experiment stopped part-way (its server or command was stopped): run the rest"
+                        disabled={isBusy(p.resumed.state)}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          p.resumed.resume(x.id);
+                        }}
+                      >
+                        Resume
+                      </button>
+                    )}
+                    {x.kind === "attribute" && (
+                      <button
+                        type="button"
+                        data-testid="open-report"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          setReport(x.id);
+                        }}
+                      >
+                        Open report
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+              {list && list.length === 0 && (
+                <tr>
+                  <td colSpan={7} className="muted">
+                    No experiments stored yet.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
         <ExperimentFeedback state={p.resumed.state} errorTestId="resume-error" />
         {p.resumed.state.phase === "done" && p.resumed.state.detail && (
           <p className="muted" data-testid="resume-done">

@@ -53,30 +53,32 @@ export function MechanismsView({ detail }: { detail: ScenarioDetail }) {
           that support it. Click a title to open its details; switch mechanisms off on the Counterfactuals tab
           to see what the history looks like without them.
         </p>
-        <table className="table mech-index">
-          <thead>
-            <tr>
-              <th>Mechanism</th>
-              <th>Status</th>
-              <th>What it does</th>
-            </tr>
-          </thead>
-          <tbody>
-            {all.map((m) => (
-              <tr key={m.id}>
-                <td className="mech-index-title">
-                  <button type="button" className="link" onClick={() => show(m.id)}>
-                    {m.title}
-                  </button>
-                </td>
-                <td>
-                  <span className={`badge ${m.enabled ? "on" : "off"}`}>{m.enabled ? "on" : "off"}</span>
-                </td>
-                <td className="small">{m.description}</td>
+        <div className="table-scroll">
+          <table className="table mech-index">
+            <thead>
+              <tr>
+                <th>Mechanism</th>
+                <th>Status</th>
+                <th>What it does</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {all.map((m) => (
+                <tr key={m.id}>
+                  <td className="mech-index-title">
+                    <button type="button" className="link" onClick={() => show(m.id)}>
+                      {m.title}
+                    </button>
+                  </td>
+                  <td>
+                    <span className={`badge ${m.enabled ? "on" : "off"}`}>{m.enabled ? "on" : "off"}</span>
+                  </td>
+                  <td className="small">{m.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <div className="mech-toolbar">
@@ -114,32 +116,34 @@ export function MechanismsView({ detail }: { detail: ScenarioDetail }) {
               {m.parameters.length > 0 && (
                 <>
                   <h4>Parameters</h4>
-                  <table className="table">
-                    <thead>
-                      <tr>
-                        <th>Parameter</th>
-                        <th>Value</th>
-                        <th>Range</th>
-                        <th>Source</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {m.parameters.map((p) => (
-                        <tr key={p.name}>
-                          <td>
-                            <code>{p.name}</code>
-                            {p.description && <div className="small muted">{p.description}</div>}
-                            {p.note && <div className="small">{p.note}</div>}
-                          </td>
-                          <td className="num">{valueText(p.value)}</td>
-                          <td className="num">
-                            {p.range ? `${valueText(p.range[0])} – ${valueText(p.range[1])}` : "—"}
-                          </td>
-                          <td>{p.source ?? "—"}</td>
+                  <div className="table-scroll">
+                    <table className="table">
+                      <thead>
+                        <tr>
+                          <th>Parameter</th>
+                          <th>Value</th>
+                          <th>Range</th>
+                          <th>Source</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {m.parameters.map((p) => (
+                          <tr key={p.name}>
+                            <td>
+                              <code>{p.name}</code>
+                              {p.description && <div className="small muted">{p.description}</div>}
+                              {p.note && <div className="small">{p.note}</div>}
+                            </td>
+                            <td className="num">{valueText(p.value)}</td>
+                            <td className="num">
+                              {p.range ? `${valueText(p.range[0])} – ${valueText(p.range[1])}` : "—"}
+                            </td>
+                            <td>{p.source ?? "—"}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 </>
               )}
               {m.evidence.length > 0 && (

@@ -10,6 +10,15 @@ interface Props {
   onTick(t: number): void;
 }
 
+// Class names are prefixed so no global rule (a legend swatch, a chart key) can ever apply to an item.
+function storyClass(future: boolean, current: boolean, key: boolean): string {
+  const names = ["narrative-item"];
+  if (future) names.push("narrative-future");
+  if (current) names.push("narrative-current");
+  if (key) names.push("narrative-key");
+  return names.join(" ");
+}
+
 export function Narrative({ lines, tick, onTick }: Props) {
   const list = useRef<HTMLOListElement>(null);
   let current = -1;
@@ -44,7 +53,7 @@ export function Narrative({ lines, tick, onTick }: Props) {
             key={i}
             data-date={l.date}
             data-tick={l.tick}
-            className={`${l.tick > tick ? "future" : ""}${i === current ? " current" : ""}${l.key ? " key" : ""}`}
+            className={storyClass(l.tick > tick, i === current, l.key)}
           >
             <button type="button" onClick={() => onTick(l.tick)}>
               <time dateTime={l.date}>{niceDate(l.date)}</time>

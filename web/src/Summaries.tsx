@@ -104,35 +104,37 @@ export function AttributionResult({ s, summary }: { s: Scenario; summary: Of<"at
         factor present, {pct(summary.none.share)} with none ({int(summary.replicates)} complete sets of runs).
       </p>
       <h4>How much of that chance each factor accounts for (Shapley value, in points)</h4>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>Factor</th>
-            <th>Share of the chance</th>
-            <th>95% interval</th>
-            <th>Chance without it</th>
-            <th>Chance with it alone</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.factors.map((f) => (
-            <tr key={f.id}>
-              <td>{f.label}</td>
-              <td>
-                <b>{points(f.shapley.value)}</b>
-                {f.shareOfEffect !== null && (
-                  <span className="muted"> ({pct(f.shareOfEffect)} of the effect)</span>
-                )}
-              </td>
-              <td>
-                {points(f.shapley.lo)} to {points(f.shapley.hi)}
-              </td>
-              <td>{pct(f.without.share)}</td>
-              <td>{pct(f.alone.share)}</td>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Factor</th>
+              <th>Share of the chance</th>
+              <th>95% interval</th>
+              <th>Chance without it</th>
+              <th>Chance with it alone</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {summary.factors.map((f) => (
+              <tr key={f.id}>
+                <td>{f.label}</td>
+                <td>
+                  <b>{points(f.shapley.value)}</b>
+                  {f.shareOfEffect !== null && (
+                    <span className="muted"> ({pct(f.shareOfEffect)} of the effect)</span>
+                  )}
+                </td>
+                <td>
+                  {points(f.shapley.lo)} to {points(f.shapley.hi)}
+                </td>
+                <td>{pct(f.without.share)}</td>
+                <td>{pct(f.alone.share)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Bars rows={rows} series={[{ name: "Shapley value", className: "base" }]} />
     </div>
   );
@@ -149,22 +151,24 @@ export function SummaryView({ detail, summary }: { detail: ScenarioDetail; summa
       return <AttributionResult s={s} summary={summary} />;
     case "sweep":
       return (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Design point</th>
-              <th>Chance of the question</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.points.map((pt) => (
-              <tr key={JSON.stringify(pt.point)}>
-                <td>{JSON.stringify(pt.point)}</td>
-                <td>{pct(pt.yes.share)}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Design point</th>
+                <th>Chance of the question</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {summary.points.map((pt) => (
+                <tr key={JSON.stringify(pt.point)}>
+                  <td>{JSON.stringify(pt.point)}</td>
+                  <td>{pct(pt.yes.share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       );
   }
 }

@@ -1,0 +1,78 @@
+/**
+ * The dashboard as a class meets it, in Debian's headless Chromium: the first screen readable on a desktop
+ * and on a phone (every narrative entry as wide as its list, no page wider than the screen). Screenshots
+ * land in test-results/screenshots/ and, with APPARAT_DOCS_SCREENSHOTS=1, in docs/screenshots/.
+ */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDashboard, RUN_BROWSER_TESTS, type Session } from "./browser.ts";
+
+const TABS = ["replay", "counterfactuals", "experiments", "mechanisms", "about"] as const;
+let s: Session;
+
+async function openReplay(page: Page, url: string, seed: number): Promise<void> {
+  await page.goto(`${url}#replay?seed=${seed}`);
+  await page
+    .locator(`[data-testid=replay-status][data-state=done][data-seed="${seed}"]`)
+    .waitFor({ timeout: 60_000 });
+}
+
+/** Width of every narrative entry's text next to the width of the list that holds it. */
+function narrativeWidths(page: Page) {
+  return page.getByTestId("narrative").evaluate((list) => {
+    const listWidth = list.clientWidth;
+    return Array.from(list.querySelectorAll("li"), (li) => ({
+      text: li.textContent ?? "",
+      classes: li.className,
+      width: Math.min(
+        li.getBoundingClientRect().width,
+        li.querySelector("button span")?.getBoundingClientRect().width ?? 0,
+      ),
+      listWidth,
+    }));
+  });
+}
+
+describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a classroom", () => {
+  beforeAll(async () => {
+    s = await openDashboard();
+  }, 240_000);
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    it(`shows a readable narrative at ${width} px`, async () => {
+      const { page } = s;
+      await page.setViewportSize({ width, height });
+      await openReplay(page, s.server.url, 1);
+      const items = await narrativeWidths(page);
+      expect(items.length).toBeGreaterThan(10);
+      // Key events (removals, congresses, the outcome) were once squeezed into a 6 px legend swatch.
+      expect(items.some((i) => i.classes.includes("narrative-key"))).toBe(true);
+      for (const item of items) {
+        expect(item.width, item.text).toBeGreaterThan(Math.min(200, item.listWidth * 0.6));
+        expect(item.width, item.text).toBeGreaterThanOrEqual(item.listWidth * 0.8);
+      }
+      await s.docsScreenshot(`replay-${width}`);
+      expect(s.errors).toEqual([]);
+    });
+  }
+
+  it("fits a 390 px phone on every tab, with no sideways scrolling", async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openReplay(page, s.server.url, 1);
+    for (const tab of TABS) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await page.waitForTimeout(300);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scroll, tab).toBeLessThanOrEqual(390);
+      await s.screenshot(`phone-${tab}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
