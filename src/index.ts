@@ -54,16 +54,27 @@ export {
   type RunResult,
   runScenario,
 } from "./kernel/engine.ts";
-export { EVENT_TYPES, EVENT_VOCABULARY_VERSION, LADDER, type Rung, type SimEvent } from "./kernel/events.ts";
+export {
+  EVENT_TYPES,
+  EVENT_VOCABULARY_VERSION,
+  LADDER,
+  type LapseReason,
+  type Rung,
+  type SimEvent,
+} from "./kernel/events.ts";
 export { createMembers, type Fidelity } from "./kernel/members/index.ts";
 // Members
 export type { Cohort, MemberStore, RecruitProfile } from "./kernel/members/store.ts";
 export {
+  capacityWords,
   describe as describeEvent,
   describeOutcome,
   type Names,
   namesOf,
   narrate,
+  type StoryContext,
+  type StoryEvent,
+  tell,
 } from "./kernel/narrative.ts";
 export { type Outcome, type OutcomeKind, outcomeOf, soleLeaderNow } from "./kernel/outcome.ts";
 // Randomness (and, below, the dashboard's replay: a run plus the patronage network per tick)

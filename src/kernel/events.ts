@@ -6,8 +6,9 @@
  * - 1: first vocabulary.
  * - 2: enrolment, platform, factionalism-charge, testament, resignation-offer, recantation, resistance,
  *   line-shift and legacy.
+ * - 3: sole-leadership-lapsed, so a leader who meets the test twice is seen to have lost it in between.
  */
-export const EVENT_VOCABULARY_VERSION = 2;
+export const EVENT_VOCABULARY_VERSION = 3;
 
 /** Steps of the elimination ladder, in order. */
 export const LADDER = [
@@ -195,6 +196,21 @@ export interface OutcomeEvent extends Base {
   person: string;
 }
 
+/** Why a sole leader stops meeting the test: the first of its conditions that fails. */
+export type LapseReason =
+  | "gone"
+  | "rival-in-executive"
+  | "needs-consent"
+  | "executive-majority"
+  | "committee-majority";
+
+/** The sole leader no longer meets the test (he may meet it again later). */
+export interface LapseEvent extends Base {
+  type: "sole-leadership-lapsed";
+  person: string;
+  reason: LapseReason;
+}
+
 export type SimEvent =
   | AppointmentEvent
   | RemovalEvent
@@ -216,7 +232,8 @@ export type SimEvent =
   | ResistanceEvent
   | LineShiftEvent
   | LegacyEvent
-  | OutcomeEvent;
+  | OutcomeEvent
+  | LapseEvent;
 
 export type EventType = SimEvent["type"];
 
@@ -235,6 +252,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   death: "a person dies",
   shock: "an exogenous economic or political shock",
   "sole-leader": "one leader meets the sole-leadership test (it may later lapse)",
+  "sole-leadership-lapsed": "the sole leader no longer meets the test, with the first condition that fails",
   enrolment: "an enrolment campaign is launched by the holder of appointment power",
   platform: "an opposition bloc issues a platform and members rally to it",
   "factionalism-charge": "leaders are charged with factionalism; rank-and-file sympathisers are expelled",

@@ -8,7 +8,7 @@
  * end of the run; otherwise it names the kind of leadership that remains.
  */
 import { dateOfTick } from "./calendar.ts";
-import type { OutcomeEvent } from "./events.ts";
+import type { LapseEvent, LapseReason, OutcomeEvent } from "./events.ts";
 import { currentPlayers, ruleAmong } from "./mechanisms/coalitions.ts";
 import { committeeVotes, followedLeader, realPowers } from "./power.ts";
 import { emit, personId, type World } from "./world.ts";
@@ -51,12 +51,31 @@ export function soleLeaderNow(w: World): number {
   return leader;
 }
 
-/** Tracks the test every tick; emits an event when a leader starts to meet it. */
+/** The first condition of the test that `leader` fails now (checked in the order of soleLeaderNow). */
+export function lapseReason(w: World, leader: number): LapseReason {
+  const players = currentPlayers(w);
+  if (!players.includes(leader)) return "gone";
+  if (players.length !== 1) return "rival-in-executive";
+  const ruling = realRulingCoalition(w);
+  if (ruling.length !== 1 || ruling[0] !== leader) return "needs-consent";
+  const faction = w.execFull.filter((i) => i === leader || followedLeader(w, i) === leader).length;
+  if (faction * 2 <= w.execFull.length) return "executive-majority";
+  return "committee-majority";
+}
+
+/** Tracks the test every tick; emits an event when a leader starts to meet it, and when he stops. */
 export function trackOutcome(w: World): void {
   const leader = soleLeaderNow(w);
   if (leader === w.soleLeader) return;
+  const previous = w.soleLeader;
   w.soleLeader = leader;
   w.soleSince = leader >= 0 ? w.tick : -1;
+  if (previous >= 0)
+    emit<LapseEvent>(w, {
+      type: "sole-leadership-lapsed",
+      person: personId(w, previous),
+      reason: lapseReason(w, previous),
+    });
   if (leader >= 0) emit<OutcomeEvent>(w, { type: "sole-leader", person: personId(w, leader) });
 }
 
