@@ -34,6 +34,27 @@ export type {
   RunRow,
   Variant,
 } from "./experiments/types.ts";
+// The historical record beside a run (data in validation/<scenario-id>.history.yaml)
+export {
+  compareWithRecord,
+  type HistoryComparison,
+  type HistoryRow,
+  longDate,
+  type MatchContext,
+  monthsText,
+  recordWhen,
+  rowText,
+  summaryLine,
+  type Verdict,
+} from "./history/compare.ts";
+export {
+  HISTORY_SCHEMA_VERSION,
+  type HistoricalEvent,
+  HistoryError,
+  type HistoryRecord,
+  historyIdsOf,
+  parseHistory,
+} from "./history/record.ts";
 // The self-enforcing ruling coalition
 export {
   coalitionPower,

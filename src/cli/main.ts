@@ -2,9 +2,11 @@
 
 import { Command, Option } from "commander";
 import { PlanError } from "../experiments/plan.ts";
+import { compareWithRecord } from "../history/compare.ts";
 import { runScenario } from "../kernel/engine.ts";
 import { EVENT_TYPES } from "../kernel/events.ts";
-import { describeOutcome, namesOf, narrate } from "../kernel/narrative.ts";
+import { describeOutcome, namesOf, narrate, tell } from "../kernel/narrative.ts";
+import { defaultHistoryFile, loadHistory } from "../node/history.ts";
 import { builtinScenarios, DEFAULT_SCENARIO, loadScenario, readPatchFile } from "../node/scenarios.ts";
 import { mechanismCatalogue } from "../scenario/catalog.ts";
 import { compileScenario } from "../scenario/compile.ts";
@@ -15,6 +17,7 @@ import type { Scenario } from "../scenario/schema.ts";
 import { scenarioJsonSchema } from "../scenario/schema.ts";
 import { StoreError } from "../store/store.ts";
 import { registerExperiments } from "./experiments.ts";
+import { historyText } from "./historyText.ts";
 import { BAD_INPUT, collectSet, parseDate, parseSeed } from "./options.ts";
 import { registerServe } from "./serve.ts";
 import { registerValidate } from "./validate.ts";
@@ -47,6 +50,7 @@ interface RunOptions {
   verbose?: boolean;
   patch?: string;
   set: string[];
+  history?: boolean | string;
 }
 
 export function buildProgram(): Command {
@@ -68,6 +72,10 @@ export function buildProgram(): Command {
     .option("--until <date>", "stop before this date (YYYY-MM-DD)", parseDate)
     .option("--json", "print one JSON object: scenario, seed, outcome, events, series")
     .option("-v, --verbose", "include every event in the narrative")
+    .option(
+      "--history [file]",
+      "set the run beside the historical record: each dated event with the run's counterpart and the difference in months (default file: validation/<scenario-id>.history.yaml)",
+    )
     .option("--patch <file>", "scenario patch file (YAML/JSON): fields to change, merged over the scenario")
     .option(
       "--set <path=value>",
@@ -79,18 +87,39 @@ export function buildProgram(): Command {
       const scenario = prepareScenario(opts.scenario, opts.patch, opts.set);
       const seed = opts.seed ?? randomSeed();
       const result = runScenario(compileScenario(scenario), { seed, until: opts.until });
+      const historyFile = typeof opts.history === "string" ? opts.history : undefined;
+      const record = opts.history ? loadHistory(scenario, historyFile) : null;
+      if (opts.history && !record)
+        throw new DataFileError(
+          "history file",
+          defaultHistoryFile(scenario.id),
+          [],
+          `scenario "${scenario.id}" has no historical record in the repository: name one with --history FILE`,
+        );
+      const comparison = record
+        ? compareWithRecord(record, result.events, {
+            firstCongressNumber: scenario.bodies.find((b) => b.kind === "congress")?.firstNumber ?? 1,
+            runEnd: opts.until ?? scenario.calendar.end,
+          })
+        : null;
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(result)}\n`);
+        process.stdout.write(`${JSON.stringify(comparison ? { ...result, history: comparison } : result)}\n`);
         return;
       }
       const names = namesOf(scenario);
+      const historyLines = (cmp: NonNullable<typeof comparison>) => {
+        const told = tell(result.events, names, true);
+        const shown = historyFile ?? `validation/${scenario.id}.history.yaml`;
+        return historyText(cmp, shown, (i) => told[i]?.text ?? null);
+      };
       const lines = [
         `${scenario.title} (scenario ${scenario.id}, seed ${seed})`,
         "",
         ...narrate(result.events, names, opts.verbose),
         "",
+        ...(comparison ? [...historyLines(comparison), ""] : []),
         `Outcome: ${describeOutcome(result.outcome, names)}`,
-        `Rerun this history with: node bin/apparat.js run --scenario ${opts.scenario} --seed ${seed}${opts.patch ? ` --patch ${opts.patch}` : ""}${opts.set.map((x) => ` --set ${x}`).join("")}`,
+        `Rerun this history with: node bin/apparat.js run --scenario ${opts.scenario} --seed ${seed}${opts.history ? ` --history${historyFile ? ` ${historyFile}` : ""}` : ""}${opts.patch ? ` --patch ${opts.patch}` : ""}${opts.set.map((x) => ` --set ${x}`).join("")}`,
       ];
       process.stdout.write(`${lines.join("\n")}\n`);
     });
@@ -167,7 +196,7 @@ export function buildProgram(): Command {
       if (opts.json) process.stdout.write(`${JSON.stringify(EVENT_TYPES)}\n`);
       else
         for (const [type, meaning] of Object.entries(EVENT_TYPES))
-          process.stdout.write(`${type.padEnd(16)}${meaning}\n`);
+          process.stdout.write(`${type.padEnd(24)}${meaning}\n`);
     });
 
   registerValidate(program);

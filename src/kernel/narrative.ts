@@ -83,7 +83,7 @@ const RUNG_TEXT: Record<string, string> = {
   deportation: "is deported abroad",
 };
 
-/** What a removal motion asks, as the end of "a motion ..." ("to expel Trotsky from the party"). */
+/** What a removal motion asks, as the end of "a motion ..." ("to expel <him> from the party"). */
 const MOTION_TEXT: Record<string, (who: string) => string> = {
   office: (who) => `to strip ${who} of his offices`,
   politburo: (who) => `to remove ${who} from the Politburo`,
