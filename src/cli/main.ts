@@ -6,6 +6,7 @@ import { compareWithRecord } from "../history/compare.ts";
 import { runScenario } from "../kernel/engine.ts";
 import { EVENT_TYPES } from "../kernel/events.ts";
 import { describeOutcome, namesOf, narrate, tell } from "../kernel/narrative.ts";
+import { loadBibliography } from "../node/bibliography.ts";
 import { defaultHistoryFile, loadHistory } from "../node/history.ts";
 import { builtinScenarios, DEFAULT_SCENARIO, loadScenario, readPatchFile } from "../node/scenarios.ts";
 import { mechanismCatalogue } from "../scenario/catalog.ts";
@@ -160,7 +161,8 @@ export function buildProgram(): Command {
     .option("--set <path=value>", "change one field first (repeatable)", collectSet, [])
     .option("--json", "machine-readable list")
     .action((opts: { scenario: string; set: string[]; json?: boolean }) => {
-      const catalogue = mechanismCatalogue(prepareScenario(opts.scenario, undefined, opts.set));
+      const scenario = prepareScenario(opts.scenario, undefined, opts.set);
+      const catalogue = mechanismCatalogue(scenario, loadBibliography(scenario.id));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(catalogue)}\n`);
         return;
@@ -176,7 +178,7 @@ export function buildProgram(): Command {
           );
         }
         for (const e of m.evidence) out.push(`  * ${e.source}: ${e.note}`);
-        out.push(`  sources: ${m.sources.map((s) => s.key).join(", ")}`, "");
+        out.push("  sources:", ...m.sources.map((s) => `    [${s.key}] ${s.citation}`), "");
       }
       process.stdout.write(`${out.join("\n")}\n`);
     });

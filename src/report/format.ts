@@ -3,7 +3,7 @@
  * answer. The answer is built as plain segments (text or strong text) so each renderer can escape and mark
  * it up its own way, and so the wording can never drift between the two formats.
  */
-import type { Estimate95, ReportFactor, ReportInput, Share } from "./types.ts";
+import type { Estimate95, ReportFactor, ReportInput, ReportSource, Share } from "./types.ts";
 
 /** A piece of generated prose: plain text, or text to emphasise. Never markup. */
 export type Segment = string | { strong: string };
@@ -66,17 +66,17 @@ export function orderedCombinations(input: ReportInput): ReportInput["combinatio
  * Every source the report cites, each key once: the report's list first, then any key a factor cites that
  * the list lacks.
  */
-export function allSources(input: ReportInput): { key: string; citation: string }[] {
-  const seen = new Map<string, string>();
-  const add = (key: string, citation: string) => {
-    if (!seen.has(key)) seen.set(key, citation);
+export function allSources(input: ReportInput): ReportSource[] {
+  const seen = new Map<string, ReportSource>();
+  const add = (s: ReportSource) => {
+    if (!seen.has(s.key)) seen.set(s.key, s);
   };
-  for (const s of input.sources) add(s.key, s.citation);
+  for (const s of input.sources) add(s);
   for (const f of input.factors) {
-    for (const m of f.mechanisms) for (const e of m.evidence) add(e.source, e.citation);
-    for (const s of f.sources) add(s.key, s.citation);
+    for (const m of f.mechanisms) for (const e of m.evidence) add({ key: e.source, citation: e.citation });
+    for (const s of f.sources) add(s);
   }
-  return [...seen].map(([key, citation]) => ({ key, citation }));
+  return [...seen.values()];
 }
 
 /** Total effect of all factors together: baseline minus none present. */

@@ -44,6 +44,12 @@ describe("scenarios", () => {
     expect(body.mechanisms.map((m) => m.id)).toContain("patronage");
     expect(body.factors?.groups.length).toBeGreaterThan(1);
     expect(body.scenario.people.some((p) => p.id === body.factors?.question.leader)).toBe(true);
+    // For the classroom: the record to set beside a replay, and sources as full references.
+    expect(body.history?.events.length).toBeGreaterThan(40);
+    const patronage = body.mechanisms.find((m) => m.id === "patronage")!;
+    expect(patronage.sources.length).toBeGreaterThan(0);
+    for (const src of patronage.sources) expect(src.reference?.title, src.key).toBeTruthy();
+    expect(body.bibliography?.references["W-CC14"]?.url).toMatch(/^https:/);
   });
 
   it("answers an unknown scenario with 404 naming the built-in ones", async () => {

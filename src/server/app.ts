@@ -11,10 +11,12 @@ import { HTTPException } from "hono/http-exception";
 import { streamSSE } from "hono/streaming";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import type { Bibliography } from "../bibliography/bibliography.ts";
 import type { FactorsFile } from "../experiments/factors.ts";
 import { PlanError, planAttribution, planMonteCarlo, planWhatIf, totalRuns } from "../experiments/plan.ts";
 import { summarize } from "../experiments/summarize.ts";
 import type { ExperimentPlan, ExperimentRecord, Question } from "../experiments/types.ts";
+import type { HistoryRecord } from "../history/record.ts";
 import { recordReplay } from "../replay/timeline.ts";
 import { reportInput } from "../report/build.ts";
 import { renderHtml } from "../report/index.ts";
@@ -44,6 +46,10 @@ export interface ServedScenario {
   scenario: Scenario;
   factors: FactorsFile | null;
   isDefault: boolean;
+  /** The historical record set beside a replay, where the repository has one. */
+  history?: HistoryRecord | null;
+  /** Full references behind the scenario's source keys, where the repository has them. */
+  bibliography?: Bibliography | null;
 }
 
 export interface AppOptions {
@@ -244,13 +250,15 @@ export function createApp(o: AppOptions): Hono {
     const s = served(c.req.param("id"));
     const body: ScenarioDetail = {
       scenario: s.scenario,
-      mechanisms: mechanismCatalogue(s.scenario),
+      mechanisms: mechanismCatalogue(s.scenario, s.bibliography ?? null),
       factors: s.factors
         ? {
             question: s.factors.question,
             groups: s.factors.groups.map((g) => ({ id: g.id, label: g.label })),
           }
         : null,
+      history: s.history ?? null,
+      bibliography: s.bibliography ?? null,
     };
     return c.json(body);
   });
@@ -339,7 +347,10 @@ export function createApp(o: AppOptions): Hono {
       );
     const summary = summarize(rec.plan, o.store.runs(rec.id));
     if (summary.kind !== "attribute") throw new Error("unreachable: not an attribution");
-    return c.html(renderHtml(reportInput(rec.plan, summary, { id: rec.id, created: rec.created })));
+    const bibliography = o.scenarios.get(rec.plan.scenario.id)?.bibliography ?? null;
+    return c.html(
+      renderHtml(reportInput(rec.plan, summary, { id: rec.id, created: rec.created }, bibliography)),
+    );
   });
 
   app.get("/api/experiments/:id/events", (c) => {

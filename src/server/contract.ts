@@ -4,8 +4,10 @@
  * document at `/api/openapi.json` is generated from these schemas.
  */
 import { z } from "zod";
+import type { Bibliography } from "../bibliography/bibliography.ts";
 import type { ExperimentSummary } from "../experiments/summarize.ts";
 import type { ExperimentListing } from "../experiments/types.ts";
+import type { HistoryRecord } from "../history/record.ts";
 import type { MechanismInfo } from "../scenario/catalog.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
@@ -88,7 +90,10 @@ export interface ScenarioListing {
   isDefault: boolean;
 }
 
-/** GET /api/scenarios/{id}: the validated scenario, its mechanisms, and the factor-group question if any. */
+/**
+ * GET /api/scenarios/{id}: the validated scenario, its mechanisms, the factor-group question if any, and
+ * for the classroom the historical record to set beside a replay and the full references of its sources.
+ */
 export interface ScenarioDetail {
   scenario: Scenario;
   mechanisms: MechanismInfo[];
@@ -96,6 +101,8 @@ export interface ScenarioDetail {
     question: { text: string; leader: string; by: string };
     groups: { id: string; label: string }[];
   } | null;
+  history: HistoryRecord | null;
+  bibliography: Bibliography | null;
 }
 
 /** An experiment as listed (GET /api/experiments) and, with its summary, shown (GET /api/experiments/{id}). */
