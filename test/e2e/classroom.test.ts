@@ -3,8 +3,13 @@
  * and on a phone (every narrative entry as wide as its list, no page wider than the screen). Screenshots
  * land in test-results/screenshots/ and, with APPARAT_DOCS_SCREENSHOTS=1, in docs/screenshots/.
  */
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compareWithRecord, summaryLine } from "../../src/history/compare.ts";
+import { historyIdsOf, parseHistory } from "../../src/history/record.ts";
+import { runScenario } from "../../src/kernel/engine.ts";
+import { bolshevik, bolshevikScenario } from "../fixtures.ts";
 import { openDashboard, RUN_BROWSER_TESTS, type Session } from "./browser.ts";
 
 const TABS = ["replay", "counterfactuals", "experiments", "mechanisms", "about"] as const;
@@ -26,7 +31,7 @@ function narrativeWidths(page: Page) {
       classes: li.className,
       width: Math.min(
         li.getBoundingClientRect().width,
-        li.querySelector("button span")?.getBoundingClientRect().width ?? 0,
+        li.querySelector(".narrative-text")?.getBoundingClientRect().width ?? 0,
       ),
       listWidth,
     }));
@@ -61,6 +66,38 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a classroom", () => {
       expect(s.errors).toEqual([]);
     });
   }
+
+  it("sets the historical record beside the run: in the narrative, on the timeline, and where it first diverges", async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openReplay(page, s.server.url, 1);
+    const scenario = bolshevikScenario();
+    const record = parseHistory(
+      readFileSync(new URL("../../validation/bolshevik-1922.history.yaml", import.meta.url), "utf8"),
+      "history",
+      historyIdsOf(scenario),
+    );
+    const node = runScenario(bolshevik(), { seed: 1 });
+    const cmp = compareWithRecord(record, node.events, {
+      firstCongressNumber: scenario.bodies.find((b) => b.kind === "congress")!.firstNumber!,
+      runEnd: node.series.dates.at(-1),
+    });
+    // The browser says what Node says, from the same pure code.
+    expect(await page.getByTestId("divergence").innerText()).toBe(summaryLine(cmp));
+    const narrative = page.getByTestId("narrative");
+    expect(await narrative.locator("li[data-kind=record]").count()).toBe(cmp.rows.length);
+    expect(await page.getByTestId("record-marks").locator("button").count()).toBe(cmp.rows.length);
+    const missing = cmp.rows.filter((r) => r.verdict === "missing").length;
+    expect(await narrative.locator("li[data-kind=record][data-verdict=missing]").count()).toBe(missing);
+    // Every record entry says how this run compares, and names its sources.
+    for (const text of await narrative.locator("li[data-kind=record]").allInnerTexts())
+      expect(text).toMatch(/(In this run .+|Does not happen in this run\.)[\s\S]*\[[^\]]+\]/);
+    await page.getByTestId("show-record").uncheck();
+    expect(await narrative.locator("li[data-kind=record]").count()).toBe(0);
+    expect(await page.getByTestId("divergence").count()).toBe(0);
+    await page.getByTestId("show-record").check();
+    expect(s.errors).toEqual([]);
+  });
 
   it("fits a 390 px phone on every tab, with no sideways scrolling", async () => {
     const { page } = s;
