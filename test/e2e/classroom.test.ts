@@ -99,6 +99,53 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a classroom", () => {
     expect(s.errors).toEqual([]);
   });
 
+  it("prints a handout of one history: the whole narrative with the record, the charts, no controls", async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await openReplay(page, s.server.url, 1);
+    const dates = runScenario(bolshevik(), { seed: 1 }).series.dates;
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: number };
+      w.printed = 0;
+      window.print = () => {
+        w.printed++;
+      };
+    });
+    await page.getByTestId("print-handout").click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed), { timeout: 5_000 })
+      .toBe(1);
+    // The handout shows the history to its end.
+    expect(await page.getByTestId("timeline-date").getAttribute("data-date")).toBe(dates.at(-1));
+    await page.emulateMedia({ media: "print" });
+    try {
+      const shown = (sel: string) =>
+        page
+          .locator(sel)
+          .first()
+          .evaluate((el) => getComputedStyle(el).display !== "none");
+      expect(await shown(".top")).toBe(false);
+      expect(await shown(".controls")).toBe(false);
+      expect(await shown(".handout-head")).toBe(true);
+      expect(await page.locator(".handout-head h1").innerText()).toMatch(/one possible history \(seed 1\)/);
+      // Nothing scrolls on paper: the narrative is laid out in full.
+      const list = await page.getByTestId("narrative").evaluate((el) => ({
+        scroll: el.scrollHeight,
+        client: el.clientHeight,
+      }));
+      expect(list.scroll).toBeLessThanOrEqual(list.client + 1);
+      expect(await shown("[data-testid=power-charts] canvas")).toBe(true);
+      expect(await shown("[data-testid=network-graph]")).toBe(true);
+      const pdf = await page.pdf({ format: "A4", printBackground: true });
+      const pages = pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+      expect(pages).toBeGreaterThanOrEqual(3);
+      await s.docsScreenshot("handout");
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+    expect(s.errors).toEqual([]);
+  });
+
   it("fits a 390 px phone on every tab, with no sideways scrolling", async () => {
     const { page } = s;
     await page.setViewportSize({ width: 390, height: 844 });

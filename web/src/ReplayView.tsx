@@ -12,6 +12,26 @@ import { type RunStatus, RunStatusLine } from "./RunStatus.tsx";
 import { comparisonOf, storyOf } from "./story.ts";
 import { Timeline } from "./Timeline.tsx";
 
+const printedOn = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+
+/** The top of the printed handout (hidden on screen): what this is, and how to get it back. */
+function HandoutHead({ title, seed, changed }: { title: string; seed: number; changed: boolean }) {
+  return (
+    <header className="print-only handout-head">
+      <h1>
+        {title}: one possible history (seed {seed}
+        {changed ? ", with counterfactual changes" : ""})
+      </h1>
+      <p>
+        Made with Apparat, an agent-based model of how administrative power becomes absolute power. This is
+        one course of events the model allows, not the historical record; entries marked “the historical
+        record” are what really happened. Printed {printedOn.format(new Date())}. To replay it:{" "}
+        {window.location.href}
+      </p>
+    </header>
+  );
+}
+
 interface Props {
   listing: ScenarioListing[];
   scenarioId: string;
@@ -105,6 +125,20 @@ export function ReplayView(p: Props) {
         <button type="submit" className="primary" data-testid="run-button" disabled={!scenario}>
           Run history
         </button>
+        <button
+          type="button"
+          data-testid="print-handout"
+          disabled={!run}
+          title="A printable handout of this history: the whole narrative with the record, the charts at the last week"
+          onClick={() => {
+            setPlaying(false);
+            p.onTick(Math.max(0, dates.length - 1));
+            // Let the charts and the network draw the last week before the browser lays out the print.
+            window.setTimeout(() => window.print(), 400);
+          }}
+        >
+          Print a handout
+        </button>
         <RunStatusLine status={p.status} />
       </form>
 
@@ -123,6 +157,7 @@ export function ReplayView(p: Props) {
 
       {run && scenario ? (
         <>
+          <HandoutHead title={scenario.title} seed={run.seed} changed={run.changes.length > 0} />
           <p className="outcome" data-testid="outcome">
             {niceDates(describeOutcome(run.replay.result.outcome, namesOf(scenario)))}
           </p>
