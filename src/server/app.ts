@@ -17,6 +17,7 @@ import { PlanError, planAttribution, planMonteCarlo, planWhatIf, totalRuns } fro
 import { summarize } from "../experiments/summarize.ts";
 import type { ExperimentPlan, ExperimentRecord, Question } from "../experiments/types.ts";
 import type { HistoryRecord } from "../history/record.ts";
+import type { Lesson } from "../lesson/lesson.ts";
 import { recordReplay } from "../replay/timeline.ts";
 import { reportInput } from "../report/build.ts";
 import { renderHtml } from "../report/index.ts";
@@ -50,6 +51,8 @@ export interface ServedScenario {
   history?: HistoryRecord | null;
   /** Full references behind the scenario's source keys, where the repository has them. */
   bibliography?: Bibliography | null;
+  /** A guided lesson for a class, where the repository has one. */
+  lesson?: Lesson | null;
 }
 
 export interface AppOptions {
@@ -259,6 +262,7 @@ export function createApp(o: AppOptions): Hono {
         : null,
       history: s.history ?? null,
       bibliography: s.bibliography ?? null,
+      lesson: s.lesson ?? null,
     };
     return c.json(body);
   });

@@ -8,6 +8,7 @@ import type { Bibliography } from "../bibliography/bibliography.ts";
 import type { ExperimentSummary } from "../experiments/summarize.ts";
 import type { ExperimentListing } from "../experiments/types.ts";
 import type { HistoryRecord } from "../history/record.ts";
+import type { Lesson } from "../lesson/lesson.ts";
 import type { MechanismInfo } from "../scenario/catalog.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
@@ -103,6 +104,7 @@ export interface ScenarioDetail {
   } | null;
   history: HistoryRecord | null;
   bibliography: Bibliography | null;
+  lesson: Lesson | null;
 }
 
 /** An experiment as listed (GET /api/experiments) and, with its summary, shown (GET /api/experiments/{id}). */

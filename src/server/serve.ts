@@ -10,6 +10,7 @@ import { serve } from "@hono/node-server";
 import { loadBibliography } from "../node/bibliography.ts";
 import { loadFactors } from "../node/factors.ts";
 import { loadHistory } from "../node/history.ts";
+import { loadLesson } from "../node/lesson.ts";
 import { builtinScenarios, DEFAULT_SCENARIO, loadScenario } from "../node/scenarios.ts";
 import type { Executor } from "../runner/executor.ts";
 import { InProcessExecutor } from "../runner/inProcess.ts";
@@ -64,6 +65,7 @@ export function servedScenarios(): Map<string, ServedScenario> {
       isDefault: name === DEFAULT_SCENARIO,
       history: loadHistory(scenario),
       bibliography: loadBibliography(scenario.id),
+      lesson: loadLesson(scenario),
     });
   }
   return out;

@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareWithRecord, summaryLine } from "../../src/history/compare.ts";
 import { historyIdsOf, parseHistory } from "../../src/history/record.ts";
 import { runScenario } from "../../src/kernel/engine.ts";
+import { describeOutcome, namesOf } from "../../src/kernel/narrative.ts";
 import { bolshevik, bolshevikScenario } from "../fixtures.ts";
 import { openDashboard, RUN_BROWSER_TESTS, type Session } from "./browser.ts";
 
-const TABS = ["replay", "counterfactuals", "experiments", "mechanisms", "about"] as const;
+const TABS = ["lesson", "replay", "counterfactuals", "experiments", "mechanisms", "about"] as const;
 let s: Session;
 
 async function openReplay(page: Page, url: string, seed: number): Promise<void> {
@@ -143,6 +144,52 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a classroom", () => {
     } finally {
       await page.emulateMedia({ media: "screen" });
     }
+    expect(s.errors).toEqual([]);
+  });
+
+  it("guides a class through the lesson: replay, one lever, many histories, the answer", async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openReplay(page, s.server.url, 1);
+    await page.getByTestId("tab-lesson").click();
+    const view = page.getByTestId("lesson-view");
+    await view.waitFor({ timeout: 20_000 });
+    expect(await view.locator(".lesson-step:not([hidden]) .lesson-questions li").count()).toBeGreaterThan(1);
+    await page.getByTestId("teacher-notes").check();
+    expect(await view.locator(".lesson-step:not([hidden]) [data-testid=teacher-note]").count()).toBe(1);
+    await s.screenshot("lesson-1");
+
+    // Step 1: the replay of the step's seed, with a way back to the questions.
+    await page.getByTestId("lesson-action-replay").click();
+    await page
+      .locator("[data-testid=replay-status][data-state=done][data-seed='7']")
+      .waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("lesson-bar").innerText()).toMatch(/step 1 of 4/);
+    await page.getByTestId("lesson-bar").getByRole("button").click();
+
+    // Step 2: the same seed with the post given to another leader, beside the unchanged history.
+    await page.getByTestId("lesson-step-2").click();
+    await page.getByTestId("lesson-action-counterfactual").click();
+    await page.getByTestId("cf-outcome-changed").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("cf-office-general-secretary").inputValue()).toBe("zinoviev");
+    const changed = runScenario(bolshevik({ "offices.general-secretary.holder": "zinoviev" }), { seed: 7 });
+    expect(await page.getByTestId("cf-outcome-changed").innerText()).toContain(
+      describeOutcome(changed.outcome, namesOf(bolshevikScenario())).replace(/\.$/, ""),
+    );
+
+    // Step 3: the same change over many seeds on the server.
+    await page.getByTestId("tab-lesson").click();
+    await page.getByTestId("lesson-step-3").click();
+    await page.getByTestId("lesson-action-compare").click();
+    await page.getByTestId("whatif-result").waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId("whatif-result").innerText()).toMatch(/interval/i);
+
+    // Step 4: the answer, on the Experiments tab.
+    await page.getByTestId("tab-lesson").click();
+    await page.getByTestId("lesson-step-4").click();
+    await page.getByTestId("lesson-action-report").click();
+    await page.getByTestId("mc-start").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("lesson-bar").innerText()).toMatch(/step 4 of 4/);
     expect(s.errors).toEqual([]);
   });
 

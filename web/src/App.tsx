@@ -1,12 +1,14 @@
 // The dashboard shell: loads the scenario from the server, holds the shared state (seed, changes, runs,
 // experiments) so it survives switching tabs, keeps tab and settings in the URL hash, and lays out the tabs.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { LessonAction } from "../../src/lesson/lesson.ts";
 import type { Change, Limits, ScenarioDetail, ScenarioListing } from "../../src/server/contract.ts";
 import { About } from "./About.tsx";
 import { ApiFailure, api } from "./api.ts";
 import { type CfLocal, CounterfactualView } from "./CounterfactualView.tsx";
 import { ExperimentsView } from "./ExperimentsView.tsx";
 import { EngineError, runLocal } from "./engine.ts";
+import { LessonBar, LessonView } from "./LessonView.tsx";
 import { MechanismsView } from "./MechanismsView.tsx";
 import { ReplayView } from "./ReplayView.tsx";
 import type { RunStatus } from "./RunStatus.tsx";
@@ -14,6 +16,7 @@ import { readRoute, type Tab, writeRoute } from "./route.ts";
 import { useExperiment } from "./useExperiment.ts";
 
 const TAB_LABELS: Record<Tab, string> = {
+  lesson: "Lesson",
   replay: "Replay",
   counterfactuals: "Counterfactuals",
   experiments: "Experiments",
@@ -44,6 +47,8 @@ export function App() {
   const mc = useExperiment(bump);
   const attr = useExperiment(bump);
   const resumed = useExperiment(bump);
+  const [lessonStep, setLessonStep] = useState(0);
+  const [lessonStarted, setLessonStarted] = useState(false);
   const runCounter = useRef(0);
   const seedRef = useRef(seed);
   seedRef.current = seed;
@@ -119,10 +124,13 @@ export function App() {
     setScenarioId(id);
   };
 
-  const runCounterfactual = () => {
+  const runCounterfactual = (runSeed = seed, runChanges = changes) => {
     if (!detail) return;
     setLocal({ state: "running" });
-    Promise.all([runLocal(detail.scenario, seed, []), runLocal(detail.scenario, seed, changes)]).then(
+    Promise.all([
+      runLocal(detail.scenario, runSeed, []),
+      runLocal(detail.scenario, runSeed, runChanges),
+    ]).then(
       ([baseline, changed]) => {
         runCounter.current++;
         setLocal({ state: "done", baseline, changed });
@@ -135,6 +143,35 @@ export function App() {
   };
 
   const changedRun = local.state === "done" ? local.changed : null;
+
+  // The lesson's buttons set the dashboard up as a step needs it, then show the tab it happens on.
+  const lessonAction = (a: LessonAction) => {
+    if (!detail) return;
+    setLessonStarted(true);
+    if (a.kind === "replay") {
+      setSeed(a.seed);
+      setShowChanged(false);
+      runReplay(detail, a.seed);
+      setTab("replay");
+    } else if (a.kind === "counterfactual") {
+      setSeed(a.seed);
+      setChanges(a.changes);
+      runCounterfactual(a.seed, a.changes);
+      setTab("counterfactuals");
+    } else if (a.kind === "compare") {
+      setChanges(a.changes);
+      setCfRuns(a.runs);
+      setWhatifChanges(a.changes);
+      whatif.start({
+        kind: "whatif",
+        scenario: detail.scenario.id,
+        runs: a.runs,
+        seed: a.seed,
+        changes: a.changes,
+      });
+      setTab("counterfactuals");
+    } else setTab("experiments");
+  };
 
   return (
     <div className="app">
@@ -167,6 +204,20 @@ export function App() {
           </p>
         )}
         {!detail && !loadError && <p className="placeholder">Loading the scenario…</p>}
+        {detail?.lesson && lessonStarted && tab !== "lesson" && (
+          <LessonBar lesson={detail.lesson} step={lessonStep} onOpen={() => setTab("lesson")} />
+        )}
+        {detail && tab === "lesson" && detail.lesson && (
+          <LessonView
+            lesson={detail.lesson}
+            step={lessonStep}
+            onStep={setLessonStep}
+            onAction={lessonAction}
+          />
+        )}
+        {detail && tab === "lesson" && !detail.lesson && (
+          <p className="placeholder">This scenario has no lesson yet.</p>
+        )}
         {detail && tab === "replay" && (
           <ReplayView
             listing={listing}
@@ -191,7 +242,7 @@ export function App() {
             changes={changes}
             onChanges={setChanges}
             local={local}
-            onRunLocal={runCounterfactual}
+            onRunLocal={() => runCounterfactual()}
             whatif={whatif}
             whatifChanges={whatifChanges}
             onRunServer={(runs) => {
