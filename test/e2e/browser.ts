@@ -60,7 +60,9 @@ export async function openDashboard(): Promise<Session> {
     dashboard: true,
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // A page of its own context: axe-core opens a second page in the same context to finish its run.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
   page.on("console", (m) => {

@@ -4,6 +4,7 @@
  * land in test-results/screenshots/ and, with APPARAT_DOCS_SCREENSHOTS=1, in docs/screenshots/.
  */
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareWithRecord, summaryLine } from "../../src/history/compare.ts";
@@ -192,6 +193,83 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a classroom", () => {
     expect(await page.getByTestId("lesson-bar").innerText()).toMatch(/step 4 of 4/);
     expect(s.errors).toEqual([]);
   });
+
+  it("moves between tabs with the arrow keys, Home and End, one tab stop for the list (ARIA tabs)", async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openReplay(page, s.server.url, 1);
+    const selected = () => page.locator("[role=tab][aria-selected=true]").getAttribute("data-testid");
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+    expect(await page.locator("[role=tab][tabindex='0']").count()).toBe(1);
+    await page.getByTestId("tab-replay").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await selected()).toBe("tab-counterfactuals");
+    expect(await focused()).toBe("tab-counterfactuals");
+    await page.keyboard.press("End");
+    expect(await selected()).toBe("tab-about");
+    await page.keyboard.press("ArrowRight");
+    expect(await selected()).toBe("tab-lesson");
+    await page.keyboard.press("ArrowLeft");
+    expect(await selected()).toBe("tab-about");
+    await page.keyboard.press("Home");
+    expect(await selected()).toBe("tab-lesson");
+    // The panel names the tab that shows it.
+    const panel = page.locator("[role=tabpanel]");
+    expect(await panel.getAttribute("aria-labelledby")).toBe("tab-lesson");
+    expect(await page.getByTestId("tab-lesson").getAttribute("aria-controls")).toBe(
+      await panel.getAttribute("id"),
+    );
+  });
+
+  it("works from the keyboard: the timeline, the narrative, the figures behind the charts", async () => {
+    const { page } = s;
+    await openReplay(page, s.server.url, 1);
+    const dates = runScenario(bolshevik(), { seed: 1 }).series.dates;
+    const date = () => page.getByTestId("timeline-date").getAttribute("data-date");
+    await page.getByTestId("timeline").focus();
+    await page.keyboard.press("Home");
+    expect(await date()).toBe(dates[0]);
+    await page.keyboard.press("ArrowRight");
+    expect(await date()).toBe(dates[1]);
+    // An entry of the narrative, chosen with the keyboard, moves the timeline to its week.
+    const entry = page.getByTestId("narrative").locator("li[data-kind=run]").nth(5);
+    const tick = Number(await entry.getAttribute("data-tick"));
+    await entry.locator("button").focus();
+    await page.keyboard.press("Enter");
+    expect(await date()).toBe(dates[tick]);
+    // The canvas chart says in words what it shows, and opens its figures as a table.
+    const label = await page.getByTestId("power-chart-canvas").getAttribute("aria-label");
+    expect(label).toMatch(/for each leader, from .+ to .+\. On .+: \w+ \d+/);
+    const figures = page.getByTestId("power-charts").locator("details.chart-figures");
+    await figures.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    expect(await figures.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await figures.locator("tbody tr").count()).toBe(
+      bolshevikScenario().people.filter((p) => p.role === "leader").length,
+    );
+    expect(await page.getByTestId("network-summary").innerText()).toMatch(/regional party organisations/);
+  });
+
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const)
+    it(`has no serious or critical accessibility violations on any tab at ${width} px (axe-core)`, async () => {
+      const { page } = s;
+      await page.setViewportSize({ width, height });
+      await openReplay(page, s.server.url, 1);
+      const found: string[] = [];
+      for (const tab of TABS) {
+        await page.getByTestId(`tab-${tab}`).click();
+        await page.waitForTimeout(400);
+        const result = await new AxeBuilder({ page }).analyze();
+        for (const v of result.violations)
+          if (v.impact === "serious" || v.impact === "critical")
+            found.push(`${tab}: ${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      }
+      expect(found).toEqual([]);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    });
 
   it("fits a 390 px phone on every tab, with no sideways scrolling", async () => {
     const { page } = s;

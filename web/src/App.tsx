@@ -12,7 +12,8 @@ import { LessonBar, LessonView } from "./LessonView.tsx";
 import { MechanismsView } from "./MechanismsView.tsx";
 import { ReplayView } from "./ReplayView.tsx";
 import type { RunStatus } from "./RunStatus.tsx";
-import { readRoute, type Tab, writeRoute } from "./route.ts";
+import { readRoute, TABS, type Tab, writeRoute } from "./route.ts";
+import { panelId, TabList, tabId } from "./TabList.tsx";
 import { useExperiment } from "./useExperiment.ts";
 
 const TAB_LABELS: Record<Tab, string> = {
@@ -180,98 +181,86 @@ export function App() {
           <h1>Apparat</h1>
           <span className="muted">{detail?.scenario.title ?? "agent-based history"}</span>
         </div>
-        <div className="tabs" role="tablist">
-          {(Object.keys(TAB_LABELS) as Tab[]).map((t) => (
-            <button
-              type="button"
-              key={t}
-              role="tab"
-              aria-selected={tab === t}
-              data-testid={`tab-${t}`}
-              className={tab === t ? "active" : ""}
-              onClick={() => setTab(t)}
-            >
-              {TAB_LABELS[t]}
-            </button>
-          ))}
-        </div>
+        <TabList tabs={TABS} labels={TAB_LABELS} selected={tab} onSelect={setTab} />
       </header>
 
       <main className="content">
-        {loadError && (
-          <p className="error" role="alert" data-testid="load-error">
-            Cannot load the scenario: {loadError}
-          </p>
-        )}
-        {!detail && !loadError && <p className="placeholder">Loading the scenario…</p>}
-        {detail?.lesson && lessonStarted && tab !== "lesson" && (
-          <LessonBar lesson={detail.lesson} step={lessonStep} onOpen={() => setTab("lesson")} />
-        )}
-        {detail && tab === "lesson" && detail.lesson && (
-          <LessonView
-            lesson={detail.lesson}
-            step={lessonStep}
-            onStep={setLessonStep}
-            onAction={lessonAction}
-          />
-        )}
-        {detail && tab === "lesson" && !detail.lesson && (
-          <p className="placeholder">This scenario has no lesson yet.</p>
-        )}
-        {detail && tab === "replay" && (
-          <ReplayView
-            listing={listing}
-            scenarioId={scenarioId ?? ""}
-            onScenario={chooseScenario}
-            detail={detail}
-            seed={seed}
-            onSeed={setSeed}
-            status={status}
-            onRun={(s) => runReplay(detail, s ?? seed)}
-            changed={changedRun}
-            showChanged={showChanged}
-            onShowChanged={setShowChanged}
-            tick={tick}
-            onTick={setTick}
-          />
-        )}
-        {detail && tab === "counterfactuals" && (
-          <CounterfactualView
-            detail={detail}
-            seed={seed}
-            changes={changes}
-            onChanges={setChanges}
-            local={local}
-            onRunLocal={() => runCounterfactual()}
-            whatif={whatif}
-            whatifChanges={whatifChanges}
-            onRunServer={(runs) => {
-              setWhatifChanges(changes);
-              whatif.start({ kind: "whatif", scenario: detail.scenario.id, runs, seed, changes });
-            }}
-            runs={cfRuns}
-            onRuns={setCfRuns}
-            limits={limits}
-          />
-        )}
-        {detail && tab === "experiments" && (
-          <ExperimentsView
-            detail={detail}
-            mc={mc}
-            attr={attr}
-            resumed={resumed}
-            onStartMc={(runs, s) =>
-              mc.start({ kind: "mc", scenario: detail.scenario.id, runs, seed: s, changes: [] })
-            }
-            onStartAttr={(runs, s) =>
-              attr.start({ kind: "attribute", scenario: detail.scenario.id, runs, seed: s, changes: [] })
-            }
-            version={version}
-            limits={limits}
-          />
-        )}
-        {detail && tab === "mechanisms" && <MechanismsView detail={detail} />}
-        {tab === "about" && <About detail={detail} />}
+        <div className="tab-panel" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
+          {loadError && (
+            <p className="error" role="alert" data-testid="load-error">
+              Cannot load the scenario: {loadError}
+            </p>
+          )}
+          {!detail && !loadError && <p className="placeholder">Loading the scenario…</p>}
+          {detail?.lesson && lessonStarted && tab !== "lesson" && (
+            <LessonBar lesson={detail.lesson} step={lessonStep} onOpen={() => setTab("lesson")} />
+          )}
+          {detail && tab === "lesson" && detail.lesson && (
+            <LessonView
+              lesson={detail.lesson}
+              step={lessonStep}
+              onStep={setLessonStep}
+              onAction={lessonAction}
+            />
+          )}
+          {detail && tab === "lesson" && !detail.lesson && (
+            <p className="placeholder">This scenario has no lesson yet.</p>
+          )}
+          {detail && tab === "replay" && (
+            <ReplayView
+              listing={listing}
+              scenarioId={scenarioId ?? ""}
+              onScenario={chooseScenario}
+              detail={detail}
+              seed={seed}
+              onSeed={setSeed}
+              status={status}
+              onRun={(s) => runReplay(detail, s ?? seed)}
+              changed={changedRun}
+              showChanged={showChanged}
+              onShowChanged={setShowChanged}
+              tick={tick}
+              onTick={setTick}
+            />
+          )}
+          {detail && tab === "counterfactuals" && (
+            <CounterfactualView
+              detail={detail}
+              seed={seed}
+              changes={changes}
+              onChanges={setChanges}
+              local={local}
+              onRunLocal={() => runCounterfactual()}
+              whatif={whatif}
+              whatifChanges={whatifChanges}
+              onRunServer={(runs) => {
+                setWhatifChanges(changes);
+                whatif.start({ kind: "whatif", scenario: detail.scenario.id, runs, seed, changes });
+              }}
+              runs={cfRuns}
+              onRuns={setCfRuns}
+              limits={limits}
+            />
+          )}
+          {detail && tab === "experiments" && (
+            <ExperimentsView
+              detail={detail}
+              mc={mc}
+              attr={attr}
+              resumed={resumed}
+              onStartMc={(runs, s) =>
+                mc.start({ kind: "mc", scenario: detail.scenario.id, runs, seed: s, changes: [] })
+              }
+              onStartAttr={(runs, s) =>
+                attr.start({ kind: "attribute", scenario: detail.scenario.id, runs, seed: s, changes: [] })
+              }
+              version={version}
+              limits={limits}
+            />
+          )}
+          {detail && tab === "mechanisms" && <MechanismsView detail={detail} />}
+          {tab === "about" && <About detail={detail} />}
+        </div>
       </main>
 
       <footer className="footer">

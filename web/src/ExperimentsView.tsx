@@ -171,7 +171,9 @@ export function ExperimentsView(p: Props) {
                 <th>Status</th>
                 <th>Runs done</th>
                 <th>Created</th>
-                <th />
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -186,7 +188,19 @@ export function ExperimentsView(p: Props) {
                 >
                   <td>{x.id}</td>
                   <td>{KIND[x.kind] ?? x.kind}</td>
-                  <td>{x.name}</td>
+                  <td>
+                    {/* The row opens on a click; this button is the same for the keyboard. */}
+                    <button
+                      type="button"
+                      className="link row-open"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        open(x.id);
+                      }}
+                    >
+                      {x.name}
+                    </button>
+                  </td>
                   <td>{x.active ? "running" : x.status}</td>
                   <td>
                     {int(x.done)} / {int(x.total)}
