@@ -4,8 +4,7 @@
  * Scenarios are the built-in ones only, loaded once at start: no endpoint reads a path from the request or
  * evaluates anything the client sends, beyond setting scenario fields through the scenario's own schema.
  */
-import { zValidator } from "@hono/zod-validator";
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { streamSSE } from "hono/streaming";
@@ -27,19 +26,17 @@ import { ScenarioError } from "../scenario/load.ts";
 import { applySets } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { type ResultsStore, StoreError } from "../store/store.ts";
-import {
-  type ApiError,
-  type Change,
-  type ExperimentDetail,
-  type ExperimentInfo,
-  experimentRequestSchema,
-  type Limits,
-  replayRequestSchema,
-  type ScenarioDetail,
-  type ScenarioListing,
+import type {
+  ApiError,
+  Change,
+  ExperimentDetail,
+  ExperimentInfo,
+  Limits,
+  ScenarioDetail,
+  ScenarioListing,
 } from "./contract.ts";
 import { BusyError, type ExperimentEvent, type ExperimentManager } from "./experiments.ts";
-import { openApiDocument } from "./openapi.ts";
+import { routes } from "./routes.ts";
 import type { StaticFiles } from "./static.ts";
 
 /** A built-in scenario with what the API needs of it, prepared once. */
@@ -101,7 +98,7 @@ function zodIssues(error: z.core.$ZodError): ApiError["issues"] {
   });
 }
 
-/** zod-validator hook: a 400 naming the first bad field and listing every issue. */
+/** Validation hook of every route: a 400 naming the first bad field and listing every issue. */
 function refuse(result: { success: boolean; error?: z.core.$ZodError }): Response | undefined {
   if (result.success || !result.error) return undefined;
   const issues = zodIssues(result.error)!;
@@ -157,8 +154,8 @@ function info(rec: ExperimentRecord, active: boolean): ExperimentInfo {
  * const app = createApp({ scenarios, store, experiments, limits: DEFAULT_LIMITS, web: null });
  * const res = await app.request("/api/scenarios");
  */
-export function createApp(o: AppOptions): Hono {
-  const app = new Hono();
+export function createApp(o: AppOptions): OpenAPIHono {
+  const app = new OpenAPIHono({ defaultHook: refuse });
   const { limits } = o;
 
   const served = (id: string, field?: string): ServedScenario => {
@@ -232,11 +229,27 @@ export function createApp(o: AppOptions): Hono {
     }),
   );
 
-  app.get("/api/health", (c) => c.json({ ok: true, running: o.experiments.running }));
-  app.get("/api/limits", (c) => c.json(limits));
-  app.get("/api/openapi.json", (c) => c.json(openApiDocument(limits)));
+  app.openapi(routes.health, (c) => c.json({ ok: true, running: o.experiments.running }, 200));
+  app.openapi(routes.limits, (c) => c.json(limits, 200));
+  app.get("/api/openapi.json", (c) =>
+    c.json(
+      app.getOpenAPI31Document({
+        openapi: "3.1.0",
+        info: {
+          title: "Apparat API",
+          version: "1",
+          description: [
+            "Replays and experiments of the Apparat simulation. Every request body is JSON, at most",
+            `${limits.maxBodyBytes} bytes; an experiment has at most ${limits.maxRunsPerVariant} runs per variant and`,
+            `${limits.maxTotalRuns} runs in all; at most ${limits.maxConcurrentExperiments} run at once (429 beyond).`,
+            "Refusals are 4xx with an ApiError body naming the field at fault.",
+          ].join(" "),
+        },
+      }),
+    ),
+  );
 
-  app.get("/api/scenarios", (c) =>
+  app.openapi(routes.scenarios, (c) =>
     c.json(
       [...o.scenarios.values()].map(
         (s): ScenarioListing => ({
@@ -246,11 +259,12 @@ export function createApp(o: AppOptions): Hono {
           isDefault: s.isDefault,
         }),
       ),
+      200,
     ),
   );
 
-  app.get("/api/scenarios/:id", (c) => {
-    const s = served(c.req.param("id"));
+  app.openapi(routes.scenario, (c) => {
+    const s = served(c.req.valid("param").id);
     const body: ScenarioDetail = {
       scenario: s.scenario,
       mechanisms: mechanismCatalogue(s.scenario, s.bibliography ?? null),
@@ -264,18 +278,19 @@ export function createApp(o: AppOptions): Hono {
       bibliography: s.bibliography ?? null,
       lesson: s.lesson ?? null,
     };
-    return c.json(body);
+    return c.json(body, 200);
   });
 
-  app.post("/api/replay", zValidator("json", replayRequestSchema, refuse), (c) => {
+  app.openapi(routes.replay, (c) => {
     const req = c.req.valid("json");
     const s = changed(served(req.scenario, "scenario").scenario, req.changes);
     return c.json(
       recordReplay(compileScenario(s), { seed: req.seed, ...(req.until ? { until: req.until } : {}) }),
+      200,
     );
   });
 
-  app.post("/api/experiments", zValidator("json", experimentRequestSchema, refuse), async (c) => {
+  app.openapi(routes.startExperiment, async (c) => {
     const req = c.req.valid("json");
     const s = served(req.scenario, "scenario");
     if (!s.factors)
@@ -322,16 +337,17 @@ export function createApp(o: AppOptions): Hono {
     return c.json(info(record(id), true), 202);
   });
 
-  app.get("/api/experiments", (c) =>
+  app.openapi(routes.experiments, (c) =>
     c.json(
       o.store.list().map((e) => ({ ...e, active: o.experiments.isActive(e.id) }) satisfies ExperimentInfo),
+      200,
     ),
   );
 
-  app.get("/api/experiments/:id", (c) => c.json(detail(record(experimentId(c.req.param("id"))))));
+  app.openapi(routes.experiment, (c) => c.json(detail(record(experimentId(c.req.valid("param").id))), 200));
 
-  app.post("/api/experiments/:id/resume", async (c) => {
-    const rec = record(experimentId(c.req.param("id")));
+  app.openapi(routes.resume, async (c) => {
+    const rec = record(experimentId(c.req.valid("param").id));
     if (rec.status === "finished") throw fail(409, `experiment ${rec.id} has finished already`, "id");
     try {
       await o.experiments.start({ resume: rec.id });
@@ -342,6 +358,10 @@ export function createApp(o: AppOptions): Hono {
     return c.json(info(record(rec.id), true), 202);
   });
 
+  // The report (HTML) and the event stream answer with other media than JSON: documented from their routes,
+  // mounted as plain handlers.
+  app.openAPIRegistry.registerPath(routes.report);
+  app.openAPIRegistry.registerPath(routes.events);
   app.get("/api/experiments/:id/report", (c) => {
     const rec = record(experimentId(c.req.param("id")));
     if (rec.plan.kind !== "attribute")
