@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { ExperimentDetail, ExperimentInfo, Limits, ScenarioDetail } from "../../src/server/contract.ts";
 import { ApiFailure, api } from "./api.ts";
 import { ExperimentFeedback } from "./ExperimentProgress.tsx";
-import { int } from "./format.ts";
+import { int, momentText } from "./format.ts";
 import { AttributionResult, MonteCarloResult, SummaryView } from "./Summaries.tsx";
 import { type ExperimentHandle, isBusy } from "./useExperiment.ts";
 import { WholeNumberInput } from "./WholeNumberInput.tsx";
@@ -27,13 +27,6 @@ const KIND: Record<string, string> = {
   attribute: "Attribution",
   sweep: "Sweep",
 };
-
-function createdText(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
-}
 
 export function ExperimentsView(p: Props) {
   const [mcRuns, setMcRuns] = useState(200);
@@ -205,7 +198,7 @@ export function ExperimentsView(p: Props) {
                   <td>
                     {int(x.done)} / {int(x.total)}
                   </td>
-                  <td>{createdText(x.created)}</td>
+                  <td>{momentText(x.created)}</td>
                   <td>
                     {x.status === "running" && !x.active && (
                       <button

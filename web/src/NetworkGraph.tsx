@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Scenario } from "../../src/index.ts";
 import type { Replay } from "../../src/replay/timeline.ts";
-import { int, niceDate, pct } from "./format.ts";
+import { int, listText, niceDate, pct } from "./format.ts";
 import { ANCHOR, HEIGHT, NetworkLayout, type Positions, WIDTH } from "./networkLayout.ts";
 import { bodyNames, leadersOf } from "./people.ts";
 
@@ -265,7 +265,7 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
     .sort((a, b) => b[1] - a[1])
     .map(([id, n]) => `${leaders.find((l) => l.id === id)?.short ?? id}'s people run ${n}`);
   const networkSummary = `On ${niceDate(date)}, of ${patron.length} regional party organisations, ${
-    shares.length ? shares.join(", ") : "none answers to a leader"
+    shares.length ? listText(shares) : "none answers to a leader"
   }${unattached ? `; ${unattached} answer to no leader` : ""}.`;
   return (
     <section className="panel network" data-testid="network-graph" data-tick={t}>

@@ -4,15 +4,13 @@ import { type Dispatch, type SetStateAction, useMemo, useState } from "react";
 import { describeOutcome, namesOf, summaryLine } from "../../src/index.ts";
 import type { ScenarioDetail, ScenarioListing } from "../../src/server/contract.ts";
 import type { LocalRun } from "./engine.ts";
-import { niceDates } from "./format.ts";
+import { momentText, niceDates } from "./format.ts";
 import { Narrative } from "./Narrative.tsx";
 import { NetworkGraph } from "./NetworkGraph.tsx";
 import { PowerCharts } from "./PowerCharts.tsx";
 import { type RunStatus, RunStatusLine } from "./RunStatus.tsx";
 import { comparisonOf, storyOf } from "./story.ts";
 import { Timeline } from "./Timeline.tsx";
-
-const printedOn = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
 /** The top of the printed handout (hidden on screen): what this is, and how to get it back. */
 function HandoutHead({ title, seed, changed }: { title: string; seed: number; changed: boolean }) {
@@ -25,7 +23,7 @@ function HandoutHead({ title, seed, changed }: { title: string; seed: number; ch
       <p>
         Made with Apparat, an agent-based model of how administrative power becomes absolute power. This is
         one course of events the model allows, not the historical record; entries marked “the historical
-        record” are what really happened. Printed {printedOn.format(new Date())}. To replay it:{" "}
+        record” are what really happened. Printed {momentText(new Date().toISOString())}. To replay it:{" "}
         {window.location.href}
       </p>
     </header>
