@@ -7,6 +7,7 @@ import { namedOutcomeLabel } from "../experiments/metrics.ts";
 import type { AttributionSummary, ShareCI } from "../experiments/summarize.ts";
 import type { ExperimentPlan } from "../experiments/types.ts";
 import { mechanismCatalogue } from "../scenario/catalog.ts";
+import { enoughForInterval, MIN_RUNS_FOR_INTERVAL } from "../stats/minimum.ts";
 import type { ReportInput, ReportSource, Share } from "./types.ts";
 
 const share = (s: ShareCI): Share => ({ share: s.share, lo: s.lo, hi: s.hi, n: s.n });
@@ -65,6 +66,10 @@ export function reportInput(
     "What removing a factor means is set in the factor-group file (see what each factor switches off); a different definition gives different values.",
     `Each combination of factors ran ${plan.replicates} times; intervals are 95% and reflect only the randomness of the runs.`,
   ];
+  if (!enoughForInterval(summary.replicates))
+    caveats.unshift(
+      `Each combination ran only ${summary.replicates} ${summary.replicates === 1 ? "time" : "times"}, fewer than ${MIN_RUNS_FOR_INTERVAL}: the intervals rest on too little spread to trust (one run gives none), and the ranking may change with more runs. Rerun with at least 200 runs per combination before quoting a figure.`,
+    );
   for (const f of factors)
     if (f.shapley.lo <= 0 && f.shapley.hi >= 0)
       caveats.push(

@@ -2,6 +2,7 @@
 // outcome bars and the effect in words), and an attribution (each factor's share of the chance).
 import type { ExperimentSummary, Scenario } from "../../src/index.ts";
 import type { Change, ScenarioDetail } from "../../src/server/contract.ts";
+import { enoughForInterval, MIN_RUNS_FOR_INTERVAL } from "../../src/stats/minimum.ts";
 import { type BarRow, Bars } from "./Bars.tsx";
 import { capitalise, describeChanges } from "./changes.ts";
 import { int, niceDate, pct, points } from "./format.ts";
@@ -78,6 +79,7 @@ export function WhatIfResult(p: { detail: ScenarioDetail; summary: Of<"whatif">;
         {pct(baseline.yes.share)} to {pct(changed.yes.share)}, over {int(effect.n)} pairs of runs with the
         same seeds.
       </p>
+      <FewRuns runs={effect.n} what="pairs of runs" />
       <Bars
         rows={outcomeRows(s, [baseline, changed])}
         series={[
@@ -87,6 +89,16 @@ export function WhatIfResult(p: { detail: ScenarioDetail; summary: Of<"whatif">;
         testId="whatif-outcomes"
       />
     </div>
+  );
+}
+
+/** The warning under a result that rests on too few runs for its intervals to mean much. */
+function FewRuns({ runs, what }: { runs: number; what: string }) {
+  if (enoughForInterval(runs)) return null;
+  return (
+    <p className="warning" role="note" data-testid="few-runs">
+      {`Only ${int(runs)} ${what}, fewer than ${MIN_RUNS_FOR_INTERVAL}: too few for the 95% intervals to be trusted, and values that look different may not be. Run at least 200 before drawing a conclusion.`}
+    </p>
   );
 }
 
@@ -103,6 +115,7 @@ export function AttributionResult({ s, summary }: { s: Scenario; summary: Of<"at
         Chance that {question(s, summary.question)}: <b>{pct(summary.baseline.yes.share)}</b> with every
         factor present, {pct(summary.none.share)} with none ({int(summary.replicates)} complete sets of runs).
       </p>
+      <FewRuns runs={summary.replicates} what="complete sets of runs" />
       <h4>How much of that chance each factor accounts for (Shapley value, in points)</h4>
       <div className="table-scroll">
         <table className="table">
