@@ -41,6 +41,8 @@ function intervalClause(e: Estimate95): string {
   return hasInterval(e) ? ` (95 % interval ${pct(e.lo)} to ${pct(e.hi)})` : " (too few runs for an interval)";
 }
 
+const hasIntervalOf = (f: ReportFactor) => hasInterval(f.shapley);
+
 /** Values this close count as equal: a tie is stated as a tie, never as a ranking. */
 const TIE = 1e-9;
 
@@ -211,8 +213,9 @@ export function answer(input: ReportInput): Segment[][] {
       unclear.length === 1 ? "The effect of " : "The effects of ",
       ...listOf(unclear.map((f) => [{ strong: f.label }])),
       " cannot be told apart from zero: ",
-      unclear.length === 1 ? "its interval includes" : "their intervals include",
-      " zero.",
+      unclear.every(hasIntervalOf)
+        ? `${unclear.length === 1 ? "its interval includes" : "their intervals include"} zero.`
+        : "these runs are too few to give an interval.",
     ]);
   }
   const harmful = factors.filter((f) => f.shapley.hi < 0);

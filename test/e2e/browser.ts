@@ -41,8 +41,8 @@ export interface Session {
   /** Page errors and console errors seen so far. */
   errors: string[];
   screenshot(name: string): Promise<string>;
-  /** A picture for the docs: the viewport only (what a reader sees first), also in docs/ when asked. */
-  docsScreenshot(name: string): Promise<string>;
+  /** A picture for the docs (the viewport, what a reader sees first, unless fullPage), also in docs/ when asked. */
+  docsScreenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -81,9 +81,9 @@ export async function openDashboard(): Promise<Session> {
       await page.screenshot({ path, fullPage: true });
       return path;
     },
-    docsScreenshot: async (name) => {
+    docsScreenshot: async (name, options = {}) => {
       const path = join(SCREENSHOTS, `${name}.png`);
-      await page.screenshot({ path });
+      await page.screenshot({ path, fullPage: options.fullPage ?? false });
       if (UPDATE_DOCS) copyFileSync(path, join(DOCS_SCREENSHOTS, `${name}.png`));
       return path;
     },

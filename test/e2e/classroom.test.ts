@@ -12,12 +12,14 @@ import { historyIdsOf, parseHistory } from "../../src/history/record.ts";
 import { runScenario } from "../../src/kernel/engine.ts";
 import { describeOutcome, namesOf } from "../../src/kernel/narrative.ts";
 import { bolshevik, bolshevikScenario } from "../fixtures.ts";
-import { openDashboard, RUN_BROWSER_TESTS, type Session } from "./browser.ts";
+import { drag, openDashboard, RUN_BROWSER_TESTS, type Session } from "./browser.ts";
 
 const TABS = ["lesson", "replay", "counterfactuals", "experiments", "mechanisms", "about"] as const;
 let s: Session;
 
+/** A fresh load of the dashboard on a seed (a hash change alone would keep the history already shown). */
 async function openReplay(page: Page, url: string, seed: number): Promise<void> {
+  await page.goto("about:blank");
   await page.goto(`${url}#replay?seed=${seed}`);
   await page
     .locator(`[data-testid=replay-status][data-state=done][data-seed="${seed}"]`)
@@ -68,6 +70,19 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a classroom", () => {
       expect(s.errors).toEqual([]);
     });
   }
+
+  it("shows a history in the middle of its course beside the record (the README's picture)", async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openReplay(page, s.server.url, 7);
+    const dates = runScenario(bolshevik(), { seed: 7 }).series.dates;
+    const week = dates.findIndex((d) => d >= "1926-02-15");
+    await drag(page, "timeline", week);
+    await expect.poll(() => page.getByTestId("timeline-date").getAttribute("data-date")).toBe(dates[week]);
+    await page.waitForTimeout(600); // the network glides to the week
+    expect(await page.getByTestId("narrative").locator("li[data-kind=record]").count()).toBeGreaterThan(10);
+    await s.docsScreenshot("replay");
+  });
 
   it("sets the historical record beside the run: in the narrative, on the timeline, and where it first diverges", async () => {
     const { page } = s;

@@ -161,6 +161,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
       .toBeGreaterThan(0);
     expect(await page.getByTestId("whatif-result").innerText()).toMatch(/interval/i);
     await s.screenshot("05-whatif");
+    await s.docsScreenshot("counterfactuals", { fullPage: true });
   });
 
   it("runs a Monte Carlo on the server to the end and lists it", async () => {
@@ -197,6 +198,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     const frame = page.frameLocator("[data-testid=report-frame]");
     await expect.poll(() => frame.locator("svg").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await s.screenshot("07-report");
+    await s.docsScreenshot("experiments", { fullPage: true });
   });
 
   it("resumes an experiment that stopped part-way, from the stored list", async () => {

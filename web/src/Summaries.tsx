@@ -79,7 +79,7 @@ export function WhatIfResult(p: { detail: ScenarioDetail; summary: Of<"whatif">;
         {pct(baseline.yes.share)} to {pct(changed.yes.share)}, over {int(effect.n)} pairs of runs with the
         same seeds.
       </p>
-      <FewRuns runs={effect.n} what="pairs of runs" />
+      <FewRuns runs={effect.n} what={effect.n === 1 ? "pair of runs" : "pairs of runs"} />
       <Bars
         rows={outcomeRows(s, [baseline, changed])}
         series={[
@@ -106,7 +106,12 @@ export function AttributionResult({ s, summary }: { s: Scenario; summary: Of<"at
   const rows: BarRow[] = summary.factors.map((f) => ({
     label: f.label,
     values: [
-      { share: Math.max(0, f.shapley.value), lo: Math.max(0, f.shapley.lo), hi: Math.max(0, f.shapley.hi) },
+      {
+        share: Math.max(0, f.shapley.value),
+        // Missing intervals (one run) arrive as null: keep them missing rather than clamp them to zero.
+        lo: f.shapley.lo === null ? Number.NaN : Math.max(0, f.shapley.lo),
+        hi: f.shapley.hi === null ? Number.NaN : Math.max(0, f.shapley.hi),
+      },
     ],
   }));
   return (
@@ -115,7 +120,10 @@ export function AttributionResult({ s, summary }: { s: Scenario; summary: Of<"at
         Chance that {question(s, summary.question)}: <b>{pct(summary.baseline.yes.share)}</b> with every
         factor present, {pct(summary.none.share)} with none ({int(summary.replicates)} complete sets of runs).
       </p>
-      <FewRuns runs={summary.replicates} what="complete sets of runs" />
+      <FewRuns
+        runs={summary.replicates}
+        what={summary.replicates === 1 ? "complete set of runs" : "complete sets of runs"}
+      />
       <h4>How much of that chance each factor accounts for (Shapley value, in points)</h4>
       <div className="table-scroll">
         <table className="table">
