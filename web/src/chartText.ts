@@ -23,8 +23,8 @@ export interface ChartSeries {
 }
 
 /**
- * "Central Committee votes for each leader, from 3 April 1922 to 30 December 1929. On 30 December 1929:
- * Stalin 62, Tomsky 1, …" — series ordered by their value at that week, largest first.
+ * "Committee votes for each leader, from 3 April 2001 to 30 December 2008. On 30 December 2008: A 62,
+ * B 1, …" — series ordered by their value at that week, largest first.
  */
 export function chartSummary(
   what: string,

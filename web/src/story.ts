@@ -18,7 +18,7 @@ import {
 /** What the record says about a line: the record event beside a run event, or the run beside a record event. */
 export interface RecordNote {
   verdict: HistoryRow["verdict"];
-  /** "7 months earlier in this run (21 December 1925)", or "23 July 1926 in the record (7 months later here)". */
+  /** "In this run 7 months earlier (21 December 2001).", or "The record: 23 July 2002 (7 months later there)." */
   text: string;
   source: string;
 }
