@@ -59,6 +59,27 @@ export type {
   SeriesLine,
   Variant,
 } from "./experiments/types.ts";
+// The historical record beside a run (data in validation/<scenario-id>.history.yaml)
+export {
+  compareWithRecord,
+  type HistoryComparison,
+  type HistoryRow,
+  longDate,
+  type MatchContext,
+  monthsText,
+  recordWhen,
+  rowText,
+  summaryLine,
+  type Verdict,
+} from "./history/compare.ts";
+export {
+  HISTORY_SCHEMA_VERSION,
+  type HistoricalEvent,
+  HistoryError,
+  type HistoryRecord,
+  historyIdsOf,
+  parseHistory,
+} from "./history/record.ts";
 // The self-enforcing ruling coalition
 export {
   coalitionPower,
@@ -79,16 +100,25 @@ export {
   type RunResult,
   runScenario,
 } from "./kernel/engine.ts";
-export { EVENT_TYPES, EVENT_VOCABULARY_VERSION, type SimEvent } from "./kernel/events.ts";
+export {
+  EVENT_TYPES,
+  EVENT_VOCABULARY_VERSION,
+  type LapseReason,
+  type SimEvent,
+} from "./kernel/events.ts";
 export { createMembers, type Fidelity } from "./kernel/members/index.ts";
 // Members
 export type { Cohort, MemberStore, RecruitProfile } from "./kernel/members/store.ts";
 export {
+  capacityWords,
   describe as describeEvent,
   describeOutcome,
   type Names,
   namesOf,
   narrate,
+  type StoryContext,
+  type StoryEvent,
+  tell,
 } from "./kernel/narrative.ts";
 export { type Outcome, type OutcomeKind, outcomeOf, soleLeaderNow } from "./kernel/outcome.ts";
 // Randomness (and, below, the dashboard's replay: a run plus the patronage network per tick)

@@ -3,6 +3,7 @@
  * and the evidence behind it, with source keys resolved to citations. Feeds `apparat mechanisms` and reports.
  */
 import { z } from "zod";
+import { type Bibliography, citeKeys, type Reference } from "../bibliography/bibliography.ts";
 import { MECHANISMS } from "../kernel/engine.ts";
 import { type Estimate, mechanismsSchema, type Scenario } from "../scenario/schema.ts";
 
@@ -23,8 +24,11 @@ export interface MechanismInfo {
   description: string;
   parameters: ParameterInfo[];
   evidence: { source: string; citation: string; note: string }[];
-  /** Every source key behind the mechanism (evidence and parameters), with its citation. */
-  sources: { key: string; citation: string }[];
+  /**
+   * Every source key behind the mechanism (evidence and parameters), with its citation: the full reference
+   * (author, title, year, link) where the bibliography has the key, else the scenario's short description.
+   */
+  sources: { key: string; citation: string; reference: Reference | null }[];
 }
 
 type JsonNode = { description?: string; properties?: Record<string, JsonNode> };
@@ -64,14 +68,16 @@ function flatten(name: string, value: unknown, describe: (n: string) => string):
 }
 
 /**
- * Describes every mechanism of the model as the scenario configures it.
+ * Describes every mechanism of the model as the scenario configures it; with a bibliography, sources come
+ * as full references.
  *
  * @example
  * for (const m of mechanismCatalogue(scenario)) console.log(m.switch, m.enabled, m.title);
  */
-export function mechanismCatalogue(s: Scenario): MechanismInfo[] {
+export function mechanismCatalogue(s: Scenario, bibliography: Bibliography | null = null): MechanismInfo[] {
   const schema = z.toJSONSchema(mechanismsSchema, { io: "input", unrepresentable: "any" }) as JsonNode;
-  const cite = (key: string) => s.sources[key] ?? "(undefined source key)";
+  const short = (key: string) => s.sources[key] ?? "(undefined source key)";
+  const cite = (key: string) => citeKeys([key], bibliography, short)[0]!.citation;
   return MECHANISMS.map((m) => {
     const config = s.mechanisms[m.id];
     const paramSchema = schema.properties?.[m.id]?.properties?.params;
@@ -97,7 +103,7 @@ export function mechanismCatalogue(s: Scenario): MechanismInfo[] {
       description: m.description,
       parameters,
       evidence,
-      sources: [...keys].sort().map((key) => ({ key, citation: cite(key) })),
+      sources: citeKeys([...keys].sort(), bibliography, short),
     };
   });
 }

@@ -23,6 +23,7 @@ import { summarize } from "../experiments/summarize.ts";
 import { checkSweep, designPoints, parseSweep } from "../experiments/sweepFile.ts";
 import type { Assignment, ExperimentKind, ExperimentPlan, Question, RunRow } from "../experiments/types.ts";
 import { namesOf } from "../kernel/narrative.ts";
+import { loadBibliography } from "../node/bibliography.ts";
 import { loadFactors } from "../node/factors.ts";
 import { DEFAULT_SCENARIO, loadScenario, readPatchFile } from "../node/scenarios.ts";
 import { reportInput } from "../report/build.ts";
@@ -548,7 +549,7 @@ export function registerExperiments(program: Command): void {
       }
       const summary = summarize(plan, rows);
       if (summary.kind !== "attribute") throw new Error("unreachable: not an attribution");
-      const input = reportInput(plan, summary, { id, created });
+      const input = reportInput(plan, summary, { id, created }, loadBibliography(plan.scenario.id));
       mkdirSync(o.out, { recursive: true });
       const html = resolve(o.out, "report.html");
       const md = resolve(o.out, "report.md");

@@ -74,6 +74,49 @@ describe("apparat run", () => {
   });
 });
 
+describe("apparat run --history", () => {
+  it("sets each dated event of the record beside the run's, with months between, then where it first diverges", () => {
+    const out = apparat("run", "--seed", "1", "--history");
+    const block = out.slice(out.indexOf("Beside the historical record"));
+    // Scheduled events come at their dates; an event of the model comes with the run's own sentence.
+    expect(block).toMatch(
+      /^1924-01-21 {2}Lenin dies at Gorki\. {2}\[historycentral\]\n {4}on time \(scheduled by the scenario\) · this run, 1924-01-21, the same month: Lenin dies at Gorki\./m,
+    );
+    expect(block).toMatch(
+      /^1926-07-23 {2}Zinoviev is removed from the Politburo\..*\n {4}(EARLY|LATE|on time) · this run, \d{4}-\d{2}-\d{2}, (\d+ months? (earlier|later)|the same month): Zinoviev is removed from the Politburo/m,
+    );
+    expect(block).toMatch(
+      /^This run (diverges from the record first on .+\.|keeps to the record:) \d+ of the \d+ events the model must produce come within 6 months of the record\.$/m,
+    );
+    // The same facts as JSON: the comparison rides along with the run.
+    const json = JSON.parse(apparat("run", "--seed", "1", "--history", "--json")) as RunJson & {
+      history: {
+        rows: { record: { id: string }; months: number | null; verdict: string }[];
+        firstDivergence: unknown;
+      };
+    };
+    const lenin = json.history.rows.find((r) => r.record.id === "lenin-dies")!;
+    expect(lenin).toMatchObject({ months: 0, verdict: "on-time" });
+    expect(json.history.rows.length).toBeGreaterThan(40);
+  });
+
+  it("names a history file that does not exist or is wrong (exit 2)", () => {
+    const missing = apparatStatus("run", "--seed", "1", "--history", join(tmp, "none.yaml"));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/no such history file: .*none\.yaml/);
+    const bad = join(tmp, "bad.history.yaml");
+    writeFileSync(
+      bad,
+      'schemaVersion: 1\nscenario: bolshevik-1922\nevents:\n  - { id: x, date: "1926-13-01", text: t, source: k, role: outcome, match: { type: death, person: lenin } }\n',
+    );
+    const wrong = apparatStatus("run", "--seed", "1", "--history", bad);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(
+      /bad\.history\.yaml:4:\d+ {2}events\[0\]\.date: must be a date written YYYY-MM-DD/,
+    );
+  });
+});
+
 describe("apparat: bad input", () => {
   it("rejects bad option values and unknown options with a message on stderr", () => {
     const cases: { args: string[]; expect: RegExp[] }[] = [

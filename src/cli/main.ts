@@ -5,9 +5,12 @@ import { mechanismCatalogue } from "../catalog/catalog.ts";
 import { DiscoveryError } from "../discovery/discover.ts";
 import { OutcomeError } from "../experiments/outcomes.ts";
 import { PlanError } from "../experiments/plan.ts";
+import { compareWithRecord } from "../history/compare.ts";
 import { runScenario } from "../kernel/engine.ts";
 import { EVENT_TYPES } from "../kernel/events.ts";
-import { describeOutcome, namesOf, narrate } from "../kernel/narrative.ts";
+import { describeOutcome, namesOf, narrate, tell } from "../kernel/narrative.ts";
+import { loadBibliography } from "../node/bibliography.ts";
+import { defaultHistoryFile, loadHistory } from "../node/history.ts";
 import { builtinScenarios, DEFAULT_SCENARIO, loadScenario, readPatchFile } from "../node/scenarios.ts";
 import { compileScenario } from "../scenario/compile.ts";
 import { DataFileError } from "../scenario/fileError.ts";
@@ -18,6 +21,7 @@ import { scenarioJsonSchema } from "../scenario/schema.ts";
 import { ParameterError } from "../sensitivity/parameters.ts";
 import { StoreError } from "../store/store.ts";
 import { registerExperiments } from "./experiments.ts";
+import { historyText } from "./historyText.ts";
 import { BAD_INPUT, collectSet, parseDate, parseSeed } from "./options.ts";
 import { registerServe } from "./serve.ts";
 import { registerValidate } from "./validate.ts";
@@ -50,6 +54,7 @@ interface RunOptions {
   verbose?: boolean;
   patch?: string;
   set: string[];
+  history?: boolean | string;
 }
 
 export function buildProgram(): Command {
@@ -71,6 +76,10 @@ export function buildProgram(): Command {
     .option("--until <date>", "stop before this date (YYYY-MM-DD)", parseDate)
     .option("--json", "print one JSON object: scenario, seed, outcome, events, series")
     .option("-v, --verbose", "include every event in the narrative")
+    .option(
+      "--history [file]",
+      "set the run beside the historical record: each dated event with the run's counterpart and the difference in months (default file: validation/<scenario-id>.history.yaml)",
+    )
     .option("--patch <file>", "scenario patch file (YAML/JSON): fields to change, merged over the scenario")
     .option(
       "--set <path=value>",
@@ -82,18 +91,39 @@ export function buildProgram(): Command {
       const scenario = prepareScenario(opts.scenario, opts.patch, opts.set);
       const seed = opts.seed ?? randomSeed();
       const result = runScenario(compileScenario(scenario), { seed, until: opts.until });
+      const historyFile = typeof opts.history === "string" ? opts.history : undefined;
+      const record = opts.history ? loadHistory(scenario, historyFile) : null;
+      if (opts.history && !record)
+        throw new DataFileError(
+          "history file",
+          defaultHistoryFile(scenario.id),
+          [],
+          `scenario "${scenario.id}" has no historical record in the repository: name one with --history FILE`,
+        );
+      const comparison = record
+        ? compareWithRecord(record, result.events, {
+            firstCongressNumber: scenario.bodies.find((b) => b.kind === "congress")?.firstNumber ?? 1,
+            runEnd: opts.until ?? scenario.calendar.end,
+          })
+        : null;
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify(result)}\n`);
+        process.stdout.write(`${JSON.stringify(comparison ? { ...result, history: comparison } : result)}\n`);
         return;
       }
       const names = namesOf(scenario);
+      const historyLines = (cmp: NonNullable<typeof comparison>) => {
+        const told = tell(result.events, names, true);
+        const shown = historyFile ?? `validation/${scenario.id}.history.yaml`;
+        return historyText(cmp, shown, (i) => told[i]?.text ?? null);
+      };
       const lines = [
         `${scenario.title} (scenario ${scenario.id}, seed ${seed})`,
         "",
         ...narrate(result.events, names, opts.verbose),
         "",
+        ...(comparison ? [...historyLines(comparison), ""] : []),
         `Outcome: ${describeOutcome(result.outcome, names)}`,
-        `Rerun this history with: node bin/apparat.js run --scenario ${opts.scenario} --seed ${seed}${opts.patch ? ` --patch ${opts.patch}` : ""}${opts.set.map((x) => ` --set ${x}`).join("")}`,
+        `Rerun this history with: node bin/apparat.js run --scenario ${opts.scenario} --seed ${seed}${opts.history ? ` --history${historyFile ? ` ${historyFile}` : ""}` : ""}${opts.patch ? ` --patch ${opts.patch}` : ""}${opts.set.map((x) => ` --set ${x}`).join("")}`,
       ];
       process.stdout.write(`${lines.join("\n")}\n`);
     });
@@ -134,7 +164,8 @@ export function buildProgram(): Command {
     .option("--set <path=value>", "change one field first (repeatable)", collectSet, [])
     .option("--json", "machine-readable list")
     .action((opts: { scenario: string; set: string[]; json?: boolean }) => {
-      const catalogue = mechanismCatalogue(prepareScenario(opts.scenario, undefined, opts.set));
+      const scenario = prepareScenario(opts.scenario, undefined, opts.set);
+      const catalogue = mechanismCatalogue(scenario, loadBibliography(scenario.id));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(catalogue)}\n`);
         return;
@@ -150,7 +181,7 @@ export function buildProgram(): Command {
           );
         }
         for (const e of m.evidence) out.push(`  * ${e.source}: ${e.note}`);
-        out.push(`  sources: ${m.sources.map((s) => s.key).join(", ")}`, "");
+        out.push("  sources:", ...m.sources.map((s) => `    [${s.key}] ${s.citation}`), "");
       }
       process.stdout.write(`${out.join("\n")}\n`);
     });
@@ -170,7 +201,7 @@ export function buildProgram(): Command {
       if (opts.json) process.stdout.write(`${JSON.stringify(EVENT_TYPES)}\n`);
       else
         for (const [type, meaning] of Object.entries(EVENT_TYPES))
-          process.stdout.write(`${type.padEnd(16)}${meaning}\n`);
+          process.stdout.write(`${type.padEnd(24)}${meaning}\n`);
     });
 
   registerValidate(program);

@@ -9,8 +9,8 @@
  * - 3: the ladder is the scenario's (a removal names its step and its depth, and the body that decided it);
  *   votes list every named member's ballot, the swing voters and the session; new: session, reversal,
  *   office-created, office-abolished, transfer, courting, backing, restraint, patron-change, force, coup,
- *   repudiation. Appointments say whom the
- *   appointee replaced and which body voted.
+ *   repudiation, sole-leadership-lapsed (a leader who meets the test twice is seen to have lost it in
+ *   between). Appointments say whom the appointee replaced and which body voted.
  */
 export const EVENT_VOCABULARY_VERSION = 3;
 
@@ -46,7 +46,7 @@ export interface RemovalEvent extends Base {
   kind: string;
   /** Its place on the scenario's ladder, 1 for the first step: deeper steps have larger depths. */
   depth: number;
-  /** Whose client the person removed was, if anyone's: whose man was displaced. */
+  /** Whose client the person removed was, if anyone's other than those who moved against him. */
   patron?: string;
   /** Body that voted the removal, if one did. */
   body?: string;
@@ -307,6 +307,21 @@ export interface OutcomeEvent extends Base {
   person: string;
 }
 
+/** Why a sole leader stops meeting the test: the first of its conditions that fails. */
+export type LapseReason =
+  | "gone"
+  | "rival-in-executive"
+  | "needs-consent"
+  | "executive-majority"
+  | "committee-majority";
+
+/** The sole leader no longer meets the test (he may meet it again later). */
+export interface LapseEvent extends Base {
+  type: "sole-leadership-lapsed";
+  person: string;
+  reason: LapseReason;
+}
+
 export type SimEvent =
   | AppointmentEvent
   | RemovalEvent
@@ -339,7 +354,8 @@ export type SimEvent =
   | ForceEvent
   | CoupEvent
   | RepudiationEvent
-  | OutcomeEvent;
+  | OutcomeEvent
+  | LapseEvent;
 
 export type EventType = SimEvent["type"];
 
@@ -358,6 +374,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   death: "a person dies",
   shock: "an exogenous economic or political shock",
   "sole-leader": "one leader meets the sole-leadership test (it may later lapse)",
+  "sole-leadership-lapsed": "the sole leader no longer meets the test, with the first condition that fails",
   enrolment: "an enrolment campaign is launched by the holder of appointment power",
   platform: "an opposition bloc issues a platform and members rally to it",
   "factionalism-charge": "leaders are charged with factionalism; rank-and-file sympathisers are expelled",

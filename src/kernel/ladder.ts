@@ -96,7 +96,7 @@ export function applyRung(w: World, target: number, k: number, by: readonly numb
     lost,
     by: ids(w, by),
     ...(body >= 0 ? { body: w.sc.bodies[body]!.id } : {}),
-    ...(patron >= 0 && patron !== target ? { patron: personId(w, patron) } : {}),
+    ...(patron >= 0 && patron !== target && !by.includes(patron) ? { patron: personId(w, patron) } : {}),
   });
   if (w.sc.ladder[k]!.kind === "execution") {
     p.alive = false;

@@ -61,9 +61,17 @@ describe("outcome", () => {
     w.tick = 11;
     trackOutcome(w);
     expect(outcomeOf(w).kind).not.toBe("sole-leader");
+    // The lapse is an event of its own, naming the condition that failed: here the committee majority.
+    expect(w.events.at(-1)).toMatchObject({
+      type: "sole-leadership-lapsed",
+      person: "stalin",
+      reason: "committee-majority",
+      tick: 11,
+    });
     independents(w, 0);
     w.tick = 12;
     trackOutcome(w);
     expect(w.soleSince).toBe(12);
+    expect(w.events.map((e) => e.type)).toEqual(["sole-leader", "sole-leadership-lapsed", "sole-leader"]);
   });
 });

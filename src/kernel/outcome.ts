@@ -8,7 +8,7 @@
  * end of the run; otherwise it names the kind of leadership that remains.
  */
 import { dateOfTick } from "./calendar.ts";
-import type { OutcomeEvent } from "./events.ts";
+import type { LapseEvent, LapseReason, OutcomeEvent } from "./events.ts";
 import { contenders, currentPlayers, ruleAmong } from "./players.ts";
 import { committeeVotes, followedLeader, realPowers } from "./power.ts";
 import { topMembers } from "./seats.ts";
@@ -61,12 +61,31 @@ export function soleLeaderNow(w: World): number {
   return leader;
 }
 
-/** Tracks the test every tick; emits an event when a leader starts to meet it. */
+/** The first condition of the test that `leader` fails now (checked in the order of soleLeaderNow). */
+export function lapseReason(w: World, leader: number): LapseReason {
+  if (!currentPlayers(w).includes(leader)) return "gone";
+  if (contenders(w).some((i) => i !== leader)) return "rival-in-executive";
+  const ruling = realRulingCoalition(w);
+  if (ruling.length !== 1 || ruling[0] !== leader) return "needs-consent";
+  const top = topMembers(w);
+  const faction = top.filter((i) => i === leader || followedLeader(w, i) === leader).length;
+  if (faction * 2 <= top.length) return "executive-majority";
+  return "committee-majority";
+}
+
+/** Tracks the test every tick; emits an event when a leader starts to meet it, and when he stops. */
 export function trackOutcome(w: World): void {
   const leader = soleLeaderNow(w);
   if (leader === w.soleLeader) return;
+  const previous = w.soleLeader;
   w.soleLeader = leader;
   w.soleSince = leader >= 0 ? w.tick : -1;
+  if (previous >= 0)
+    emit<LapseEvent>(w, {
+      type: "sole-leadership-lapsed",
+      person: personId(w, previous),
+      reason: lapseReason(w, previous),
+    });
   if (leader >= 0) emit<OutcomeEvent>(w, { type: "sole-leader", person: personId(w, leader) });
 }
 

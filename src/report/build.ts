@@ -3,30 +3,35 @@
  * scenario's mechanism catalogue (descriptions and evidence) and its source list. Pure.
  */
 
+import { type Bibliography, citeKeys } from "../bibliography/bibliography.ts";
 import { mechanismCatalogue } from "../catalog/catalog.ts";
 import { namedOutcomeLabel } from "../experiments/metrics.ts";
 import type { AttributionSummary, ShareCI } from "../experiments/summarize.ts";
 import type { ExperimentPlan } from "../experiments/types.ts";
-import type { ReportInput, Share } from "./types.ts";
+import { enoughForInterval, MIN_RUNS_FOR_INTERVAL } from "../stats/minimum.ts";
+import type { ReportInput, ReportSource, Share } from "./types.ts";
 
 const share = (s: ShareCI): Share => ({ share: s.share, lo: s.lo, hi: s.hi, n: s.n });
 
 /**
- * The report input for an attribution experiment.
+ * The report input for an attribution experiment; with the scenario's bibliography, every source is cited
+ * as a full reference (author, title, year, link).
  *
  * @example
- * const input = reportInput(plan, summary, { id: 3, created: record.created });
+ * const input = reportInput(plan, summary, { id: 3, created: record.created }, loadBibliography(plan.scenario.id));
  * writeFileSync("report.html", renderHtml(input));
  */
 export function reportInput(
   plan: ExperimentPlan,
   summary: AttributionSummary,
   experiment: { id: number; created: string },
+  bibliography: Bibliography | null = null,
 ): ReportInput {
   const scenario = plan.scenario;
   const groups = plan.groups ?? [];
-  const catalogue = new Map(mechanismCatalogue(scenario).map((m) => [m.id, m]));
-  const citation = (key: string) => scenario.sources[key] ?? key;
+  const catalogue = new Map(mechanismCatalogue(scenario, bibliography).map((m) => [m.id, m]));
+  const cite = (key: string): ReportSource =>
+    citeKeys([key], bibliography, (k) => scenario.sources[k] ?? k)[0]!;
   const person = (id: string | null) => scenario.people.find((p) => p.id === id)?.name ?? id ?? "";
   const leaderName = person(plan.question.leader);
 
@@ -46,15 +51,15 @@ export function reportInput(
           const m = catalogue.get(id);
           return m ? [{ id, title: m.title, description: m.description, evidence: m.evidence }] : [];
         }),
-        sources: g.sources.map((key) => ({ key, citation: citation(key) })),
+        sources: g.sources.map(cite),
       };
     })
     .sort((a, b) => b.shapley.value - a.shapley.value);
 
-  const cited = new Map<string, string>();
+  const cited = new Map<string, ReportSource>();
   for (const f of factors) {
-    for (const m of f.mechanisms) for (const e of m.evidence) cited.set(e.source, e.citation);
-    for (const s of f.sources) cited.set(s.key, s.citation);
+    for (const m of f.mechanisms) for (const e of m.evidence) cited.set(e.source, cite(e.source));
+    for (const s of f.sources) cited.set(s.key, s);
   }
 
   const caveats = [
@@ -62,6 +67,10 @@ export function reportInput(
     "What removing a factor means is set in the factor-group file (see what each factor switches off); a different definition gives different values.",
     `Each combination of factors ran ${plan.replicates} times; intervals are 95% and reflect only the randomness of the runs.`,
   ];
+  if (!enoughForInterval(summary.replicates))
+    caveats.unshift(
+      `Each combination ran only ${summary.replicates} ${summary.replicates === 1 ? "time" : "times"}, fewer than ${MIN_RUNS_FOR_INTERVAL}: the intervals rest on too little spread to trust (one run gives none), and the ranking may change with more runs. Rerun with at least 200 runs per combination before quoting a figure.`,
+    );
   for (const f of factors)
     if (f.shapley.lo <= 0 && f.shapley.hi >= 0)
       caveats.push(
@@ -89,7 +98,7 @@ export function reportInput(
       label: namedOutcomeLabel(o.label, person),
       share: share(o.share),
     })),
-    sources: [...cited].map(([key, c]) => ({ key, citation: c })),
+    sources: [...cited.values()],
     caveats,
   };
 }

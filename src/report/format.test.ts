@@ -71,6 +71,28 @@ describe("the short answer", () => {
     expect(text).not.toContain("ranks first");
   });
 
+  it("states a tie for first as a tie, not as a ranking", () => {
+    const text = plain(withSpecs(([id, l, v, h]) => (id === "opponents" ? [id, l, 0.38, h] : [id, l, v, h])));
+    expect(text).toMatch(
+      /^Of the five factors tested, The General Secretary's control of appointments and Divided opponents \(Trotsky \| Zinoviev \| Kamenev\) tie for first place: adding any one of them raises the chance .* by 38\.0 percentage points/,
+    );
+    expect(text).not.toContain("ranks first");
+  });
+
+  it("warns before anything else when each combination ran too few times, and gives no interval for one run", () => {
+    const few = makeInput();
+    few.experiment = { ...few.experiment, replicates: 2 };
+    expect(plain(few)).toMatch(
+      /^Each combination of factors ran only 2 times, fewer than 10: too few to rank/,
+    );
+    expect(plain(makeInput())).not.toContain("too few");
+    const one = makeInput();
+    one.experiment = { ...one.experiment, replicates: 1 };
+    one.factors[0]!.shapley = { value: 0.25, lo: Number.NaN, hi: Number.NaN };
+    expect(plain(one)).toContain("by 25.0 percentage points on average (too few runs for an interval)");
+    expect(estimateText(one.factors[0]!.shapley)).toBe("+25.0 pp [no interval]");
+  });
+
   it("copes with no factors", () => {
     const text = plain({ ...makeInput(), factors: [] });
     expect(text).toContain("No factors were tested");

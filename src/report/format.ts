@@ -3,7 +3,8 @@
  * answer. The answer is built as plain segments (text or strong text) so each renderer can escape and mark
  * it up its own way, and so the wording can never drift between the two formats.
  */
-import type { Estimate95, ReportFactor, ReportInput, Share } from "./types.ts";
+import { enoughForInterval, MIN_RUNS_FOR_INTERVAL } from "../stats/minimum.ts";
+import type { Estimate95, ReportFactor, ReportInput, ReportSource, Share } from "./types.ts";
 
 /** A piece of generated prose: plain text, or text to emphasise. Never markup. */
 export type Segment = string | { strong: string };
@@ -25,10 +26,25 @@ export function shareText(s: Share): string {
   return `${pct(s.share)} % [${pct(s.lo)}, ${pct(s.hi)}]`;
 }
 
+/** Whether an estimate has an interval at all (one run has no spread to measure). */
+export const hasInterval = (e: Estimate95): boolean => Number.isFinite(e.lo) && Number.isFinite(e.hi);
+
 /** A Shapley value (or any difference) with its 95 % interval: `"+38.0 pp [31.0, 45.0]"`. */
 export function estimateText(e: Estimate95): string {
-  return `${pp(e.value)} pp [${pct(e.lo)}, ${pct(e.hi)}]`;
+  return hasInterval(e)
+    ? `${pp(e.value)} pp [${pct(e.lo)}, ${pct(e.hi)}]`
+    : `${pp(e.value)} pp [no interval]`;
 }
+
+/** " (95 % interval 31.0 to 45.0)", or why there is none. */
+function intervalClause(e: Estimate95): string {
+  return hasInterval(e) ? ` (95 % interval ${pct(e.lo)} to ${pct(e.hi)})` : " (too few runs for an interval)";
+}
+
+const hasIntervalOf = (f: ReportFactor) => hasInterval(f.shapley);
+
+/** Values this close count as equal: a tie is stated as a tie, never as a ranking. */
+const TIE = 1e-9;
 
 /** A factor's share of the total effect, or a dash when the total effect is about zero. */
 export function shareOfEffectText(x: number | null): string {
@@ -37,7 +53,7 @@ export function shareOfEffectText(x: number | null): string {
 
 /** Does an interval include zero (the effect cannot be told apart from none)? */
 export function includesZero(e: Estimate95): boolean {
-  return e.lo <= 0 && e.hi >= 0;
+  return !hasInterval(e) || (e.lo <= 0 && e.hi >= 0);
 }
 
 /**
@@ -66,17 +82,17 @@ export function orderedCombinations(input: ReportInput): ReportInput["combinatio
  * Every source the report cites, each key once: the report's list first, then any key a factor cites that
  * the list lacks.
  */
-export function allSources(input: ReportInput): { key: string; citation: string }[] {
-  const seen = new Map<string, string>();
-  const add = (key: string, citation: string) => {
-    if (!seen.has(key)) seen.set(key, citation);
+export function allSources(input: ReportInput): ReportSource[] {
+  const seen = new Map<string, ReportSource>();
+  const add = (s: ReportSource) => {
+    if (!seen.has(s.key)) seen.set(s.key, s);
   };
-  for (const s of input.sources) add(s.key, s.citation);
+  for (const s of input.sources) add(s);
   for (const f of input.factors) {
-    for (const m of f.mechanisms) for (const e of m.evidence) add(e.source, e.citation);
-    for (const s of f.sources) add(s.key, s.citation);
+    for (const m of f.mechanisms) for (const e of m.evidence) add({ key: e.source, citation: e.citation });
+    for (const s of f.sources) add(s);
   }
-  return [...seen].map(([key, citation]) => ({ key, citation }));
+  return [...seen.values()];
 }
 
 /** Total effect of all factors together: baseline minus none present. */
@@ -119,18 +135,33 @@ export function answer(input: ReportInput): Segment[][] {
   const factors = ranked(input);
   const sentences: Segment[][] = [];
   const outcome = `the outcome “${input.measure}”`;
+  const runs = input.experiment.replicates;
+  if (!enoughForInterval(runs)) {
+    sentences.push([
+      `Each combination of factors ran only ${runs} ${runs === 1 ? "time" : "times"}, fewer than ${MIN_RUNS_FOR_INTERVAL}:`,
+      " too few to rank the factors with any confidence. Read what follows as a trial run, not an answer.",
+    ]);
+  }
   const top = factors[0];
+  // Every factor level with the first is tied with it for first place.
+  const tied = top ? factors.filter((f) => Math.abs(f.shapley.value - top.shapley.value) <= TIE) : [];
   if (!top) {
     sentences.push([`No factors were tested, so there is nothing to rank.`]);
   } else {
     const n = factors.length;
-    if (top.shapley.value > 0) {
+    if (top.shapley.value > 0 && tied.length > 1) {
+      sentences.push([
+        `Of the ${countWord(n)} factors tested, `,
+        ...listOf(tied.map((f) => [{ strong: f.label }])),
+        ` tie for first place: adding any one of them raises the chance of ${outcome} by ${pct(top.shapley.value)} percentage points on average.`,
+      ]);
+    } else if (top.shapley.value > 0) {
       sentences.push([
         n === 1 ? "The one factor tested is " : `Of the ${countWord(n)} factors tested, `,
         { strong: top.label },
         n === 1 ? "." : " ranks first.",
         ` Adding it raises the chance of ${outcome} by ${pct(top.shapley.value)} percentage points on average`,
-        ` (95 % interval ${pct(top.shapley.lo)} to ${pct(top.shapley.hi)})`,
+        intervalClause(top.shapley),
         top.shareOfEffect === null
           ? "."
           : `, ${shareOfEffectText(top.shareOfEffect)} of the combined effect of all the factors.`,
@@ -140,15 +171,17 @@ export function answer(input: ReportInput): Segment[][] {
         `None of the ${countWord(n)} factors tested raises the chance of ${outcome} on average: the largest`,
         " Shapley value, that of ",
         { strong: top.label },
-        `, is ${pp(top.shapley.value)} percentage points (95 % interval ${pct(top.shapley.lo)} to ${pct(top.shapley.hi)}).`,
+        `, is ${pp(top.shapley.value)} percentage points${intervalClause(top.shapley)}.`,
       ]);
     }
-    if (top.shapley.value > 0 && includesZero(top.shapley)) {
+    if (top.shapley.value > 0 && tied.length === 1 && includesZero(top.shapley)) {
       sentences.push([
-        "Its interval includes zero, so even this effect cannot be told apart from no effect in these runs.",
+        hasInterval(top.shapley)
+          ? "Its interval includes zero, so even this effect cannot be told apart from no effect in these runs."
+          : "With no interval, this effect cannot be told apart from no effect in these runs.",
       ]);
     }
-    const second = factors[1];
+    const second = tied.length > 1 ? undefined : factors[1];
     if (second) {
       const settled = top.shapley.lo > second.shapley.hi;
       sentences.push([
@@ -180,8 +213,9 @@ export function answer(input: ReportInput): Segment[][] {
       unclear.length === 1 ? "The effect of " : "The effects of ",
       ...listOf(unclear.map((f) => [{ strong: f.label }])),
       " cannot be told apart from zero: ",
-      unclear.length === 1 ? "its interval includes" : "their intervals include",
-      " zero.",
+      unclear.every(hasIntervalOf)
+        ? `${unclear.length === 1 ? "its interval includes" : "their intervals include"} zero.`
+        : "these runs are too few to give an interval.",
     ]);
   }
   const harmful = factors.filter((f) => f.shapley.hi < 0);
@@ -216,7 +250,7 @@ export function methodLines(input: ReportInput): string[] {
     `Experiment ${e.id} (created ${e.created}), seed ${e.seed}, scenario “${input.scenario.title}” (${input.scenario.id}).`,
     `Each of the ${2 ** n} combinations of the ${n} factors (each present or absent) was run ${e.replicates} times: ${e.runs} runs in all.`,
     `Shapley values are exact: each factor's value averages its effect over all ${2 ** n} combinations, that is over every order of adding the factors, rather than a sample of orders.`,
-    "Runs with the same replicate number use the same random seed in every combination (common random numbers), so a Shapley value is computed for each seed; the 95 % intervals of the Shapley values come from the spread of those per-seed values.",
+    "Runs with the same replicate number use the same random seed in every combination (common random numbers), so a Shapley value is computed for each seed; the 95 % intervals of the Shapley values are Student's t intervals from the spread of those per-seed values (wider than the normal interval when there are few seeds).",
     "The 95 % intervals of chances and outcome shares are Wilson score intervals.",
     "A factor's share of the effect is its Shapley value divided by the baseline chance minus the chance with no factor present.",
   ];

@@ -4,6 +4,7 @@
  * SVG only, so the file can be mailed, opened offline and printed. Every piece of text from the input is
  * escaped, since it comes from user-written scenario and experiment files.
  */
+import { closed, yearText } from "../bibliography/bibliography.ts";
 import { renderCharts } from "./charts.ts";
 import {
   allSources,
@@ -21,7 +22,7 @@ import {
   totalEffect,
   valueText,
 } from "./format.ts";
-import type { ReportInput } from "./types.ts";
+import type { ReportInput, ReportSource } from "./types.ts";
 
 /** Escapes text for HTML element content and quoted attribute values. */
 function esc(s: string): string {
@@ -82,6 +83,7 @@ code { font: 0.88em ui-monospace, Menlo, Consolas, monospace; background: #f2f2f
 .muted { color: #555; }
 dl.sources dt { font-weight: 600; font-family: system-ui, sans-serif; margin-top: 0.5rem; }
 dl.sources dd { margin: 0 0 0 1.5rem; }
+dl.sources .url { word-break: break-all; font-family: ui-monospace, monospace; font-size: 0.85em; }
 @page { margin: 16mm; }
 @media print {
   body { font-size: 11pt; }
@@ -92,6 +94,22 @@ dl.sources dd { margin: 0 0 0 1.5rem; }
   a { color: inherit; text-decoration: none; }
 }
 `;
+
+/**
+ * A source as a reference: author (year), the title in italics, where it appeared, and its link written out
+ * (the report links only within itself, so it stays whole when saved or printed).
+ */
+function referenceHtml(s: ReportSource): string {
+  const r = s.reference;
+  if (!r) return esc(s.citation);
+  const stop = closed(r.title).slice(r.title.length);
+  const parts = [`${esc(r.author)} (${esc(yearText(r))}).`, `<cite>${esc(r.title)}</cite>${stop}`];
+  if (r.in) parts.push(`In: ${esc(closed(r.in))}`);
+  if (r.publisher) parts.push(esc(closed(r.publisher)));
+  if (r.url) parts.push(`<span class="url">${esc(r.url)}</span>`);
+  if (r.note) parts.push(`<span class="note">(${esc(r.note)})</span>`);
+  return parts.join(" ");
+}
 
 /**
  * Renders the factor-significance report as a self-contained HTML page (inline CSS and SVG charts, no
@@ -281,7 +299,7 @@ export function renderHtml(input: ReportInput): string {
   else {
     b.push('<dl class="sources">');
     sources.forEach((s, i) => {
-      b.push(`<dt id="source-${i + 1}">${esc(s.key)}</dt>`, `<dd>${esc(s.citation)}</dd>`);
+      b.push(`<dt id="source-${i + 1}">${esc(s.key)}</dt>`, `<dd>${referenceHtml(s)}</dd>`);
     });
     b.push("</dl>");
   }

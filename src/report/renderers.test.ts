@@ -68,3 +68,28 @@ describe("html edge cases", () => {
     expect(renderMarkdown(shuffled)).toBe(renderMarkdown(input));
   });
 });
+
+describe("full references", () => {
+  it("prints a source the bibliography knows as author, year, title and its link written out", () => {
+    const input = makeInput();
+    input.sources[0] = {
+      key: input.sources[0]!.key,
+      citation: "A. Historian (2001). A History. https://example.org/a-history",
+      reference: {
+        author: "A. Historian",
+        title: "A History",
+        year: 2001,
+        url: "https://example.org/a-history",
+      },
+    };
+    const { document } = parseHTML(renderHtml(input));
+    const entry = document.querySelector("#sources dl dd")!;
+    expect(entry.textContent).toBe("A. Historian (2001). A History. https://example.org/a-history");
+    expect(entry.querySelector("cite")?.textContent).toBe("A History");
+    // Written out, not linked: the page still links only within itself.
+    expect(entry.querySelector("a")).toBeNull();
+    expect(renderMarkdown(input)).toContain(
+      `- **${input.sources[0]!.key}**: A. Historian (2001). A History. https://example.org/a-history`,
+    );
+  });
+});

@@ -1,3 +1,12 @@
+import type { Reference } from "../bibliography/bibliography.ts";
+
+/** A cited source: its key, its citation as one line, and the full reference where the bibliography has it. */
+export interface ReportSource {
+  key: string;
+  citation: string;
+  reference?: Reference | null;
+}
+
 /**
  * What the factor-significance report is made from: an attribution experiment's figures, already computed,
  * plus the scenario's sources. The renderers only lay it out; they compute nothing statistical.
@@ -41,7 +50,7 @@ export interface ReportFactor {
     evidence: { source: string; citation: string; note: string }[];
   }[];
   /** Extra sources the factor group cites, resolved. */
-  sources: { key: string; citation: string }[];
+  sources: ReportSource[];
 }
 
 export interface ReportInput {
@@ -64,7 +73,7 @@ export interface ReportInput {
   /** Baseline outcome distribution (e.g. "sole leader: X", "collective", ...). */
   outcomes: { label: string; share: Share }[];
   /** Every source key cited anywhere in the report, with its citation. */
-  sources: { key: string; citation: string }[];
+  sources: ReportSource[];
   /** Honest limits to print under the results. */
   caveats: string[];
 }

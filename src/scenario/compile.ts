@@ -57,7 +57,7 @@ const OFFICIAL_DEFAULTS = {
 };
 
 /** The ladder of version-1 files, which had no `ladder` of their own. */
-const DEFAULT_LADDER: { id: string; kind: RungKind; force?: boolean }[] = [
+export const DEFAULT_LADDER: { id: string; kind: RungKind; force?: boolean }[] = [
   { id: "office", kind: "office" },
   { id: "politburo", kind: "executive" },
   { id: "central-committee", kind: "committee" },

@@ -8,13 +8,15 @@ import { compileScenario } from "../scenario/compile.ts";
 import { applySets } from "../scenario/patch.ts";
 import { ResultsStore } from "../store/store.ts";
 import { readEvents, testApp } from "./app.test-helpers.ts";
-import type {
-  ExperimentDetail,
-  ExperimentInfo,
-  ProgressMessage,
-  ScenarioDetail,
-  ScenarioListing,
+import {
+  DEFAULT_LIMITS,
+  type ExperimentDetail,
+  type ExperimentInfo,
+  type ProgressMessage,
+  type ScenarioDetail,
+  type ScenarioListing,
 } from "./contract.ts";
+import { routes } from "./routes.ts";
 
 const SCENARIO = "bolshevik-1922";
 let open: ReturnType<typeof testApp>[] = [];
@@ -44,6 +46,12 @@ describe("scenarios", () => {
     expect(body.mechanisms.map((m) => m.id)).toContain("patronage");
     expect(body.factors?.groups.length).toBeGreaterThan(1);
     expect(body.scenario.people.some((p) => p.id === body.factors?.question.leader)).toBe(true);
+    // For the classroom: the record to set beside a replay, and sources as full references.
+    expect(body.history?.events.length).toBeGreaterThan(40);
+    const patronage = body.mechanisms.find((m) => m.id === "patronage")!;
+    expect(patronage.sources.length).toBeGreaterThan(0);
+    for (const src of patronage.sources) expect(src.reference?.title, src.key).toBeTruthy();
+    expect(body.bibliography?.references["W-CC14"]?.url).toMatch(/^https:/);
   });
 
   it("answers an unknown scenario with 404 naming the built-in ones", async () => {
@@ -238,4 +246,34 @@ describe("documentation", () => {
       expect.arrayContaining(["kind", "scenario", "runs", "changes"]),
     );
   });
+
+  it("is generated from the routes the server mounts: every route documented, answers described by schemas", async () => {
+    const doc = (await (await app().app.request("/api/openapi.json")).json()) as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+      >;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`),
+    );
+    const mounted = Object.values(routes).map(
+      (r) => `${r.method.toUpperCase()} ${r.path.replace(/\{(\w+)\}/g, ":$1")}`,
+    );
+    expect(documented.sort()).toEqual(mounted.sort());
+    // Every documented route answers (none is documented but missing): a GET of each path is not "no such endpoint".
+    for (const r of Object.values(routes).filter((x) => x.method === "get")) {
+      const res = await app().app.request(r.path.replace("{id}", SCENARIO_OR_ID(r.path)));
+      expect((await res.clone().text()).includes("no such endpoint"), r.path).toBe(false);
+    }
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(["ApiError", "Limits", "ExperimentInfo", "ScenarioListing", "ScenarioDetail"]),
+    );
+    expect(Object.keys(doc.components.schemas.Limits!.properties!)).toEqual(Object.keys(DEFAULT_LIMITS));
+    const refusal = doc.paths["/api/replay"]!.post!.responses["400"]!.content!["application/json"]!.schema;
+    expect(refusal).toEqual({ $ref: "#/components/schemas/ApiError" });
+  });
 });
+
+const SCENARIO_OR_ID = (path: string) => (path.startsWith("/api/scenarios") ? SCENARIO : "1");

@@ -4,13 +4,13 @@
  * Scenarios are the built-in ones only, loaded once at start: no endpoint reads a path from the request or
  * evaluates anything the client sends, beyond setting scenario fields through the scenario's own schema.
  */
-import { zValidator } from "@hono/zod-validator";
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { streamSSE } from "hono/streaming";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
+import type { Bibliography } from "../bibliography/bibliography.ts";
 import { mechanismCatalogue } from "../catalog/catalog.ts";
 import { DiscoveryError, discover } from "../discovery/discover.ts";
 import type { FactorsFile } from "../experiments/factors.ts";
@@ -20,7 +20,9 @@ import { PlanError, planAttribution, planMonteCarlo, planWhatIf, totalRuns } fro
 import { scenarioSeriesMeasures, seriesProblem } from "../experiments/series.ts";
 import { summarize } from "../experiments/summarize.ts";
 import type { ExperimentPlan, ExperimentRecord, Question } from "../experiments/types.ts";
+import type { HistoryRecord } from "../history/record.ts";
 import { namesOf } from "../kernel/narrative.ts";
+import type { Lesson } from "../lesson/lesson.ts";
 import { recordReplay } from "../replay/timeline.ts";
 import { reportInput } from "../report/build.ts";
 import { experimentReport } from "../report/experimentReport.ts";
@@ -34,18 +36,15 @@ import { type ResultsStore, StoreError } from "../store/store.ts";
 import {
   type ApiError,
   type Change,
-  discoverQuerySchema,
   type ExperimentDetail,
   type ExperimentInfo,
-  experimentRequestSchema,
   exportQuerySchema,
   type Limits,
-  replayRequestSchema,
   type ScenarioDetail,
   type ScenarioListing,
 } from "./contract.ts";
 import { BusyError, type ExperimentEvent, type ExperimentManager } from "./experiments.ts";
-import { openApiDocument } from "./openapi.ts";
+import { routes } from "./routes.ts";
 import type { StaticFiles } from "./static.ts";
 
 /** A built-in scenario with what the API needs of it, prepared once. */
@@ -53,6 +52,12 @@ export interface ServedScenario {
   scenario: Scenario;
   factors: FactorsFile | null;
   isDefault: boolean;
+  /** The historical record set beside a replay, where the repository has one. */
+  history?: HistoryRecord | null;
+  /** Full references behind the scenario's source keys, where the repository has them. */
+  bibliography?: Bibliography | null;
+  /** A guided lesson for a class, where the repository has one. */
+  lesson?: Lesson | null;
 }
 
 export interface AppOptions {
@@ -101,7 +106,7 @@ function zodIssues(error: z.core.$ZodError): ApiError["issues"] {
   });
 }
 
-/** zod-validator hook: a 400 naming the first bad field and listing every issue. */
+/** Validation hook of every route: a 400 naming the first bad field and listing every issue. */
 function refuse(result: { success: boolean; error?: z.core.$ZodError }): Response | undefined {
   if (result.success || !result.error) return undefined;
   const issues = zodIssues(result.error)!;
@@ -157,8 +162,8 @@ function info(rec: ExperimentRecord, active: boolean): ExperimentInfo {
  * const app = createApp({ scenarios, store, experiments, limits: DEFAULT_LIMITS, web: null });
  * const res = await app.request("/api/scenarios");
  */
-export function createApp(o: AppOptions): Hono {
-  const app = new Hono();
+export function createApp(o: AppOptions): OpenAPIHono {
+  const app = new OpenAPIHono({ defaultHook: refuse });
   const { limits } = o;
 
   const served = (id: string, field?: string): ServedScenario => {
@@ -234,11 +239,27 @@ export function createApp(o: AppOptions): Hono {
     }),
   );
 
-  app.get("/api/health", (c) => c.json({ ok: true, running: o.experiments.running }));
-  app.get("/api/limits", (c) => c.json(limits));
-  app.get("/api/openapi.json", (c) => c.json(openApiDocument(limits)));
+  app.openapi(routes.health, (c) => c.json({ ok: true, running: o.experiments.running }, 200));
+  app.openapi(routes.limits, (c) => c.json(limits, 200));
+  app.get("/api/openapi.json", (c) =>
+    c.json(
+      app.getOpenAPI31Document({
+        openapi: "3.1.0",
+        info: {
+          title: "Apparat API",
+          version: "1",
+          description: [
+            "Replays and experiments of the Apparat simulation. Every request body is JSON, at most",
+            `${limits.maxBodyBytes} bytes; an experiment has at most ${limits.maxRunsPerVariant} runs per variant and`,
+            `${limits.maxTotalRuns} runs in all; at most ${limits.maxConcurrentExperiments} run at once (429 beyond).`,
+            "Refusals are 4xx with an ApiError body naming the field at fault.",
+          ].join(" "),
+        },
+      }),
+    ),
+  );
 
-  app.get("/api/scenarios", (c) =>
+  app.openapi(routes.scenarios, (c) =>
     c.json(
       [...o.scenarios.values()].map(
         (s): ScenarioListing => ({
@@ -248,33 +269,38 @@ export function createApp(o: AppOptions): Hono {
           isDefault: s.isDefault,
         }),
       ),
+      200,
     ),
   );
 
-  app.get("/api/scenarios/:id", (c) => {
-    const s = served(c.req.param("id"));
+  app.openapi(routes.scenario, (c) => {
+    const s = served(c.req.valid("param").id);
     const body: ScenarioDetail = {
       scenario: s.scenario,
-      mechanisms: mechanismCatalogue(s.scenario),
+      mechanisms: mechanismCatalogue(s.scenario, s.bibliography ?? null),
       factors: s.factors
         ? {
             question: s.factors.question,
             groups: s.factors.groups.map((g) => ({ id: g.id, label: g.label })),
           }
         : null,
+      history: s.history ?? null,
+      bibliography: s.bibliography ?? null,
+      lesson: s.lesson ?? null,
     };
-    return c.json(body);
+    return c.json(body, 200);
   });
 
-  app.post("/api/replay", zValidator("json", replayRequestSchema, refuse), (c) => {
+  app.openapi(routes.replay, (c) => {
     const req = c.req.valid("json");
     const s = changed(served(req.scenario, "scenario").scenario, req.changes);
     return c.json(
       recordReplay(compileScenario(s), { seed: req.seed, ...(req.until ? { until: req.until } : {}) }),
+      200,
     );
   });
 
-  app.post("/api/experiments", zValidator("json", experimentRequestSchema, refuse), async (c) => {
+  app.openapi(routes.startExperiment, async (c) => {
     const req = c.req.valid("json");
     const s = served(req.scenario, "scenario");
     if (!s.factors)
@@ -326,16 +352,17 @@ export function createApp(o: AppOptions): Hono {
     return c.json(info(record(id), true), 202);
   });
 
-  app.get("/api/experiments", (c) =>
+  app.openapi(routes.experiments, (c) =>
     c.json(
       o.store.list().map((e) => ({ ...e, active: o.experiments.isActive(e.id) }) satisfies ExperimentInfo),
+      200,
     ),
   );
 
-  app.get("/api/experiments/:id", (c) => c.json(detail(record(experimentId(c.req.param("id"))))));
+  app.openapi(routes.experiment, (c) => c.json(detail(record(experimentId(c.req.valid("param").id))), 200));
 
-  app.post("/api/experiments/:id/resume", async (c) => {
-    const rec = record(experimentId(c.req.param("id")));
+  app.openapi(routes.resume, async (c) => {
+    const rec = record(experimentId(c.req.valid("param").id));
     if (rec.status === "finished") throw fail(409, `experiment ${rec.id} has finished already`, "id");
     try {
       await o.experiments.start({ resume: rec.id });
@@ -346,11 +373,19 @@ export function createApp(o: AppOptions): Hono {
     return c.json(info(record(rec.id), true), 202);
   });
 
+  // The report (HTML) and the event stream answer with other media than JSON: documented from their routes,
+  // mounted as plain handlers.
+  app.openAPIRegistry.registerPath(routes.report);
+  app.openAPIRegistry.registerPath(routes.events);
   app.get("/api/experiments/:id/report", (c) => {
     const rec = record(experimentId(c.req.param("id")));
     const summary = summarize(rec.plan, o.store.runs(rec.id));
-    if (summary.kind === "attribute")
-      return c.html(renderHtml(reportInput(rec.plan, summary, { id: rec.id, created: rec.created })));
+    if (summary.kind === "attribute") {
+      const bibliography = o.scenarios.get(rec.plan.scenario.id)?.bibliography ?? null;
+      return c.html(
+        renderHtml(reportInput(rec.plan, summary, { id: rec.id, created: rec.created }, bibliography)),
+      );
+    }
     const fans = rec.plan.series ? fansOf(rec.plan, o.store.series(rec.id)) : [];
     const names = namesOf(rec.plan.scenario);
     const report = experimentReport(
@@ -360,13 +395,13 @@ export function createApp(o: AppOptions): Hono {
     return c.html(report.html);
   });
 
-  app.get("/api/experiments/:id/fans", (c) => {
-    const rec = record(experimentId(c.req.param("id")));
-    return c.json(rec.plan.series ? fansOf(rec.plan, o.store.series(rec.id)) : []);
+  app.openapi(routes.fans, (c) => {
+    const rec = record(experimentId(c.req.valid("param").id));
+    return c.json(rec.plan.series ? fansOf(rec.plan, o.store.series(rec.id)) : [], 200);
   });
 
-  app.get("/api/experiments/:id/discover", zValidator("query", discoverQuerySchema, refuse), (c) => {
-    const rec = record(experimentId(c.req.param("id")));
+  app.openapi(routes.discover, (c) => {
+    const rec = record(experimentId(c.req.valid("param").id));
     const q = c.req.valid("query");
     const question = {
       ...rec.plan.question,
@@ -384,6 +419,7 @@ export function createApp(o: AppOptions): Hono {
           question,
           prim: q.minCoverage !== undefined ? { minCoverage: q.minCoverage } : {},
         }),
+        200,
       );
     } catch (err) {
       if (err instanceof DiscoveryError || err instanceof OutcomeError)
@@ -396,9 +432,16 @@ export function createApp(o: AppOptions): Hono {
     }
   });
 
-  app.get("/api/experiments/:id/export", zValidator("query", exportQuerySchema, refuse), (c) => {
+  // Downloads answer with CSV or Parquet: documented from their route, mounted as a plain handler.
+  app.openAPIRegistry.registerPath(routes.export);
+  app.get("/api/experiments/:id/export", (c) => {
     const rec = record(experimentId(c.req.param("id")));
-    const q = c.req.valid("query");
+    const parsed = exportQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw fail(400, `${issue.path.join(".")}: ${issue.message}`, String(issue.path[0] ?? "query"));
+    }
+    const q = parsed.data;
     if (q.table === "series" && !rec.plan.series)
       throw fail(404, `experiment ${rec.id} keeps no series`, "table");
     const { content } = exportTable(o.store, rec.id, q.format, q.table);

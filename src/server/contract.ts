@@ -4,9 +4,12 @@
  * document at `/api/openapi.json` is generated from these schemas.
  */
 import { z } from "zod";
+import type { Bibliography } from "../bibliography/bibliography.ts";
 import type { MechanismInfo } from "../catalog/catalog.ts";
 import type { ExperimentSummary } from "../experiments/summarize.ts";
 import type { ExperimentListing } from "../experiments/types.ts";
+import type { HistoryRecord } from "../history/record.ts";
+import type { Lesson } from "../lesson/lesson.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
 /** Limits every request is held to; the server's `limits` endpoint reports the ones in force. */
@@ -94,7 +97,10 @@ export interface ScenarioListing {
   isDefault: boolean;
 }
 
-/** GET /api/scenarios/{id}: the validated scenario, its mechanisms, and the factor-group question if any. */
+/**
+ * GET /api/scenarios/{id}: the validated scenario, its mechanisms, the factor-group question if any, and
+ * for the classroom the historical record to set beside a replay and the full references of its sources.
+ */
 export interface ScenarioDetail {
   scenario: Scenario;
   mechanisms: MechanismInfo[];
@@ -102,6 +108,9 @@ export interface ScenarioDetail {
     question: { text: string; leader: string; by: string };
     groups: { id: string; label: string }[];
   } | null;
+  history: HistoryRecord | null;
+  bibliography: Bibliography | null;
+  lesson: Lesson | null;
 }
 
 /** An experiment as listed (GET /api/experiments) and, with its summary, shown (GET /api/experiments/{id}). */

@@ -7,7 +7,10 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { loadBibliography } from "../node/bibliography.ts";
 import { loadFactors } from "../node/factors.ts";
+import { loadHistory } from "../node/history.ts";
+import { loadLesson } from "../node/lesson.ts";
 import { builtinScenarios, DEFAULT_SCENARIO, loadScenario } from "../node/scenarios.ts";
 import type { Executor } from "../runner/executor.ts";
 import { InProcessExecutor } from "../runner/inProcess.ts";
@@ -60,6 +63,9 @@ export function servedScenarios(): Map<string, ServedScenario> {
       scenario,
       factors: loadFactors(scenario, undefined),
       isDefault: name === DEFAULT_SCENARIO,
+      history: loadHistory(scenario),
+      bibliography: loadBibliography(scenario.id),
+      lesson: loadLesson(scenario),
     });
   }
   return out;

@@ -1,9 +1,19 @@
 /**
  * The 95 % intervals every experiment reports: Wilson for shares (it behaves at 0 % and 100 %, where the
- * normal approximation collapses), the normal interval for means of per-seed values, and quantiles. Pure.
+ * normal approximation collapses), Student's t interval for means of per-seed values (honest at small
+ * sizes, where the normal interval is far too narrow), and quantiles. Pure.
  */
+/// <reference path="./jstat.d.ts" />
+import jstat from "jstat";
 
 export const Z95 = 1.959963984540054;
+
+export { enoughForInterval, MIN_RUNS_FOR_INTERVAL } from "./minimum.ts";
+
+/** The two-sided 95 % critical value of Student's t with `dof` degrees of freedom (12.71 for 1, 1.97 for 199). */
+export function t95(dof: number): number {
+  return jstat.jStat.studentt.inv(0.975, dof);
+}
 
 /**
  * Wilson score interval (95%) for k successes in n trials; [0, 1] when n is 0.
@@ -30,11 +40,12 @@ export interface MeanInterval {
 }
 
 /**
- * Mean of per-seed values with the normal 95 % interval (sample standard deviation / sqrt n). With common
- * random numbers, per-seed differences between two variants give a paired interval this way.
+ * Mean of per-seed values with Student's t 95 % interval (t with n - 1 degrees of freedom times the sample
+ * standard deviation / sqrt n). With common random numbers, per-seed differences between two variants give
+ * a paired interval this way. One value has no spread to measure: its interval is NaN to NaN, not a point.
  *
  * @example
- * meanInterval([1, 0, 1, 1]); // { value: 0.75, lo: ..., hi: ..., n: 4 }
+ * meanInterval([1, 0, 1, 1]); // { value: 0.75, lo: -0.046, hi: 1.546, n: 4 }
  */
 export function meanInterval(xs: readonly number[]): MeanInterval {
   const n = xs.length;
@@ -42,10 +53,10 @@ export function meanInterval(xs: readonly number[]): MeanInterval {
   let sum = 0;
   for (const x of xs) sum += x;
   const mean = sum / n;
-  if (n === 1) return { value: mean, lo: mean, hi: mean, n };
+  if (n === 1) return { value: mean, lo: Number.NaN, hi: Number.NaN, n };
   let ss = 0;
   for (const x of xs) ss += (x - mean) ** 2;
-  const half = Z95 * Math.sqrt(ss / (n - 1) / n);
+  const half = t95(n - 1) * Math.sqrt(ss / (n - 1) / n);
   return { value: mean, lo: mean - half, hi: mean + half, n };
 }
 

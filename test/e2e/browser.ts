@@ -3,7 +3,7 @@
  * for the end-to-end tests. Chromium comes from the system package (`apt-get install chromium`); Playwright's
  * own browser download is never used. Without Chromium the tests are skipped outside CI and fail in CI.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -16,6 +16,9 @@ export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 export const RUN_BROWSER_TESTS = HAVE_CHROMIUM || process.env.CI === "true";
 
 export const SCREENSHOTS = new URL("../../test-results/screenshots/", import.meta.url).pathname;
+/** The README's and docs' pictures: refreshed by the suite when APPARAT_DOCS_SCREENSHOTS=1. */
+export const DOCS_SCREENSHOTS = new URL("../../docs/screenshots/", import.meta.url).pathname;
+const UPDATE_DOCS = process.env.APPARAT_DOCS_SCREENSHOTS === "1";
 
 /** Flags for a root user in a sandbox with no network: no sandboxing, no GPU, no calls home. */
 const FLAGS = [
@@ -38,6 +41,8 @@ export interface Session {
   /** Page errors and console errors seen so far. */
   errors: string[];
   screenshot(name: string): Promise<string>;
+  /** A picture for the docs (the viewport, what a reader sees first, unless fullPage), also in docs/ when asked. */
+  docsScreenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -55,7 +60,9 @@ export async function openDashboard(): Promise<Session> {
     dashboard: true,
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // A page of its own context: axe-core opens a second page in the same context to finish its run.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
   page.on("console", (m) => {
@@ -72,6 +79,12 @@ export async function openDashboard(): Promise<Session> {
     screenshot: async (name) => {
       const path = join(SCREENSHOTS, `${name}.png`);
       await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    docsScreenshot: async (name, options = {}) => {
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: options.fullPage ?? false });
+      if (UPDATE_DOCS) copyFileSync(path, join(DOCS_SCREENSHOTS, `${name}.png`));
       return path;
     },
     close: async () => {

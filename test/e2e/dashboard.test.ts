@@ -80,12 +80,12 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     await drag(page, "timeline", 0);
     await expect.poll(() => page.getByTestId("timeline-date").getAttribute("data-date")).toBe(dates[0]);
     const early = await patrons();
-    const shownEarly = await page.getByTestId("narrative").locator("li:not(.future)").count();
+    const shownEarly = await page.getByTestId("narrative").locator("li:not(.narrative-future)").count();
 
     await drag(page, "timeline", dates.length - 1);
     await expect.poll(() => page.getByTestId("timeline-date").getAttribute("data-date")).toBe(dates.at(-1));
     const late = await patrons();
-    const shownLate = await page.getByTestId("narrative").locator("li:not(.future)").count();
+    const shownLate = await page.getByTestId("narrative").locator("li:not(.narrative-future)").count();
     expect(late).not.toBe(early);
     expect(shownLate).toBeGreaterThan(shownEarly);
 
@@ -97,7 +97,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
       .getByTestId("narrative")
       .locator("li[data-date]")
       .evaluateAll((els) =>
-        els.map((e) => [e.getAttribute("data-date"), e.classList.contains("future")] as const),
+        els.map((e) => [e.getAttribute("data-date"), e.classList.contains("narrative-future")] as const),
       );
     for (const [date, future] of entries) expect(future).toBe(date! > dates[middle]!);
     await s.screenshot("03-scrubbed");
@@ -161,6 +161,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
       .toBeGreaterThan(0);
     expect(await page.getByTestId("whatif-result").innerText()).toMatch(/interval/i);
     await s.screenshot("05-whatif");
+    await s.docsScreenshot("counterfactuals", { fullPage: true });
   });
 
   it("runs a Monte Carlo on the server to the end and lists it", async () => {
@@ -197,6 +198,7 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     const frame = page.frameLocator("[data-testid=report-frame]");
     await expect.poll(() => frame.locator("svg").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await s.screenshot("07-report");
+    await s.docsScreenshot("experiments", { fullPage: true });
   });
 
   it("resumes an experiment that stopped part-way, from the stored list", async () => {

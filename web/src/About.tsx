@@ -53,16 +53,25 @@ export function About({ detail }: { detail: ScenarioDetail | null }) {
         <dt>Timeline</dt>
         <dd>
           Drag the slider or press Play; the narrative, the charts and the network all follow the week shown.
-          Marks on the track: <span className="key key-congress" /> congresses,{" "}
-          <span className="key key-death" /> deaths, <span className="key key-removal" /> removals from office
-          or the party, and <span className="key key-sole" /> the week one leader first meets the test of sole
-          leadership (he rules without needing anyone's consent and, with his clients, holds a majority in the{" "}
-          {b.executive} and the {b.committee}). Click a mark to jump to it.
+          Marks on the track: <span className="mark-swatch mark-swatch-congress" /> congresses,{" "}
+          <span className="mark-swatch mark-swatch-death" /> deaths,{" "}
+          <span className="mark-swatch mark-swatch-removal" /> removals from office or the party, and{" "}
+          <span className="mark-swatch mark-swatch-sole" /> the week one leader becomes sole leader (he rules
+          without needing anyone's consent, no rival keeps a full seat in the {b.executive}, and his
+          supporters hold majorities in the {b.executive} and the {b.committee}); a hollow mark{" "}
+          <span className="mark-swatch mark-swatch-lapse" /> is a week he stops being sole leader. Under the
+          slider, rings <span className="mark-swatch mark-swatch-record" /> mark the dates of the historical
+          record (red rings: this run departs from it there). Click a mark to jump to it.
         </dd>
         <dt>What happened</dt>
         <dd>
-          The narrative lists the events of this history in order. Events up to the week shown are in full
-          colour, later ones faded. Click an event to move the timeline to it.
+          The narrative lists the events of this history in order. Events up to the week shown are in black,
+          later ones in grey. Click an event to move the timeline to it. Entries marked “the historical
+          record” (with a rule on their left) are what really happened, at their real dates, each with how
+          this run compares: the same month, so many months earlier or later, or not at all. Above the
+          timeline, one line says where this run first leaves the record. An event counts as close to the
+          record within six months; events the scenario itself schedules (strokes, deaths, congresses) always
+          are, so only the events the model must produce are counted.
         </dd>
         <dt>Power over time</dt>
         <dd>

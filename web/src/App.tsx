@@ -1,19 +1,23 @@
 // The dashboard shell: loads the scenario from the server, holds the shared state (seed, changes, runs,
 // experiments) so it survives switching tabs, keeps tab and settings in the URL hash, and lays out the tabs.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { LessonAction } from "../../src/lesson/lesson.ts";
 import type { Change, Limits, ScenarioDetail, ScenarioListing } from "../../src/server/contract.ts";
 import { About } from "./About.tsx";
 import { ApiFailure, api } from "./api.ts";
 import { type CfLocal, CounterfactualView } from "./CounterfactualView.tsx";
 import { ExperimentsView } from "./ExperimentsView.tsx";
 import { EngineError, runLocal } from "./engine.ts";
+import { LessonBar, LessonView } from "./LessonView.tsx";
 import { MechanismsView } from "./MechanismsView.tsx";
 import { ReplayView } from "./ReplayView.tsx";
 import type { RunStatus } from "./RunStatus.tsx";
-import { readRoute, type Tab, writeRoute } from "./route.ts";
+import { readRoute, TABS, type Tab, writeRoute } from "./route.ts";
+import { panelId, TabList, tabId } from "./TabList.tsx";
 import { useExperiment } from "./useExperiment.ts";
 
 const TAB_LABELS: Record<Tab, string> = {
+  lesson: "Lesson",
   replay: "Replay",
   counterfactuals: "Counterfactuals",
   experiments: "Experiments",
@@ -44,6 +48,8 @@ export function App() {
   const mc = useExperiment(bump);
   const attr = useExperiment(bump);
   const resumed = useExperiment(bump);
+  const [lessonStep, setLessonStep] = useState(0);
+  const [lessonStarted, setLessonStarted] = useState(false);
   const runCounter = useRef(0);
   const seedRef = useRef(seed);
   seedRef.current = seed;
@@ -119,10 +125,13 @@ export function App() {
     setScenarioId(id);
   };
 
-  const runCounterfactual = () => {
+  const runCounterfactual = (runSeed = seed, runChanges = changes) => {
     if (!detail) return;
     setLocal({ state: "running" });
-    Promise.all([runLocal(detail.scenario, seed, []), runLocal(detail.scenario, seed, changes)]).then(
+    Promise.all([
+      runLocal(detail.scenario, runSeed, []),
+      runLocal(detail.scenario, runSeed, runChanges),
+    ]).then(
       ([baseline, changed]) => {
         runCounter.current++;
         setLocal({ state: "done", baseline, changed });
@@ -136,6 +145,35 @@ export function App() {
 
   const changedRun = local.state === "done" ? local.changed : null;
 
+  // The lesson's buttons set the dashboard up as a step needs it, then show the tab it happens on.
+  const lessonAction = (a: LessonAction) => {
+    if (!detail) return;
+    setLessonStarted(true);
+    if (a.kind === "replay") {
+      setSeed(a.seed);
+      setShowChanged(false);
+      runReplay(detail, a.seed);
+      setTab("replay");
+    } else if (a.kind === "counterfactual") {
+      setSeed(a.seed);
+      setChanges(a.changes);
+      runCounterfactual(a.seed, a.changes);
+      setTab("counterfactuals");
+    } else if (a.kind === "compare") {
+      setChanges(a.changes);
+      setCfRuns(a.runs);
+      setWhatifChanges(a.changes);
+      whatif.start({
+        kind: "whatif",
+        scenario: detail.scenario.id,
+        runs: a.runs,
+        seed: a.seed,
+        changes: a.changes,
+      });
+      setTab("counterfactuals");
+    } else setTab("experiments");
+  };
+
   return (
     <div className="app">
       <header className="top">
@@ -143,84 +181,86 @@ export function App() {
           <h1>Apparat</h1>
           <span className="muted">{detail?.scenario.title ?? "agent-based history"}</span>
         </div>
-        <div className="tabs" role="tablist">
-          {(Object.keys(TAB_LABELS) as Tab[]).map((t) => (
-            <button
-              type="button"
-              key={t}
-              role="tab"
-              aria-selected={tab === t}
-              data-testid={`tab-${t}`}
-              className={tab === t ? "active" : ""}
-              onClick={() => setTab(t)}
-            >
-              {TAB_LABELS[t]}
-            </button>
-          ))}
-        </div>
+        <TabList tabs={TABS} labels={TAB_LABELS} selected={tab} onSelect={setTab} />
       </header>
 
       <main className="content">
-        {loadError && (
-          <p className="error" role="alert" data-testid="load-error">
-            Cannot load the scenario: {loadError}
-          </p>
-        )}
-        {!detail && !loadError && <p className="placeholder">Loading the scenario…</p>}
-        {detail && tab === "replay" && (
-          <ReplayView
-            listing={listing}
-            scenarioId={scenarioId ?? ""}
-            onScenario={chooseScenario}
-            detail={detail}
-            seed={seed}
-            onSeed={setSeed}
-            status={status}
-            onRun={(s) => runReplay(detail, s ?? seed)}
-            changed={changedRun}
-            showChanged={showChanged}
-            onShowChanged={setShowChanged}
-            tick={tick}
-            onTick={setTick}
-          />
-        )}
-        {detail && tab === "counterfactuals" && (
-          <CounterfactualView
-            detail={detail}
-            seed={seed}
-            changes={changes}
-            onChanges={setChanges}
-            local={local}
-            onRunLocal={runCounterfactual}
-            whatif={whatif}
-            whatifChanges={whatifChanges}
-            onRunServer={(runs) => {
-              setWhatifChanges(changes);
-              whatif.start({ kind: "whatif", scenario: detail.scenario.id, runs, seed, changes });
-            }}
-            runs={cfRuns}
-            onRuns={setCfRuns}
-            limits={limits}
-          />
-        )}
-        {detail && tab === "experiments" && (
-          <ExperimentsView
-            detail={detail}
-            mc={mc}
-            attr={attr}
-            resumed={resumed}
-            onStartMc={(runs, s) =>
-              mc.start({ kind: "mc", scenario: detail.scenario.id, runs, seed: s, changes: [] })
-            }
-            onStartAttr={(runs, s) =>
-              attr.start({ kind: "attribute", scenario: detail.scenario.id, runs, seed: s, changes: [] })
-            }
-            version={version}
-            limits={limits}
-          />
-        )}
-        {detail && tab === "mechanisms" && <MechanismsView detail={detail} />}
-        {tab === "about" && <About detail={detail} />}
+        <div className="tab-panel" role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)}>
+          {loadError && (
+            <p className="error" role="alert" data-testid="load-error">
+              Cannot load the scenario: {loadError}
+            </p>
+          )}
+          {!detail && !loadError && <p className="placeholder">Loading the scenario…</p>}
+          {detail?.lesson && lessonStarted && tab !== "lesson" && (
+            <LessonBar lesson={detail.lesson} step={lessonStep} onOpen={() => setTab("lesson")} />
+          )}
+          {detail && tab === "lesson" && detail.lesson && (
+            <LessonView
+              lesson={detail.lesson}
+              step={lessonStep}
+              onStep={setLessonStep}
+              onAction={lessonAction}
+            />
+          )}
+          {detail && tab === "lesson" && !detail.lesson && (
+            <p className="placeholder">This scenario has no lesson yet.</p>
+          )}
+          {detail && tab === "replay" && (
+            <ReplayView
+              listing={listing}
+              scenarioId={scenarioId ?? ""}
+              onScenario={chooseScenario}
+              detail={detail}
+              seed={seed}
+              onSeed={setSeed}
+              status={status}
+              onRun={(s) => runReplay(detail, s ?? seed)}
+              changed={changedRun}
+              showChanged={showChanged}
+              onShowChanged={setShowChanged}
+              tick={tick}
+              onTick={setTick}
+            />
+          )}
+          {detail && tab === "counterfactuals" && (
+            <CounterfactualView
+              detail={detail}
+              seed={seed}
+              changes={changes}
+              onChanges={setChanges}
+              local={local}
+              onRunLocal={() => runCounterfactual()}
+              whatif={whatif}
+              whatifChanges={whatifChanges}
+              onRunServer={(runs) => {
+                setWhatifChanges(changes);
+                whatif.start({ kind: "whatif", scenario: detail.scenario.id, runs, seed, changes });
+              }}
+              runs={cfRuns}
+              onRuns={setCfRuns}
+              limits={limits}
+            />
+          )}
+          {detail && tab === "experiments" && (
+            <ExperimentsView
+              detail={detail}
+              mc={mc}
+              attr={attr}
+              resumed={resumed}
+              onStartMc={(runs, s) =>
+                mc.start({ kind: "mc", scenario: detail.scenario.id, runs, seed: s, changes: [] })
+              }
+              onStartAttr={(runs, s) =>
+                attr.start({ kind: "attribute", scenario: detail.scenario.id, runs, seed: s, changes: [] })
+              }
+              version={version}
+              limits={limits}
+            />
+          )}
+          {detail && tab === "mechanisms" && <MechanismsView detail={detail} />}
+          {tab === "about" && <About detail={detail} />}
+        </div>
       </main>
 
       <footer className="footer">

@@ -21,20 +21,22 @@ interface Props {
 
 function Bar({ v, className }: { v: BarValue | null; className: string }) {
   const s = v && Number.isFinite(v.share) ? v : { share: 0, lo: 0, hi: 0 };
+  // An interval may be missing (one run has none; JSON carries it as null): then no whisker is drawn.
+  const ci = Number.isFinite(s.lo) && Number.isFinite(s.hi) && s.lo !== null && s.hi !== null;
   return (
     <div className="bar-line">
       <div className="bar-track">
         <div className={`bar-fill ${className}`} style={{ width: `${s.share * 100}%` }} />
-        <div
-          className="bar-ci"
-          style={{ left: `${s.lo * 100}%`, width: `${Math.max(0, s.hi - s.lo) * 100}%` }}
-        />
+        {ci && (
+          <div
+            className="bar-ci"
+            style={{ left: `${s.lo * 100}%`, width: `${Math.max(0, s.hi - s.lo) * 100}%` }}
+          />
+        )}
       </div>
       <span className="bar-value">
         {pct(s.share)}{" "}
-        <span className="muted small">
-          ({pct(s.lo)}–{pct(s.hi)})
-        </span>
+        <span className="muted small">{ci ? `(${pct(s.lo)}–${pct(s.hi)})` : "(no interval)"}</span>
       </span>
     </div>
   );

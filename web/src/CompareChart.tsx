@@ -5,6 +5,8 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { Scenario } from "../../src/index.ts";
 import type { Replay } from "../../src/replay/timeline.ts";
+import { ChartFigures } from "./ChartFigures.tsx";
+import { chartSummary } from "./chartText.ts";
 import { niceDate, unixSeconds } from "./format.ts";
 import { fnv1a } from "./hash.ts";
 import { chartFrame, type Metric, MetricSelect, metricHelp, metricLabels, valueAt } from "./PowerCharts.tsx";
@@ -63,6 +65,13 @@ export function CompareChart({ baseline, changed, scenario, leader: first, heigh
   }, [dates, baseline, changed, leader, metric]);
 
   const digest = useMemo(() => fnv1a(JSON.stringify({ leader, metric, data })), [leader, metric, data]);
+  const figures = useMemo(
+    () => [
+      { label: "As in the scenario", values: data[1] ?? [] },
+      { label: "With your changes", values: data[2] ?? [] },
+    ],
+    [data],
+  );
 
   useEffect(() => {
     const el = box.current;
@@ -107,7 +116,26 @@ export function CompareChart({ baseline, changed, scenario, leader: first, heigh
         {metric === "power" ? " (real, not as rivals see it)" : ""} of {info?.name}: dashed grey as in the
         scenario, solid with your changes.
       </p>
-      <div ref={box} className="compare-canvas" style={{ height }} />
+      <div
+        ref={box}
+        className="compare-canvas"
+        style={{ height }}
+        role="img"
+        aria-label={chartSummary(
+          `${labels[metric]} of ${info?.name ?? leader}, as in the scenario and with your changes`,
+          figures,
+          dates.length - 1,
+          (i) => niceDate(dates[i]),
+          (v) => valueAt(metric, v),
+          dates.length - 1,
+        )}
+      />
+      <ChartFigures
+        caption={`${labels[metric]} of ${info?.name ?? leader}`}
+        dates={dates}
+        series={figures}
+        valueText={(v) => valueAt(metric, v)}
+      />
       <ul className="legend" aria-label="Histories">
         <li className="legend-date">{niceDate(dates[at])}</li>
         <li>

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { ExperimentDetail, ExperimentInfo, Limits, ScenarioDetail } from "../../src/server/contract.ts";
 import { ApiFailure, api } from "./api.ts";
 import { ExperimentFeedback } from "./ExperimentProgress.tsx";
-import { int } from "./format.ts";
+import { int, momentText } from "./format.ts";
 import { AttributionResult, MonteCarloResult, SummaryView } from "./Summaries.tsx";
 import { ExperimentTools } from "./toolkit/ExperimentTools.tsx";
 import { type ExperimentHandle, isBusy } from "./useExperiment.ts";
@@ -29,13 +29,6 @@ const KIND: Record<string, string> = {
   sweep: "Sweep",
   sensitivity: "Sensitivity",
 };
-
-function createdText(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
-}
 
 export function ExperimentsView(p: Props) {
   const [mcRuns, setMcRuns] = useState(200);
@@ -163,75 +156,91 @@ export function ExperimentsView(p: Props) {
             {listError}
           </p>
         )}
-        <table className="table clickable" data-testid="experiments-list">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>Kind</th>
-              <th>Name</th>
-              <th>Status</th>
-              <th>Runs done</th>
-              <th>Created</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(list ?? []).map((x) => (
-              <tr
-                key={x.id}
-                data-experiment-id={x.id}
-                data-kind={x.kind}
-                data-status={x.status}
-                className={shown?.id === x.id ? "selected" : ""}
-                onClick={() => open(x.id)}
-              >
-                <td>{x.id}</td>
-                <td>{KIND[x.kind] ?? x.kind}</td>
-                <td>{x.name}</td>
-                <td>{x.active ? "running" : x.status}</td>
-                <td>
-                  {int(x.done)} / {int(x.total)}
-                </td>
-                <td>{createdText(x.created)}</td>
-                <td>
-                  {x.status === "running" && !x.active && (
-                    <button
-                      type="button"
-                      data-testid="resume-experiment"
-                      title="This experiment stopped part-way (its server or command was stopped): run the rest"
-                      disabled={isBusy(p.resumed.state)}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        p.resumed.resume(x.id);
-                      }}
-                    >
-                      Resume
-                    </button>
-                  )}
-                  {x.kind === "attribute" && (
-                    <button
-                      type="button"
-                      data-testid="open-report"
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        setReport(x.id);
-                      }}
-                    >
-                      Open report
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {list && list.length === 0 && (
+        <div className="table-scroll">
+          <table className="table clickable" data-testid="experiments-list">
+            <thead>
               <tr>
-                <td colSpan={7} className="muted">
-                  No experiments stored yet.
-                </td>
+                <th>#</th>
+                <th>Kind</th>
+                <th>Name</th>
+                <th>Status</th>
+                <th>Runs done</th>
+                <th>Created</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            )}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(list ?? []).map((x) => (
+                <tr
+                  key={x.id}
+                  data-experiment-id={x.id}
+                  data-kind={x.kind}
+                  data-status={x.status}
+                  className={shown?.id === x.id ? "selected" : ""}
+                  onClick={() => open(x.id)}
+                >
+                  <td>{x.id}</td>
+                  <td>{KIND[x.kind] ?? x.kind}</td>
+                  <td>
+                    {/* The row opens on a click; this button is the same for the keyboard. */}
+                    <button
+                      type="button"
+                      className="link row-open"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        open(x.id);
+                      }}
+                    >
+                      {x.name}
+                    </button>
+                  </td>
+                  <td>{x.active ? "running" : x.status}</td>
+                  <td>
+                    {int(x.done)} / {int(x.total)}
+                  </td>
+                  <td>{momentText(x.created)}</td>
+                  <td>
+                    {x.status === "running" && !x.active && (
+                      <button
+                        type="button"
+                        data-testid="resume-experiment"
+                        title="This experiment stopped part-way (its server or command was stopped): run the rest"
+                        disabled={isBusy(p.resumed.state)}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          p.resumed.resume(x.id);
+                        }}
+                      >
+                        Resume
+                      </button>
+                    )}
+                    {x.kind === "attribute" && (
+                      <button
+                        type="button"
+                        data-testid="open-report"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          setReport(x.id);
+                        }}
+                      >
+                        Open report
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+              {list && list.length === 0 && (
+                <tr>
+                  <td colSpan={7} className="muted">
+                    No experiments stored yet.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
         <ExperimentFeedback state={p.resumed.state} errorTestId="resume-error" />
         {p.resumed.state.phase === "done" && p.resumed.state.detail && (
           <p className="muted" data-testid="resume-done">

@@ -3,8 +3,10 @@
 // source), the evidence passages behind it and the full citations. Sections start closed; the overview opens
 // one and scrolls to it, and two buttons open or close them all.
 import { useState } from "react";
+import type { Reference } from "../../src/bibliography/bibliography.ts";
 import type { ScenarioDetail } from "../../src/server/contract.ts";
 import { valueText } from "./format.ts";
+import { ReferenceText } from "./ReferenceText.tsx";
 
 type Mechanism = ScenarioDetail["mechanisms"][number];
 
@@ -53,30 +55,32 @@ export function MechanismsView({ detail }: { detail: ScenarioDetail }) {
           that support it. Click a title to open its details; switch mechanisms off on the Counterfactuals tab
           to see what the history looks like without them.
         </p>
-        <table className="table mech-index">
-          <thead>
-            <tr>
-              <th>Mechanism</th>
-              <th>Status</th>
-              <th>What it does</th>
-            </tr>
-          </thead>
-          <tbody>
-            {all.map((m) => (
-              <tr key={m.id}>
-                <td className="mech-index-title">
-                  <button type="button" className="link" onClick={() => show(m.id)}>
-                    {m.title}
-                  </button>
-                </td>
-                <td>
-                  <span className={`badge ${m.enabled ? "on" : "off"}`}>{m.enabled ? "on" : "off"}</span>
-                </td>
-                <td className="small">{m.description}</td>
+        <div className="table-scroll">
+          <table className="table mech-index">
+            <thead>
+              <tr>
+                <th>Mechanism</th>
+                <th>Status</th>
+                <th>What it does</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {all.map((m) => (
+                <tr key={m.id}>
+                  <td className="mech-index-title">
+                    <button type="button" className="link" onClick={() => show(m.id)}>
+                      {m.title}
+                    </button>
+                  </td>
+                  <td>
+                    <span className={`badge ${m.enabled ? "on" : "off"}`}>{m.enabled ? "on" : "off"}</span>
+                  </td>
+                  <td className="small">{m.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <div className="mech-toolbar">
@@ -114,32 +118,36 @@ export function MechanismsView({ detail }: { detail: ScenarioDetail }) {
               {m.parameters.length > 0 && (
                 <>
                   <h4>Parameters</h4>
-                  <table className="table">
-                    <thead>
-                      <tr>
-                        <th>Parameter</th>
-                        <th>Value</th>
-                        <th>Range</th>
-                        <th>Source</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {m.parameters.map((p) => (
-                        <tr key={p.name}>
-                          <td>
-                            <code>{p.name}</code>
-                            {p.description && <div className="small muted">{p.description}</div>}
-                            {p.note && <div className="small">{p.note}</div>}
-                          </td>
-                          <td className="num">{valueText(p.value)}</td>
-                          <td className="num">
-                            {p.range ? `${valueText(p.range[0])} – ${valueText(p.range[1])}` : "—"}
-                          </td>
-                          <td>{p.source ?? "—"}</td>
+                  <div className="table-scroll">
+                    <table className="table">
+                      <thead>
+                        <tr>
+                          <th>Parameter</th>
+                          <th>Value</th>
+                          <th>Range</th>
+                          <th>Source</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {m.parameters.map((p) => (
+                          <tr key={p.name}>
+                            <td>
+                              <code>{p.name}</code>
+                              {p.description && <div className="small muted">{p.description}</div>}
+                              {p.note && <div className="small">{p.note}</div>}
+                            </td>
+                            <td className="num">{valueText(p.value)}</td>
+                            <td className="num">
+                              {p.range ? `${valueText(p.range[0])} – ${valueText(p.range[1])}` : "—"}
+                            </td>
+                            <td>
+                              <SourceKeys source={p.source} />
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 </>
               )}
               {m.evidence.length > 0 && (
@@ -150,7 +158,7 @@ export function MechanismsView({ detail }: { detail: ScenarioDetail }) {
                       <li key={`${e.source}:${e.note}`}>
                         <blockquote>{e.note}</blockquote>
                         <cite>
-                          [{e.source}] {e.citation}
+                          <SourceKeys source={e.source} /> {e.citation}
                         </cite>
                       </li>
                     ))}
@@ -162,8 +170,8 @@ export function MechanismsView({ detail }: { detail: ScenarioDetail }) {
                   <h4>Sources</h4>
                   <ul className="sources small">
                     {m.sources.map((src) => (
-                      <li key={src.key}>
-                        <b>{src.key}</b>: {src.citation}
+                      <li key={src.key} data-source={src.key}>
+                        <ReferenceText source={src} />
                       </li>
                     ))}
                   </ul>
@@ -173,6 +181,53 @@ export function MechanismsView({ detail }: { detail: ScenarioDetail }) {
           </details>
         ))}
       </div>
+
+      {detail.bibliography && <BibliographyList references={detail.bibliography.references} />}
     </div>
+  );
+}
+
+/** Source keys as links to their entries in the bibliography below. */
+function SourceKeys({ source }: { source: string | null }) {
+  const keys = (source ?? "")
+    .split(";")
+    .map((k) => k.trim())
+    .filter(Boolean);
+  if (keys.length === 0) return <>—</>;
+  return (
+    <>
+      {keys.map((k, i) => (
+        <span key={k}>
+          {i > 0 && "; "}
+          <a href={`#ref-${k}`} className="source-link">
+            {k}
+          </a>
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Every reference of the scenario, by key: what the short keys above stand for. */
+function BibliographyList({ references }: { references: Record<string, Reference> }) {
+  const keys = Object.keys(references).sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
+  return (
+    <section className="panel bibliography" aria-labelledby="bibliography-title" data-testid="bibliography">
+      <header className="panel-head">
+        <h2 id="bibliography-title">Bibliography</h2>
+        <span className="muted small">{keys.length} sources</span>
+      </header>
+      <p className="small">
+        Every source the scenario, its factors, its targets and its historical record cite, by the short key
+        used above.
+      </p>
+      <ol className="bibliography-list small">
+        {keys.map((k) => (
+          <li key={k} id={`ref-${k}`}>
+            <ReferenceText source={{ key: k, citation: "", reference: references[k] }} />
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Scenario } from "../../src/index.ts";
 import type { Replay } from "../../src/replay/timeline.ts";
-import { int, pct } from "./format.ts";
+import { int, listText, niceDate, pct } from "./format.ts";
 import { ANCHOR, HEIGHT, NetworkLayout, type Positions, WIDTH } from "./networkLayout.ts";
 import { bodyNames, leadersOf } from "./people.ts";
 
@@ -253,6 +253,20 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
   }, [pos, network, members, patron, sel, hover, leaders, result.series.leaders, t, anchorLabel]);
 
   const anchor = pos[ANCHOR];
+  // The picture in words: how many regional organisations answer to each leader this week.
+  const perLeader = new Map<string, number>();
+  let unattached = 0;
+  for (const p of patron) {
+    const leader = p >= 0 ? network.leaders[p] : undefined;
+    if (leader) perLeader.set(leader.id, (perLeader.get(leader.id) ?? 0) + 1);
+    else unattached++;
+  }
+  const shares = [...perLeader]
+    .sort((a, b) => b[1] - a[1])
+    .map(([id, n]) => `${leaders.find((l) => l.id === id)?.short ?? id}'s people run ${n}`);
+  const networkSummary = `On ${niceDate(date)}, of ${patron.length} regional party organisations, ${
+    shares.length ? listText(shares) : "none answers to a leader"
+  }${unattached ? `; ${unattached} answer to no leader` : ""}.`;
   return (
     <section className="panel network" data-testid="network-graph" data-tick={t}>
       <header className="panel-head">
@@ -260,9 +274,13 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
         <span className="muted small">Click a leader to see his regions</span>
       </header>
       <div className="network-body">
+        <p className="visually-hidden" id="network-summary" data-testid="network-summary">
+          {networkSummary}
+        </p>
         <svg
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
           aria-label="Network of leaders and the regional party organisations whose secretaries answer to them"
+          aria-describedby="network-summary"
         >
           {/* biome-ignore lint/a11y/noStaticElementInteractions: a click on the background clears the selection */}
           <rect width={WIDTH} height={HEIGHT} fill="transparent" onClick={() => setSelected(null)} />

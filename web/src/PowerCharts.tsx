@@ -5,6 +5,8 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { Scenario } from "../../src/index.ts";
 import type { Replay } from "../../src/replay/timeline.ts";
+import { ChartFigures } from "./ChartFigures.tsx";
+import { chartSummary } from "./chartText.ts";
 import { int, niceDate, unixSeconds } from "./format.ts";
 import { fnv1a } from "./hash.ts";
 import { bodyNames, leadersOf } from "./people.ts";
@@ -146,6 +148,16 @@ export function PowerCharts({
   }, [series, leaders, metric]);
 
   const digest = useMemo(() => fnv1a(JSON.stringify({ metric, data })), [metric, data]);
+  // The same figures as text: the real values (no offsets), one series per leader.
+  const figures = useMemo(
+    () =>
+      leaders.flatMap((l) => {
+        const row = series.leaders[l.id];
+        if (!row) return [];
+        return [{ label: l.short, values: metric === "power" ? row.realPower : row[metric] }];
+      }),
+    [leaders, series, metric],
+  );
 
   useEffect(() => {
     const el = box.current;
@@ -215,8 +227,26 @@ export function PowerCharts({
       </header>
       <p className="muted small chart-help">{help[metric]}</p>
       <div ref={box} className="chart-box">
-        <div className="chart-canvas" />
+        <div
+          className="chart-canvas"
+          role="img"
+          data-testid="power-chart-canvas"
+          aria-label={chartSummary(
+            `${labels[metric]} for each leader`,
+            figures,
+            Math.min(tick, series.dates.length - 1),
+            (i) => niceDate(series.dates[i]),
+            (v) => valueAt(metric, v),
+            series.dates.length - 1,
+          )}
+        />
       </div>
+      <ChartFigures
+        caption={`${labels[metric]} for each leader`}
+        dates={series.dates}
+        series={figures}
+        valueText={(v) => valueAt(metric, v)}
+      />
       <ul className="legend" aria-label="Leaders">
         <li className="legend-date">{niceDate(series.dates[at])}</li>
         {leaders.map((l) => {

@@ -2,6 +2,7 @@
 // outcome bars and the effect in words), and an attribution (each factor's share of the chance).
 import type { ExperimentSummary, Scenario } from "../../src/index.ts";
 import type { Change, ScenarioDetail } from "../../src/server/contract.ts";
+import { enoughForInterval, MIN_RUNS_FOR_INTERVAL } from "../../src/stats/minimum.ts";
 import { type BarRow, Bars } from "./Bars.tsx";
 import { capitalise, describeChanges } from "./changes.ts";
 import { int, niceDate, pct, points } from "./format.ts";
@@ -80,6 +81,7 @@ export function WhatIfResult(p: { detail: ScenarioDetail; summary: Of<"whatif">;
         {pct(baseline.yes.share)} to {pct(changed.yes.share)}, over {int(effect.n)} pairs of runs with the
         same seeds.
       </p>
+      <FewRuns runs={effect.n} what={effect.n === 1 ? "pair of runs" : "pairs of runs"} />
       <Bars
         rows={outcomeRows(s, [baseline, changed])}
         series={[
@@ -92,11 +94,26 @@ export function WhatIfResult(p: { detail: ScenarioDetail; summary: Of<"whatif">;
   );
 }
 
+/** The warning under a result that rests on too few runs for its intervals to mean much. */
+function FewRuns({ runs, what }: { runs: number; what: string }) {
+  if (enoughForInterval(runs)) return null;
+  return (
+    <p className="warning" role="note" data-testid="few-runs">
+      {`Only ${int(runs)} ${what}, fewer than ${MIN_RUNS_FOR_INTERVAL}: too few for the 95% intervals to be trusted, and values that look different may not be. Run at least 200 before drawing a conclusion.`}
+    </p>
+  );
+}
+
 export function AttributionResult({ s, summary }: { s: Scenario; summary: Of<"attribute"> }) {
   const rows: BarRow[] = summary.factors.map((f) => ({
     label: f.label,
     values: [
-      { share: Math.max(0, f.shapley.value), lo: Math.max(0, f.shapley.lo), hi: Math.max(0, f.shapley.hi) },
+      {
+        share: Math.max(0, f.shapley.value),
+        // Missing intervals (one run) arrive as null: keep them missing rather than clamp them to zero.
+        lo: f.shapley.lo === null ? Number.NaN : Math.max(0, f.shapley.lo),
+        hi: f.shapley.hi === null ? Number.NaN : Math.max(0, f.shapley.hi),
+      },
     ],
   }));
   return (
@@ -105,36 +122,42 @@ export function AttributionResult({ s, summary }: { s: Scenario; summary: Of<"at
         Chance that {question(s, summary.question)}: <b>{pct(summary.baseline.yes.share)}</b> with every
         factor present, {pct(summary.none.share)} with none ({int(summary.replicates)} complete sets of runs).
       </p>
+      <FewRuns
+        runs={summary.replicates}
+        what={summary.replicates === 1 ? "complete set of runs" : "complete sets of runs"}
+      />
       <h4>How much of that chance each factor accounts for (Shapley value, in points)</h4>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>Factor</th>
-            <th>Share of the chance</th>
-            <th>95% interval</th>
-            <th>Chance without it</th>
-            <th>Chance with it alone</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.factors.map((f) => (
-            <tr key={f.id}>
-              <td>{f.label}</td>
-              <td>
-                <b>{points(f.shapley.value)}</b>
-                {f.shareOfEffect !== null && (
-                  <span className="muted"> ({pct(f.shareOfEffect)} of the effect)</span>
-                )}
-              </td>
-              <td>
-                {points(f.shapley.lo)} to {points(f.shapley.hi)}
-              </td>
-              <td>{pct(f.without.share)}</td>
-              <td>{pct(f.alone.share)}</td>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Factor</th>
+              <th>Share of the chance</th>
+              <th>95% interval</th>
+              <th>Chance without it</th>
+              <th>Chance with it alone</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {summary.factors.map((f) => (
+              <tr key={f.id}>
+                <td>{f.label}</td>
+                <td>
+                  <b>{points(f.shapley.value)}</b>
+                  {f.shareOfEffect !== null && (
+                    <span className="muted"> ({pct(f.shareOfEffect)} of the effect)</span>
+                  )}
+                </td>
+                <td>
+                  {points(f.shapley.lo)} to {points(f.shapley.hi)}
+                </td>
+                <td>{pct(f.without.share)}</td>
+                <td>{pct(f.alone.share)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Bars rows={rows} series={[{ name: "Shapley value", className: "base" }]} />
     </div>
   );

@@ -11,6 +11,8 @@ interface Props {
   playing: boolean;
   onPlaying(p: boolean): void;
   marks: StoryLine[];
+  /** The record's events, marked under the slider at their own dates. */
+  recordMarks?: StoryLine[];
 }
 
 const MARK_CLASS: Record<string, string> = {
@@ -18,9 +20,10 @@ const MARK_CLASS: Record<string, string> = {
   death: "mark-death",
   removal: "mark-removal",
   "sole-leader": "mark-sole",
+  "sole-leadership-lapsed": "mark-lapse",
 };
 
-export function Timeline({ dates, tick, onTick, playing, onPlaying, marks }: Props) {
+export function Timeline({ dates, tick, onTick, playing, onPlaying, marks, recordMarks = [] }: Props) {
   const last = Math.max(0, dates.length - 1);
 
   useEffect(() => {
@@ -49,7 +52,7 @@ export function Timeline({ dates, tick, onTick, playing, onPlaying, marks }: Pro
       >
         {playing ? "❚❚ Pause" : "▶ Play"}
       </button>
-      <div className="track">
+      <div className={`track${recordMarks.length ? " with-record" : ""}`}>
         <input
           type="range"
           data-testid="timeline"
@@ -80,6 +83,25 @@ export function Timeline({ dates, tick, onTick, playing, onPlaying, marks }: Pro
             />
           ))}
         </div>
+        {recordMarks.length > 0 && (
+          <div className="marks marks-record" aria-hidden="true" data-testid="record-marks">
+            {recordMarks.map((m, i) => (
+              <button
+                type="button"
+                tabIndex={-1}
+                // biome-ignore lint/suspicious/noArrayIndexKey: marks never reorder
+                key={i}
+                className={`mark mark-record verdict-${m.note?.verdict ?? "on-time"}`}
+                style={{ left: `calc(8px + (100% - 16px) * ${last ? m.tick / last : 0})` }}
+                title={`The record, ${niceDate(m.date)}: ${m.text} ${m.note?.text ?? ""}`}
+                onClick={() => {
+                  onPlaying(false);
+                  onTick(m.tick);
+                }}
+              />
+            ))}
+          </div>
+        )}
       </div>
       <div className="timeline-date" data-testid="timeline-date" data-date={dates[tick] ?? ""}>
         {niceDate(dates[tick])}

@@ -1,17 +1,14 @@
-// Typed client for the server's HTTP API (same origin, under /api): JSON fetches and the progress stream.
-
+// Typed client for the server's HTTP API (same origin, under /api), from hono's client and the server's
+// route definitions, and the experiments' progress stream.
+import { hc } from "hono/client";
 import type { DiscoveryResult } from "../../src/discovery/discover.ts";
-import type { Fan } from "../../src/experiments/fan.ts";
 import type {
   ApiError,
   ExperimentDetail,
-  ExperimentInfo,
   ExperimentRequest,
-  Limits,
   ProgressMessage,
-  ScenarioDetail,
-  ScenarioListing,
 } from "../../src/server/contract.ts";
+import type { ApiType } from "../../src/server/routes.ts";
 
 /** An error answer of the API, readable as one message. */
 export class ApiFailure extends Error {
@@ -34,10 +31,17 @@ export function describeApiError(status: number, body: ApiError | null, fallback
   return text;
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  let res: Response;
+/** The success answer's JSON type of a typed client call. */
+type Success<R> = R extends { ok: true; json(): Promise<infer T> } ? T : never;
+
+/** Awaits a typed call: the JSON of a success, or an ApiFailure carrying the server's refusal. */
+async function answer<R extends { ok: boolean; status: number; json(): Promise<unknown> }>(
+  call: () => Promise<R>,
+  what: string,
+): Promise<Success<R>> {
+  let res: R;
   try {
-    res = await fetch(path, init);
+    res = await call();
   } catch {
     throw new ApiFailure(0, null, "Cannot reach the server");
   }
@@ -48,29 +52,44 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
     } catch {
       body = null;
     }
-    throw new ApiFailure(res.status, body, `${init?.method ?? "GET"} ${path} failed`);
+    throw new ApiFailure(res.status, body, `${what} failed`);
   }
-  return (await res.json()) as T;
+  return (await res.json()) as Success<R>;
 }
 
+/** hono's client typed by the server's own routes: paths, bodies and answers cannot drift from the server. */
+const client = hc<ApiType>("/");
+
 export const api = {
-  scenarios: () => request<ScenarioListing[]>("/api/scenarios"),
-  scenario: (id: string) => request<ScenarioDetail>(`/api/scenarios/${encodeURIComponent(id)}`),
-  limits: () => request<Limits>("/api/limits"),
-  experiments: () => request<ExperimentInfo[]>("/api/experiments"),
-  experiment: (id: number) => request<ExperimentDetail>(`/api/experiments/${id}`),
+  scenarios: () => answer(() => client.api.scenarios.$get(), "GET /api/scenarios"),
+  scenario: (id: string) =>
+    answer(() => client.api.scenarios[":id"].$get({ param: { id } }), `GET /api/scenarios/${id}`),
+  limits: () => answer(() => client.api.limits.$get(), "GET /api/limits"),
+  experiments: () => answer(() => client.api.experiments.$get(), "GET /api/experiments"),
+  experiment: (id: number) =>
+    answer(
+      () => client.api.experiments[":id"].$get({ param: { id: String(id) } }),
+      `GET /api/experiments/${id}`,
+    ),
   startExperiment: (body: ExperimentRequest) =>
-    request<ExperimentInfo>("/api/experiments", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
+    answer(() => client.api.experiments.$post({ json: body }), "POST /api/experiments"),
   resumeExperiment: (id: number) =>
-    request<ExperimentInfo>(`/api/experiments/${id}/resume`, { method: "POST" }),
+    answer(
+      () => client.api.experiments[":id"].resume.$post({ param: { id: String(id) } }),
+      `POST /api/experiments/${id}/resume`,
+    ),
   reportUrl: (id: number) => `/api/experiments/${id}/report`,
-  fans: (id: number) => request<Fan[]>(`/api/experiments/${id}/fans`),
+  fans: (id: number) =>
+    answer(
+      () => client.api.experiments[":id"].fans.$get({ param: { id: String(id) } }),
+      `GET /api/experiments/${id}/fans`,
+    ),
+  // A CART tree is recursive, which hono's JSON typing flattens: the result is the server's own type.
   discover: (id: number, query: Record<string, string>) =>
-    request<DiscoveryResult>(`/api/experiments/${id}/discover?${new URLSearchParams(query)}`),
+    answer(
+      () => client.api.experiments[":id"].discover.$get({ param: { id: String(id) }, query }),
+      `GET /api/experiments/${id}/discover`,
+    ) as Promise<unknown> as Promise<DiscoveryResult>,
   exportUrl: (id: number, format: "csv" | "parquet", table: "runs" | "series") =>
     `/api/experiments/${id}/export?format=${format}&table=${table}`,
   openApiUrl: "/api/openapi.json",

@@ -1,7 +1,7 @@
 // Counterfactual changes as data (`{path, value}` like `--set`) and as plain words for the result sentences.
 import type { Scenario } from "../../src/index.ts";
 import type { Change, ScenarioDetail } from "../../src/server/contract.ts";
-import { pct, valueText, words } from "./format.ts";
+import { listText, pct, valueText, words } from "./format.ts";
 import { personName } from "./people.ts";
 
 /** Sets path to value, or drops the change when the value is the scenario's own. */
@@ -50,9 +50,7 @@ export function describeChange(detail: ScenarioDetail, c: Change): string {
 
 export function describeChanges(detail: ScenarioDetail, cs: Change[]): string {
   const texts = cs.map((c) => describeChange(detail, c));
-  if (texts.length === 0) return "changing nothing";
-  if (texts.length === 1) return texts[0]!;
-  return `${texts.slice(0, -1).join(", ")} and ${texts.at(-1)}`;
+  return texts.length === 0 ? "changing nothing" : listText(texts);
 }
 
 export function capitalise(text: string): string {

@@ -1,27 +1,29 @@
 // Formatting for people, not machines: dates from ISO strings, numbers with separators, shares as percents.
 // Dates are formatted from the data's own ISO strings, so no calendar year is ever written in code.
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+// Dates are the scenario's calendar days: read and written in UTC so no time zone moves them a day.
+const dayFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+const momentFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+const listFormat = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+
+function utc(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isFinite(t) ? t : null;
+}
 
 /** "YYYY-MM-DD" -> "14 March YYYY". */
 export function niceDate(iso: string | null | undefined): string {
   if (!iso) return "—";
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+  const t = utc(iso);
+  return t === null ? iso : dayFormat.format(t);
 }
 
 /** Every ISO date inside a sentence made readable. */
@@ -29,11 +31,21 @@ export function niceDates(text: string): string {
   return text.replace(/\d{4}-\d{2}-\d{2}/g, (iso) => niceDate(iso));
 }
 
-/** "YYYY-MM-DD" -> "Mar YYYY" (short, for axes and markers). */
+/** "YYYY-MM-DD" -> "Mar YYYY" (short, for axes, markers and table heads). */
 export function shortDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return `${(MONTHS[Number(m[2]) - 1] ?? m[2] ?? "").slice(0, 3)} ${m[1]}`;
+  const t = utc(iso);
+  return t === null ? iso : monthFormat.format(t);
+}
+
+/** A moment (an ISO time, e.g. when an experiment was made) in the reader's own time zone. */
+export function momentText(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : momentFormat.format(t);
+}
+
+/** Items as an English list: "a", "a and b", "a, b and c". */
+export function listText(items: readonly string[]): string {
+  return listFormat.format(items);
 }
 
 /** ISO date at midnight UTC as Unix seconds (uPlot's x axis). */

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fnv1a, sha256Hex } from "./hash.ts";
+import { fnv1a, sha256Hex, sha256OfText } from "./hash.ts";
 
-describe("the worker's SHA-256 fallback", () => {
+describe("the worker's SHA-256 (Web Crypto or @noble/hashes)", () => {
   it("agrees with Node's SHA-256 on any bytes, across block boundaries", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
@@ -28,5 +28,20 @@ describe("fnv1a", () => {
     expect(fnv1a("votes:1,2,3")).toMatch(/^[0-9a-f]{8}$/);
     expect(fnv1a("votes:1,2,3")).toBe(fnv1a("votes:1,2,3"));
     expect(fnv1a("votes:1,2,3")).not.toBe(fnv1a("votes:1,2,4"));
+  });
+});
+
+describe("sha256OfText", () => {
+  it("gives the same digest with Web Crypto and without it", async () => {
+    const text = `{"events":[${"1,".repeat(500)}2],"naïve":"ü"}`;
+    const expected = createHash("sha256").update(text, "utf8").digest("hex");
+    expect(await sha256OfText(text)).toBe(expected);
+    const subtle = Object.getOwnPropertyDescriptor(globalThis, "crypto");
+    Object.defineProperty(globalThis, "crypto", { value: {}, configurable: true });
+    try {
+      expect(await sha256OfText(text)).toBe(expected);
+    } finally {
+      if (subtle) Object.defineProperty(globalThis, "crypto", subtle);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The URL hash holds the tab and the settings a teacher would share: "#replay?seed=7&set=path%3Dvalue".
 import type { Change } from "../../src/server/contract.ts";
 
-export const TABS = ["replay", "counterfactuals", "experiments", "mechanisms", "about"] as const;
+export const TABS = ["lesson", "replay", "counterfactuals", "experiments", "mechanisms", "about"] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface Route {
@@ -20,6 +20,7 @@ function parseValue(text: string): Change["value"] {
 
 export function readRoute(hash: string = window.location.hash): Route {
   const [head = "", query = ""] = hash.replace(/^#/, "").split("?");
+  // With no tab named, the dashboard opens on the replay, the first thing anyone wants to see.
   const tab = (TABS as readonly string[]).includes(head) ? (head as Tab) : "replay";
   const params = new URLSearchParams(query);
   const seedText = params.get("seed");
