@@ -5,13 +5,14 @@
  * where his posts reach. Where the scenario names a confirming body (an organisation bureau), every
  * nomination goes to its vote. A new secretary's grip on his conference grows with time in post. Regions
  * held by the appointer's coalition partners are mostly spared; those held by rivals, or by no one, are fair
- * game.
+ * game. A holder who is himself someone's client appoints for his patron: the men he places owe their posts,
+ * and their votes, to the leader he follows (a secretary of the apparatus places the General Secretary's men).
  */
 import { appointSecretary } from "../appointments.ts";
 import { yearsPerTick } from "../calendar.ts";
 import { CAP } from "../compiled.ts";
 import { secretaryExposure } from "../influence.ts";
-import { capability, livePatron } from "../power.ts";
+import { capability, livePatron, principal } from "../power.ts";
 import { table } from "../sessions.ts";
 import type { World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
@@ -25,12 +26,12 @@ function appointers(w: World): number[] {
   return [...out].sort((a, b) => a - b).filter((h) => capability(w, h, "appoint") > 0);
 }
 
-/** One appointer's chance to place a secretary this tick, and where. */
-function appointFor(w: World, appointer: number, dt: number): void {
+/** One holder's chance to place a secretary this tick, and where; `appointer` is the leader he places men for. */
+function appointFor(w: World, holder: number, appointer: number, dt: number): void {
   const p = w.sc.params.patronage;
   const rng = w.streams.get("patronage");
-  const skill = w.sc.people[appointer]!.organisation;
-  const reach = capability(w, appointer, "appoint");
+  const skill = w.sc.people[holder]!.organisation;
+  const reach = capability(w, holder, "appoint");
   // The stream of lesser postings never stops: every week some officials owe their places to him.
   w.people[appointer]!.lesserClients += p.officialsPerYear * reach * skill * dt;
   const rate = p.appointmentsPerYear * reach * skill * dt;
@@ -39,16 +40,16 @@ function appointFor(w: World, appointer: number, dt: number): void {
   const allies = new Set(w.ruling.includes(appointer) ? w.ruling : []);
   const pending = new Set(w.motions.filter((m) => m.kind === "confirm").map((m) => m.region));
   const weights = w.regions.map((reg, r) => {
-    const holder = livePatron(w, reg.secretaryPatron);
-    if (holder === appointer || pending.has(r)) return 0;
+    const patron = livePatron(w, reg.secretaryPatron);
+    if (patron === appointer || pending.has(r)) return 0;
     // His reach in this region, as a share of his reach anywhere: scoped posts count only where they reach.
-    const here = capability(w, appointer, "appoint", r) / reach;
+    const here = capability(w, holder, "appoint", r) / reach;
     let weight =
       here *
       Math.sqrt(w.members.count(r)) *
       (1 - reg.entrenchment * reg.grip) *
       secretaryExposure(w, appointer, r);
-    if (holder >= 0 && allies.has(holder)) weight *= 1 - p.allyProtection;
+    if (patron >= 0 && allies.has(patron)) weight *= 1 - p.allyProtection;
     return Math.max(0, weight);
   });
   const r = rng.weighted(weights);
@@ -81,6 +82,6 @@ export const patronage: Mechanism = {
       if (livePatron(w, reg.secretaryPatron) < 0) continue;
       reg.grip += (p.maxGrip - reg.grip) * (1 - Math.exp(-p.gripGrowthPerYear * dt));
     }
-    for (const a of appointers(w)) appointFor(w, a, dt);
+    for (const a of appointers(w)) appointFor(w, a, principal(w, a), dt);
   },
 };
