@@ -30,7 +30,7 @@ export interface PersonState {
   opposes: boolean;
   /** Recanted and submitted: no longer a contender. */
   capitulated: boolean;
-  /** Voted against a turn of the line that carried: on record as defeated (policy). */
+  /** Voted against a turn of the line that carried: on record against the line, open to attack (policy). */
   outvoted: boolean;
   /** Economic line at the last reported shift (policy). */
   reportedIdeology: number;

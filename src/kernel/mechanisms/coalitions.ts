@@ -289,7 +289,13 @@ function moveAgainstRival(
         !w.ruling.includes(i) &&
         !pending.has(i) &&
         (!p.capitulated || submittedYetHolding(w, i)) &&
-        ((players.includes(i) && isContender(w, i)) || p.rung >= 1 || p.capitulated) &&
+        // A rival who contends, one already on the way down, or one on record against the adopted line who
+        // backs a rival of the rulers (a deviation: the right deviation was named after its leaders voted
+        // against the grain measures and stood with Bukharin).
+        ((players.includes(i) && isContender(w, i)) ||
+          p.rung >= 1 ||
+          p.capitulated ||
+          (p.outvoted && w.backs[i]! >= 0 && !w.ruling.includes(w.backs[i]!))) &&
         w.tick - p.lastRungTick >= interval * intervalFactor(w, i),
     )
     .map(({ i }) => i);

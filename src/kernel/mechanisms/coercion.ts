@@ -40,6 +40,7 @@ export const coercion: Mechanism = {
       q.capitulated = true;
       q.opposes = false;
       q.charged = false;
+      q.outvoted = false;
       q.patron = winner;
       const readmitted = outOfParty(w, i);
       if (readmitted) q.rung = readmittedAt;

@@ -178,6 +178,8 @@ function lineVote(w: World): void {
   const d = w.sc.params.policy.oppositionDistance;
   for (const [i, ballot] of outcome.ballots) {
     const q = w.people[i]!;
+    // The record is against the line in force: a vote for the new one clears it.
+    if (ballot !== "against") q.outvoted = false;
     if (ballot !== "against" || !w.sc.people[i]!.isLeader || q.capitulated || leaders.includes(i)) continue;
     // On record against a line that carried, and well off it: in opposition (as the right deviation was named
     // after the votes on the grain measures).
