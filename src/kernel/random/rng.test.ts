@@ -230,6 +230,42 @@ describe("Rng.binomial", () => {
     expect(biased.chiSquare).toBeGreaterThan(biased.critical);
   });
 
+  it("inversion's shortcut for draws of 0 (u below 1 - n·p) changes no draw", () => {
+    // The same walk from P(0) without the shortcut, on the same streams.
+    const plain = (r: Rng, n: number, p: number) => {
+      const q = 1 - p;
+      const s = p / q;
+      const bound = Math.min(n, Math.floor(n * p + INVERSION_TAIL_SDS * Math.sqrt(n * p * q + 1)));
+      for (;;) {
+        let u = r.float();
+        let f = Math.exp(n * Math.log1p(-p));
+        let k = 0;
+        while (u > f) {
+          u -= f;
+          if (++k > bound) break;
+          f *= ((n + 1) * s) / k - s;
+        }
+        if (k <= bound) return k;
+      }
+    };
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.integer({ min: 1, max: 1e9 }),
+        fc.double({ min: 1e-12, max: 3, noNaN: true }),
+        (seed, n, mean) => {
+          const p = Math.min(0.5, mean / n);
+          if (n * p >= INVERSION_MEAN) return true;
+          const a = new Rng(streamState(seed, "s"));
+          const b = new Rng(streamState(seed, "s"));
+          for (let i = 0; i < 50; i++) if (binomialInversion(a, n, p) !== plain(b, n, p)) return false;
+          return true;
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("inversion's walk stops where less probability is left than a 53-bit uniform resolves", () => {
     // The worst cases are small means: the bound is mean + 15 sd + ..., and the tail beyond it is tiny.
     for (const mean of [1e-6, 0.1, 1, 2, 5, 10, 20, INVERSION_MEAN - 1e-9]) {

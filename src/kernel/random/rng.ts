@@ -60,11 +60,11 @@ export class Rng {
    * new Streams(1).get("votes").binomial(1000, 0.3); // about 300
    */
   binomial(n: number, p: number): number {
-    if (!Number.isSafeInteger(n) && !(n <= 0))
-      throw new RangeError(`Rng.binomial: n must be a whole number, got ${n}`);
-    if (Number.isNaN(p)) throw new RangeError("Rng.binomial: p is NaN");
+    // The trivial cases first (a NaN fails both tests and is caught below).
     if (n <= 0 || p <= 0) return 0;
+    if (!Number.isSafeInteger(n)) throw new RangeError(`Rng.binomial: n must be a whole number, got ${n}`);
     if (p >= 1) return n;
+    if (!(p < 1)) throw new RangeError("Rng.binomial: p is NaN");
     // Both methods draw the smaller side; the larger is its complement.
     const r = p > 0.5 ? 1 - p : p;
     const k = n * r < INVERSION_MEAN ? binomialInversion(this, n, r) : binomialBtpe(this, n, r);
@@ -94,6 +94,11 @@ export class Rng {
  * with the mean n·p. Use {@link Rng.binomial}, which picks the method.
  */
 export function binomialInversion(rng: Rng, n: number, p: number): number {
+  const mean = n * p;
+  let u = rng.float();
+  // P(0) >= 1 - n·p (Bernoulli's inequality): a uniform below that is a draw of 0, known without computing
+  // P(0). With a small mean that settles most draws.
+  if (u < 1 - mean) return 0;
   const q = 1 - p;
   const s = p / q;
   const a = (n + 1) * s;
@@ -101,10 +106,8 @@ export function binomialInversion(rng: Rng, n: number, p: number): number {
   const p0 = Math.exp(n * Math.log1p(-p));
   // Beyond this bound lies less probability than a 53-bit uniform resolves (rng.test.ts checks it); a walk
   // that gets there (u beyond the rounded total of the probabilities) starts again instead of running to n.
-  const mean = n * p;
   const bound = Math.min(n, Math.floor(mean + INVERSION_TAIL_SDS * Math.sqrt(mean * q + 1)));
   for (;;) {
-    let u = rng.float();
     let f = p0;
     let k = 0;
     while (u > f) {
@@ -113,6 +116,7 @@ export function binomialInversion(rng: Rng, n: number, p: number): number {
       f *= a / k - s;
     }
     if (k <= bound) return k;
+    u = rng.float();
   }
 }
 
