@@ -62,14 +62,26 @@ function npm(cwd: string, args: string[], timeout = 15 * 60_000): string {
   return r.stdout;
 }
 
-/** The checkout's files as a clean clone has them: tracked, plus new files git does not ignore. */
+/** Build output, installed packages and results at the top of a checkout: never part of what is packed. */
+const NOT_SOURCES = new Set([".git", "node_modules", "dist", "test-results", "coverage", "report", "web/dist"]);
+
+/**
+ * The checkout's files as a clean clone has them: tracked, plus new files git does not ignore. Outside a git
+ * work tree (a source archive), every file but build output and installed packages.
+ */
 function checkoutFiles(): string[] {
-  return execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+  const git = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
     cwd: ROOT,
     encoding: "utf8",
-  })
-    .split("\0")
-    .filter((f) => f !== "" && existsSync(join(ROOT, f)));
+  });
+  if (git.status === 0) return git.stdout.split("\0").filter((f) => f !== "" && existsSync(join(ROOT, f)));
+  const walk = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((d) => {
+      const rel = dir ? join(dir, d.name) : d.name;
+      if (NOT_SOURCES.has(rel.split("\\").join("/"))) return [];
+      return d.isDirectory() ? walk(rel) : [rel];
+    });
+  return walk("");
 }
 
 describe.skipIf(!ONLINE)(`the packed package, installed${ONLINE ? "" : ` (skipped: ${SKIP_REASON})`}`, () => {

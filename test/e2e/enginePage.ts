@@ -30,7 +30,8 @@ export async function openEnginePage(): Promise<EnginePage> {
   await build({
     root: ROOT,
     configFile: false,
-    logLevel: "warn",
+    // Errors only: Vite's notes on its own build timings are noise here.
+    logLevel: "error",
     worker: { format: "es" },
     build: { outDir: out, emptyOutDir: true, target: "es2022", chunkSizeWarningLimit: 4000 },
   });
