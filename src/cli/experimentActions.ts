@@ -207,6 +207,7 @@ function basePlan(o: CommonOptions, scenario: Scenario, factors: FactorsFile | n
   };
 }
 
+/** `apparat mc`: a Monte Carlo of the scenario (changed by --patch/--set). */
 export async function monteCarlo(o: CommonOptions): Promise<void> {
   await executeAndReport("mc", o, () => {
     const scenario = prepareScenario(o.scenario, o.patch, o.set);
@@ -214,6 +215,7 @@ export async function monteCarlo(o: CommonOptions): Promise<void> {
   });
 }
 
+/** `apparat whatif`: the changed scenario against the baseline, on the same seeds. */
 export async function whatIf(o: CommonOptions): Promise<void> {
   await executeAndReport("whatif", o, () => {
     const { scenario } = loadScenario(o.scenario);
@@ -227,10 +229,12 @@ export async function whatIf(o: CommonOptions): Promise<void> {
   });
 }
 
+/** `apparat attribute`: Shapley values of the factor groups. */
 export async function attribute(o: CommonOptions): Promise<void> {
   await executeAndReport("attribute", o, () => attributionPlan(o));
 }
 
+/** `apparat sweep`: a parameter design from a sweep file. */
 export async function sweep(file: string | undefined, o: CommonOptions): Promise<void> {
   if (!file && o.resume === undefined) throw new InvalidArgumentError("give a sweep file, or --resume ID");
   await executeAndReport("sweep", o, () => {
@@ -251,6 +255,7 @@ export async function sweep(file: string | undefined, o: CommonOptions): Promise
   });
 }
 
+/** `apparat report`: the factor report from a stored or a new attribution. */
 export async function reportCommand(o: CommonOptions & { experiment?: number; out: string }): Promise<void> {
   let plan: ExperimentPlan;
   let rows: RunRow[];
@@ -305,6 +310,7 @@ export async function reportCommand(o: CommonOptions & { experiment?: number; ou
   }
 }
 
+/** `apparat runs`: the stored experiments, or one's results. */
 export function runsCommand(id: number | undefined, o: { store: string; json?: boolean }): void {
   if (!existsSync(o.store)) {
     process.stdout.write(o.json ? "[]\n" : `no results store at ${o.store} yet: run an experiment first\n`);
@@ -334,6 +340,7 @@ export function runsCommand(id: number | undefined, o: { store: string; json?: b
   }
 }
 
+/** `apparat export`: an experiment's runs as CSV or Parquet. */
 export async function exportCommand(
   id: number,
   o: { format: "csv" | "parquet"; out?: string; store: string },
@@ -349,6 +356,7 @@ export async function exportCommand(
   }
 }
 
+/** `apparat worker`: serves runs from a Redis queue until stopped. */
 export async function worker(o: { queue: string; concurrency: number }): Promise<void> {
   const { startQueueWorker } = await loadQueueWorker();
   let batches = 0;

@@ -41,7 +41,6 @@ function parseQueueUrl(value: string): string {
   return value;
 }
 
-/** The question: --leader/--by, else the factor file's, else an error saying what to add. */
 /** Where and how an experiment runs, and where it is stored: every experiment command has these. */
 function runnerOptions(cmd: Command): Command {
   return cmd
