@@ -63,7 +63,15 @@ function npm(cwd: string, args: string[], timeout = 15 * 60_000): string {
 }
 
 /** Build output, installed packages and results at the top of a checkout: never part of what is packed. */
-const NOT_SOURCES = new Set([".git", "node_modules", "dist", "test-results", "coverage", "report", "web/dist"]);
+const NOT_SOURCES = new Set([
+  ".git",
+  "node_modules",
+  "dist",
+  "test-results",
+  "coverage",
+  "report",
+  "web/dist",
+]);
 
 /**
  * The checkout's files as a clean clone has them: tracked, plus new files git does not ignore. Outside a git
