@@ -2,7 +2,7 @@
  * Experiment throughput, outside the test suite: runs per second on this thread, on 1 and 2 worker threads
  * (parallel efficiency against the 1-thread pool), through the queue when `--queue URL` names a Redis with
  * workers attached, and the store's write rate. `npm run bench` runs it after the replay benchmark.
- * Flags: `--json`, `--experiment-replicates N` (seeds of the attribution slice timed, default 2: 64 runs),
+ * Flags: `--json`, `--experiment-replicates N` (seeds of the attribution slice timed, default 4: 128 runs),
  * `--queue URL`.
  */
 
@@ -27,7 +27,7 @@ const flag = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const replicates = Number(flag("--experiment-replicates") ?? 2);
+const replicates = Number(flag("--experiment-replicates") ?? 4);
 const queueUrl = flag("--queue");
 
 // The workload is a slice of the default attribution: every one of its 32 combinations (some with whole
