@@ -6,12 +6,14 @@
  * optional.
  *
  * @example
- * import { planMonteCarlo } from "apparat";
- * import { loadScenario, PoolExecutor, ResultsStore, runExperiment } from "apparat/node";
- * const { scenario } = loadScenario("bolshevik-1922");
+ * import { planMonteCarlo, summarize } from "apparat";
+ * import { DEFAULT_SCENARIO, loadFactors, loadScenario, PoolExecutor, ResultsStore, runExperiment } from "apparat/node";
+ * const { scenario } = loadScenario(DEFAULT_SCENARIO);
+ * const question = loadFactors(scenario, undefined)!.question; // the question its factor file asks
  * const store = ResultsStore.open("results.db");
  * const plan = planMonteCarlo({ scenario, seed: 1, replicates: 100, question });
  * const out = await runExperiment({ store, executor: new PoolExecutor(), plan });
+ * summarize(out.plan, out.rows);
  */
 
 // The factor report
