@@ -18,7 +18,7 @@ export const RUN_BROWSER_TESTS = HAVE_CHROMIUM || process.env.CI === "true";
 export const SCREENSHOTS = new URL("../../test-results/screenshots/", import.meta.url).pathname;
 
 /** Flags for a root user in a sandbox with no network: no sandboxing, no GPU, no calls home. */
-const FLAGS = [
+export const FLAGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-dev-shm-usage",
