@@ -1,8 +1,9 @@
 /**
  * `apparat/node`: the file, store and runner side of Apparat, for Node. Scenario and factor files, the
- * results store and its exports, experiments on this thread or on worker threads, validation against the
- * historical record, the factor report, and the dashboard's server. The pure engine and experiment plans are
- * `apparat` itself. The distributed queue is loaded on demand ({@link loadQueue}), as its packages are
+ * results store and its exports (runs, and kept series in long format), experiments on this thread or on worker
+ * threads, validation against the historical record, the factor report, the report of any experiment and the
+ * toolkit's charts as SVG (sensitivity, fan charts, PRIM), and the dashboard's server. The pure engine,
+ * experiment plans, sensitivity designs and scenario discovery are `apparat` itself. The distributed queue is loaded on demand ({@link loadQueue}), as its packages are
  * optional.
  *
  * @example
@@ -16,9 +17,15 @@
  * summarize(out.plan, out.rows);
  */
 
-// The factor report
+// Reports: the factor report of an attribution, the report of any other experiment, the charts as SVG
 export { reportInput } from "../report/build.ts";
+export {
+  type ExperimentReport,
+  type ExperimentReportInput,
+  experimentReport,
+} from "../report/experimentReport.ts";
 export { type ReportInput, renderHtml, renderMarkdown } from "../report/index.ts";
+export { renderFanCharts, renderPrimCharts, renderSensitivityChart } from "../report/nodeCharts.ts";
 // Experiments: where runs happen, and running one into the store
 export { batches, type Executor } from "../runner/executor.ts";
 export {
@@ -42,7 +49,14 @@ export { defaultWorkers } from "../runner/workers.ts";
 export { DEFAULT_LIMITS, type Limits } from "../server/limits.ts";
 export { type RunningServer, ServeError, type ServeOptions, startServer } from "../server/serve.ts";
 // The results store
-export { EXPORT_FORMATS, type ExportFormat, exportRuns } from "../store/export.ts";
+export {
+  EXPORT_FORMATS,
+  EXPORT_TABLES,
+  type ExportFormat,
+  type ExportTable,
+  exportRuns,
+  exportTable,
+} from "../store/export.ts";
 export {
   DEFAULT_STORE_FILE,
   ResultsStore,
