@@ -166,4 +166,10 @@ describe("apparat: other commands", () => {
     for (const opt of ["--scenario", "--seed", "--until", "--json", "--verbose"])
       expect(run.stdout).toContain(opt);
   });
+
+  it("a usage error found when a command runs is one line with exit code 1, not a stack trace", () => {
+    const r = apparatStatus("sweep", "--store", join(tmp, "usage.db"));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("apparat: give a sweep file, or --resume ID\n");
+  });
 });

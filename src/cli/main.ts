@@ -110,6 +110,12 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = BAD_INPUT;
       return;
     }
+    // A usage error a command finds once it runs (commander prints those it finds reading the options).
+    if (err instanceof Error && err.name === "InvalidArgumentError") {
+      process.stderr.write(`apparat: ${err.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     if (err instanceof Error && err.name === "MissingPackageError") {
       process.stderr.write(`apparat: ${err.message}\n`);
       process.exitCode = 1;
