@@ -236,6 +236,50 @@ ResultsStore.open(42);
     expect(text.stdout).toContain("Rerun this history with: apparat run");
   });
 
+  it("runs the toolkit from the compiled code: series kept on worker threads, exported and charted; the estimates", () => {
+    const run = (...args: string[]) => spawnSync(bin, args, { cwd: app, encoding: "utf8", timeout: 300_000 });
+    const db = join(app, "toolkit.db");
+    const mc = run("mc", "--runs", "2", "--workers", "2", "--series", "members", "--store", db, "--json");
+    expect(mc.status, mc.stderr).toBe(0);
+    const installed = JSON.parse(mc.stdout) as { id: number; summary: unknown };
+    const fromSources = JSON.parse(
+      apparat(
+        "mc",
+        "--runs",
+        "2",
+        "--workers",
+        "1",
+        "--series",
+        "members",
+        "--store",
+        join(work, "src.db"),
+        "--json",
+      ),
+    ) as { summary: unknown };
+    expect(installed.summary).toEqual(fromSources.summary);
+    const id = String(installed.id);
+    const exported = run("export", id, "--series", "--out", join(app, "series.csv"), "--store", db);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/wrote \d+ series rows x 8 columns/);
+    const report = run("report", "--experiment", id, "--out", join(app, "report"), "--store", db);
+    expect(report.status, report.stderr).toBe(0);
+    expect(readFileSync(join(app, "report", `experiment-${id}.html`), "utf8")).toContain("<svg");
+    expect(existsSync(join(app, "report", `experiment-${id}-fan-members.svg`))).toBe(true);
+    const estimates = run("sensitivity", "--list", "--json");
+    expect(estimates.status, estimates.stderr).toBe(0);
+    expect(estimates.stdout).toBe(apparat("sensitivity", "--list", "--json"));
+    // The toolkit's library entries, by name.
+    writeFileSync(
+      join(app, "toolkit.mjs"),
+      `import { discover, planSensitivity, saltelliDesign, scenarioEstimates } from "apparat";
+import { experimentReport, exportTable, renderPrimCharts } from "apparat/node";
+const fns = { discover, planSensitivity, saltelliDesign, scenarioEstimates, experimentReport, exportTable, renderPrimCharts };
+process.stdout.write(JSON.stringify(Object.entries(fns).filter(([, f]) => typeof f !== "function").map(([n]) => n)));
+`,
+    );
+    expect(execFileSync(process.execPath, ["toolkit.mjs"], { cwd: app, encoding: "utf8" })).toBe("[]");
+  });
+
   it("says what to install when the queue is asked for without its packages", () => {
     const pins = `npm install bullmq@${PKG.peerDependencies.bullmq} ioredis@${PKG.peerDependencies.ioredis}`;
     for (const args of [
