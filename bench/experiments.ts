@@ -2,13 +2,15 @@
  * Experiment throughput, outside the test suite: runs per second on this thread, on 1 and 2 worker threads
  * (parallel efficiency against the 1-thread pool), through the queue when `--queue URL` names a Redis with
  * workers attached, and the store's write rate. `npm run bench` runs it after the replay benchmark.
- * Flags: `--json`, `--experiment-replicates N` (seeds of the attribution slice timed, default 2: 64 runs),
+ * Flags: `--json`, `--experiment-replicates N` (seeds of the attribution slice timed, default 4: 128 runs),
  * `--queue URL`.
  */
 
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { performance as nodePerformance } from "node:perf_hooks";
+import { serialize } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { tasksFor } from "../src/experiments/execute.ts";
 import { parseFactors } from "../src/experiments/factors.ts";
@@ -25,7 +27,7 @@ const flag = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const replicates = Number(flag("--experiment-replicates") ?? 2);
+const replicates = Number(flag("--experiment-replicates") ?? 4);
 const queueUrl = flag("--queue");
 
 // The workload is a slice of the default attribution: every one of its 32 combinations (some with whole
@@ -38,22 +40,40 @@ const plan = (seed: number) =>
   planAttribution({ scenario, seed, replicates, question, groups: factors.groups });
 const runs = totalRuns(plan(1));
 
+interface Rate {
+  runsPerSecond: number;
+  seconds: number;
+  /** CPU time of the whole process (every thread) per run: on a busy machine, steadier than wall time. */
+  cpuMsPerRun: number;
+  /** Share of the wall time the main thread was busy (event-loop utilisation): dispatch, rows, stores. */
+  mainThreadBusy: number;
+}
+
 /** Runs per second of one executor on a fresh plan, after a warm-up that starts its workers. */
-async function rate(executor: Executor): Promise<{ runsPerSecond: number; seconds: number }> {
+async function rate(executor: Executor): Promise<Rate> {
   const warm = planMonteCarlo({ scenario, seed: 999, replicates: 8, question });
   await executor.run(warm, batches(tasksFor(warm), 1), () => {});
   const p = plan(1);
+  const cpu0 = process.cpuUsage();
+  const elu0 = nodePerformance.eventLoopUtilization();
   const t0 = performance.now();
   await executor.run(p, batches(tasksFor(p), 4), () => {});
   const seconds = (performance.now() - t0) / 1000;
+  const elu = nodePerformance.eventLoopUtilization(elu0);
+  const cpu = process.cpuUsage(cpu0);
   await executor.close();
-  return { runsPerSecond: +(runs / seconds).toFixed(2), seconds: +seconds.toFixed(2) };
+  return {
+    runsPerSecond: +(runs / seconds).toFixed(2),
+    seconds: +seconds.toFixed(2),
+    cpuMsPerRun: +((cpu.user + cpu.system) / 1000 / runs).toFixed(1),
+    mainThreadBusy: +elu.utilization.toFixed(3),
+  };
 }
 
 const thread = await rate(new InProcessExecutor());
 const pool1 = await rate(new PoolExecutor(1));
 const pool2 = await rate(new PoolExecutor(2));
-let queue: { runsPerSecond: number; seconds: number } | null = null;
+let queue: Rate | null = null;
 if (queueUrl) {
   const { QueueExecutor } = await import("../src/runner/queue.ts");
   queue = await rate(new QueueExecutor(queueUrl));
@@ -120,6 +140,48 @@ async function spinScaling(): Promise<{ oneThreadMs: number; twoThreadsMs: numbe
 }
 const spin = await spinScaling();
 
+/**
+ * The same for a loop that allocates short-lived objects, as a replay does: with one thread busy, V8's
+ * collector helpers use the idle core; with two, they compete with the threads for both cores.
+ */
+async function allocatingScaling(): Promise<{ oneThreadMs: number; twoThreadsMs: number; speedup: number }> {
+  const code = `const { parentPort } = require("node:worker_threads");
+    const ring = new Array(4096); const t0 = performance.now();
+    for (let i = 0; i < 6e6; i++) ring[i & 4095] = { i, xs: [i, i + 1, i + 2], s: "x" + (i & 7) };
+    parentPort.postMessage(performance.now() - t0 + ring.length * 0);`;
+  const alloc = () =>
+    new Promise<number>((resolve, reject) => {
+      const w = new Worker(code, { eval: true });
+      w.once("message", (ms: number) => {
+        void w.terminate();
+        resolve(ms);
+      });
+      w.once("error", reject);
+    });
+  const t0 = performance.now();
+  await alloc();
+  const one = performance.now() - t0;
+  const t1 = performance.now();
+  await Promise.all([alloc(), alloc()]);
+  const two = performance.now() - t1;
+  return {
+    oneThreadMs: Math.round(one),
+    twoThreadsMs: Math.round(two),
+    speedup: +((2 * one) / two).toFixed(2),
+  };
+}
+const allocating = await allocatingScaling();
+
+// What a job used to carry and what it carries now: the plan, structured-cloned per job, against its handle.
+const planBytes = serialize(plan(1)).byteLength;
+const cloneMs = (() => {
+  const p = plan(1);
+  structuredClone(p);
+  const t = performance.now();
+  for (let i = 0; i < 20; i++) structuredClone(p);
+  return +((performance.now() - t) / 20).toFixed(2);
+})();
+
 const cores = cpus().length;
 const result = {
   machine: {
@@ -133,7 +195,11 @@ const result = {
   pool1,
   pool2,
   parallelEfficiency2: +(pool2.runsPerSecond / (2 * pool1.runsPerSecond)).toFixed(3),
+  /** CPU per run on 2 workers over 1: above 1, each run costs more when two run at once. */
+  cpuInflation2: +(pool2.cpuMsPerRun / pool1.cpuMsPerRun).toFixed(3),
   machineSpinSpeedup2: spin,
+  machineAllocatingSpeedup2: allocating,
+  planTransfer: { bytes: planBytes, cloneMs },
   queue,
   storeRowsPerSecond,
   attribution200: {
@@ -147,13 +213,19 @@ else {
   console.log(
     `experiment throughput (${runs} runs per timing: the 32 combinations of the default attribution x ${replicates} seeds, aggregate members; ${cores} cores, load ${result.machine.loadAverage1m}):`,
   );
-  console.log(`  this thread:       ${thread.runsPerSecond} runs/s`);
-  console.log(`  pool, 1 worker:    ${pool1.runsPerSecond} runs/s`);
+  const line = (r: Rate) =>
+    `${r.runsPerSecond} runs/s (${r.cpuMsPerRun} ms CPU per run, main thread busy ${(100 * r.mainThreadBusy).toFixed(1)}%)`;
+  console.log(`  this thread:       ${line(thread)}`);
+  console.log(`  pool, 1 worker:    ${line(pool1)}`);
+  console.log(`  pool, 2 workers:   ${line(pool2)}`);
   console.log(
-    `  pool, 2 workers:   ${pool2.runsPerSecond} runs/s; parallel efficiency ${(100 * result.parallelEfficiency2).toFixed(0)}% of 2 x the 1-worker rate (the machine has ${cores} cores)`,
+    `  parallel efficiency on 2 workers: ${(100 * result.parallelEfficiency2).toFixed(0)}% of 2 x the 1-worker rate (goal 90%; the machine has ${cores} cores); CPU per run on 2 workers ${result.cpuInflation2}x that on 1`,
   );
   console.log(
-    `  the machine's own 2-thread ceiling (a CPU-only loop): ${spin.speedup}x (1 thread ${spin.oneThreadMs} ms, 2 at once ${spin.twoThreadsMs} ms)`,
+    `  the machine's own 2-thread ceiling: ${spin.speedup}x for a CPU-only loop (1 thread ${spin.oneThreadMs} ms, 2 at once ${spin.twoThreadsMs} ms), ${allocating.speedup}x for an allocating loop (${allocating.oneThreadMs} ms, ${allocating.twoThreadsMs} ms)`,
+  );
+  console.log(
+    `  plan sent to workers once per experiment (${(planBytes / 1024).toFixed(0)} KiB serialised; a structured clone of it takes ${cloneMs} ms, which every job of 4 runs used to pay on both sides)`,
   );
   if (queue)
     console.log(`  queue (${queueUrl}): ${queue.runsPerSecond} runs/s with the workers attached to it`);

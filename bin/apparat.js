@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so no build step is needed.
-import { register } from "tsx/esm/api";
+// The `apparat` command. An installed package runs its compiled JavaScript (dist/); a source checkout, where
+// src/ sits beside this folder, runs the TypeScript sources through tsx (a development dependency), so an
+// edit takes effect without a build step.
+import { existsSync } from "node:fs";
 
-register();
-await import("../src/cli/main.ts");
+const source = new URL("../src/cli/main.ts", import.meta.url);
+if (existsSync(source)) {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import(source.href);
+} else {
+  await import("../dist/cli/main.js");
+}

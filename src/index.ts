@@ -11,7 +11,14 @@
 export { type MechanismInfo, mechanismCatalogue, type ParameterInfo } from "./catalog/catalog.ts";
 // Scenario discovery over a design's runs
 export { type CartResult, cart } from "./discovery/cart.ts";
-export { type DiscoveryRequest, type DiscoveryResult, discover } from "./discovery/discover.ts";
+export {
+  DISCOVERY_METHODS,
+  DiscoveryError,
+  type DiscoveryMethod,
+  type DiscoveryRequest,
+  type DiscoveryResult,
+  discover,
+} from "./discovery/discover.ts";
 export { binomialUpperTail, type PrimOptions, type PrimResult, prim } from "./discovery/prim.ts";
 // Experiments: plans, runs, summaries (the same code the CLI's worker threads and queue workers run)
 export {
@@ -140,6 +147,6 @@ export {
 // Global sensitivity: designs, estimators, the scenario's estimates as parameters
 export { type SensitivitySummary, summarizeSensitivity } from "./sensitivity/analyse.ts";
 export { type MorrisResult, morrisDesign, morrisEffects } from "./sensitivity/morris.ts";
-export { scenarioEstimates, selectParameters } from "./sensitivity/parameters.ts";
+export { ParameterError, scenarioEstimates, selectParameters } from "./sensitivity/parameters.ts";
 export { type SobolResult, saltelliDesign, sobolIndices } from "./sensitivity/sobolIndices.ts";
 export { sobolPoints } from "./sensitivity/sobolSequence.ts";

@@ -2,6 +2,7 @@
  * End-to-end tests of the `apparat` command line: each runs bin/apparat.js in a child process,
  * exactly as a user would. Each child costs about half a second, so related checks share one run.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -208,5 +209,56 @@ describe("apparat: other commands", () => {
     expect(run.status).toBe(0);
     for (const opt of ["--scenario", "--seed", "--until", "--json", "--verbose"])
       expect(run.stdout).toContain(opt);
+  });
+
+  it("--help loads the commands' declarations and their defaults only, not the work behind them", () => {
+    // A module hook that names every module the process loads, on stderr.
+    const hook = `export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("loaded " + r.url + "\\n"); return r; }`;
+    const register = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+    const r = spawnSync(
+      process.execPath,
+      ["--import", `data:text/javascript,${encodeURIComponent(register)}`, "bin/apparat.js", "--help"],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    for (const cmd of ["mc", "sweep", "sensitivity", "report", "discover", "export", "serve", "validate"])
+      expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, "m"));
+    const loaded = [...r.stderr.matchAll(/^loaded (file:\S+)$/gm)].map((m) => m[1]!);
+    const sources = loaded.filter((u) => u.includes("/src/")).map((u) => u.replace(/^.*\/src\//, ""));
+    expect(sources).toContain("cli/experiments.ts");
+    const light =
+      /^(cli\/(main|experiments|options|serve|validate|version)|node\/builtins|runner\/workers|server\/limits|(store|sensitivity)\/defaults)\.ts$/;
+    expect(sources.filter((f) => !light.test(f))).toEqual([]);
+    // Of the packages, the launcher's (tsx, esbuild) and commander only.
+    const packages = new Set(
+      loaded.flatMap((u) => /\/node_modules\/((@[^/]+\/)?[^/]+)\//.exec(u)?.[1] ?? []),
+    );
+    expect([...packages].sort()).toEqual(["commander", "esbuild", "tsx"]);
+  });
+
+  it("the toolkit's commands and options are declared: sensitivity, discover, --series, export --series, sweep --runs", () => {
+    const help = (cmd: string) => {
+      const r = apparatStatus(cmd, "--help");
+      expect(r.status).toBe(0);
+      return r.stdout;
+    };
+    const sensitivity = help("sensitivity");
+    for (const opt of ["--method", "--params", "--samples", "--levels", "--outcome", "--resamples", "--list"])
+      expect(sensitivity).toContain(opt);
+    expect(sensitivity).toMatch(/Morris: grid levels \(even; default 4\)/);
+    expect(sensitivity).toMatch(/intervals \(default\s+1000\)/);
+    for (const cmd of ["mc", "whatif", "attribute", "sweep", "sensitivity"])
+      expect(help(cmd)).toContain("--series");
+    expect(help("sweep")).toMatch(/--runs <n> +runs per design point/);
+    expect(help("export")).toMatch(/--series +export the kept per-tick series/);
+    const discover = help("discover");
+    for (const opt of ["--outcome", "--method", "--alpha", "--min-mass", "--box", "--depth"])
+      expect(discover).toContain(opt);
+  });
+
+  it("a usage error found when a command runs is one line with exit code 1, not a stack trace", () => {
+    const r = apparatStatus("sweep", "--store", join(tmp, "usage.db"));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("apparat: give a sweep file, or --resume ID\n");
   });
 });

@@ -1,66 +1,22 @@
 /** The `apparat` command line. */
 
 import { Command, Option } from "commander";
-import { mechanismCatalogue } from "../catalog/catalog.ts";
-import { DiscoveryError } from "../discovery/discover.ts";
-import { OutcomeError } from "../experiments/outcomes.ts";
-import { PlanError } from "../experiments/plan.ts";
-import { compareWithRecord } from "../history/compare.ts";
-import { runScenario } from "../kernel/engine.ts";
-import { EVENT_TYPES } from "../kernel/events.ts";
-import { describeOutcome, namesOf, narrate, tell } from "../kernel/narrative.ts";
-import { loadBibliography } from "../node/bibliography.ts";
-import { defaultHistoryFile, loadHistory } from "../node/history.ts";
-import { builtinScenarios, DEFAULT_SCENARIO, loadScenario, readPatchFile } from "../node/scenarios.ts";
-import { compileScenario } from "../scenario/compile.ts";
-import { DataFileError } from "../scenario/fileError.ts";
-import { ScenarioError } from "../scenario/load.ts";
-import { applyPatch, applySet, parseValue } from "../scenario/patch.ts";
-import type { Scenario } from "../scenario/schema.ts";
-import { scenarioJsonSchema } from "../scenario/schema.ts";
-import { ParameterError } from "../sensitivity/parameters.ts";
-import { StoreError } from "../store/store.ts";
+import { DEFAULT_SCENARIO } from "../node/builtins.ts";
 import { registerExperiments } from "./experiments.ts";
-import { historyText } from "./historyText.ts";
 import { BAD_INPUT, collectSet, parseDate, parseSeed } from "./options.ts";
+import type { RunOptions } from "./runCommands.ts";
 import { registerServe } from "./serve.ts";
 import { registerValidate } from "./validate.ts";
+import { VERSION } from "./version.ts";
 
-/** Loads a scenario and applies a patch file and `--set` assignments, in that order. */
-export function prepareScenario(name: string, patch: string | undefined, sets: string[]): Scenario {
-  let { scenario } = loadScenario(name);
-  if (patch) scenario = applyPatch(scenario, readPatchFile(patch), patch);
-  for (const assignment of sets) {
-    const eq = assignment.indexOf("=");
-    scenario = applySet(
-      scenario,
-      assignment.slice(0, eq),
-      parseValue(assignment.slice(eq + 1)),
-      `--set ${assignment}`,
-    );
-  }
-  return scenario;
-}
-
-function randomSeed(): number {
-  return Math.floor(Math.random() * 2 ** 31);
-}
-
-interface RunOptions {
-  scenario: string;
-  seed?: number;
-  until?: string;
-  json?: boolean;
-  verbose?: boolean;
-  patch?: string;
-  set: string[];
-  history?: boolean | string;
-}
+/** The commands' work, loaded when one runs: `--help` and `--version` stay fast. */
+const commands = () => import("./runCommands.ts");
 
 export function buildProgram(): Command {
   const program = new Command()
     .name("apparat")
     .description("Simulates how administrative power becomes absolute power in a party-state.")
+    .version(VERSION, "-V, --version", "print the version")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ outputError: (str, write) => write(`apparat: ${str.replace(/^error: /, "")}`) });
 
@@ -87,71 +43,19 @@ export function buildProgram(): Command {
       collectSet,
       [],
     )
-    .action((opts: RunOptions) => {
-      const scenario = prepareScenario(opts.scenario, opts.patch, opts.set);
-      const seed = opts.seed ?? randomSeed();
-      const result = runScenario(compileScenario(scenario), { seed, until: opts.until });
-      const historyFile = typeof opts.history === "string" ? opts.history : undefined;
-      const record = opts.history ? loadHistory(scenario, historyFile) : null;
-      if (opts.history && !record)
-        throw new DataFileError(
-          "history file",
-          defaultHistoryFile(scenario.id),
-          [],
-          `scenario "${scenario.id}" has no historical record in the repository: name one with --history FILE`,
-        );
-      const comparison = record
-        ? compareWithRecord(record, result.events, {
-            firstCongressNumber: scenario.bodies.find((b) => b.kind === "congress")?.firstNumber ?? 1,
-            runEnd: opts.until ?? scenario.calendar.end,
-          })
-        : null;
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify(comparison ? { ...result, history: comparison } : result)}\n`);
-        return;
-      }
-      const names = namesOf(scenario);
-      const historyLines = (cmp: NonNullable<typeof comparison>) => {
-        const told = tell(result.events, names, true);
-        const shown = historyFile ?? `validation/${scenario.id}.history.yaml`;
-        return historyText(cmp, shown, (i) => told[i]?.text ?? null);
-      };
-      const lines = [
-        `${scenario.title} (scenario ${scenario.id}, seed ${seed})`,
-        "",
-        ...narrate(result.events, names, opts.verbose),
-        "",
-        ...(comparison ? [...historyLines(comparison), ""] : []),
-        `Outcome: ${describeOutcome(result.outcome, names)}`,
-        `Rerun this history with: node bin/apparat.js run --scenario ${opts.scenario} --seed ${seed}${opts.history ? ` --history${historyFile ? ` ${historyFile}` : ""}` : ""}${opts.patch ? ` --patch ${opts.patch}` : ""}${opts.set.map((x) => ` --set ${x}`).join("")}`,
-      ];
-      process.stdout.write(`${lines.join("\n")}\n`);
-    });
+    .action(async (opts: RunOptions) => (await commands()).run(opts));
 
   program
     .command("scenarios")
     .description("list the built-in scenarios")
     .option("--json", "machine-readable list")
-    .action((opts: { json?: boolean }) => {
-      const rows = builtinScenarios().map((name) => {
-        const { scenario } = loadScenario(name);
-        return { name, title: scenario.title, start: scenario.calendar.start, end: scenario.calendar.end };
-      });
-      if (opts.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
-      else for (const r of rows) process.stdout.write(`${r.name}\t${r.title} (${r.start} to ${r.end})\n`);
-    });
+    .action(async (opts: { json?: boolean }) => (await commands()).scenarios(opts));
 
   program
     .command("check")
     .description("validate a scenario file against the schema and its cross-references")
     .argument("<file>", "scenario file (YAML or JSON) or built-in name")
-    .action((file: string) => {
-      const { scenario, file: path } = loadScenario(file);
-      compileScenario(scenario);
-      process.stdout.write(
-        `${path}: valid scenario "${scenario.id}" (schema version ${scenario.schemaVersion})\n`,
-      );
-    });
+    .action(async (file: string) => (await commands()).check(file));
 
   program
     .command("mechanisms")
@@ -163,46 +67,20 @@ export function buildProgram(): Command {
     )
     .option("--set <path=value>", "change one field first (repeatable)", collectSet, [])
     .option("--json", "machine-readable list")
-    .action((opts: { scenario: string; set: string[]; json?: boolean }) => {
-      const scenario = prepareScenario(opts.scenario, undefined, opts.set);
-      const catalogue = mechanismCatalogue(scenario, loadBibliography(scenario.id));
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify(catalogue)}\n`);
-        return;
-      }
-      const out: string[] = [];
-      for (const m of catalogue) {
-        out.push(`${m.title}  [${m.switch}=${m.enabled}]`, `  ${m.description}`);
-        for (const p of m.parameters) {
-          const range = p.range ? ` in [${p.range[0]}, ${p.range[1]}]` : "";
-          const src = p.source ? ` (${p.source})` : "";
-          out.push(
-            `  - ${p.name} = ${JSON.stringify(p.value)}${range}${src}${p.description ? `: ${p.description}` : ""}`,
-          );
-        }
-        for (const e of m.evidence) out.push(`  * ${e.source}: ${e.note}`);
-        out.push("  sources:", ...m.sources.map((s) => `    [${s.key}] ${s.citation}`), "");
-      }
-      process.stdout.write(`${out.join("\n")}\n`);
-    });
+    .action(async (opts: { scenario: string; set: string[]; json?: boolean }) =>
+      (await commands()).mechanisms(opts),
+    );
 
   program
     .command("schema")
     .description("print the scenario format as JSON Schema")
-    .action(() => {
-      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
-    });
+    .action(async () => (await commands()).schema());
 
   program
     .command("events")
     .description("list the event vocabulary of run output")
     .addOption(new Option("--json", "machine-readable list"))
-    .action((opts: { json?: boolean }) => {
-      if (opts.json) process.stdout.write(`${JSON.stringify(EVENT_TYPES)}\n`);
-      else
-        for (const [type, meaning] of Object.entries(EVENT_TYPES))
-          process.stdout.write(`${type.padEnd(24)}${meaning}\n`);
-    });
+    .action(async (opts: { json?: boolean }) => (await commands()).events(opts));
 
   registerValidate(program);
   registerExperiments(program);
@@ -210,22 +88,41 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * Errors about the user's input (a scenario, data file, store, plan, outcome, sensitivity parameter or
+ * discovery request), told apart by name so that catching them does not load the modules that throw them.
+ * Their message is printed alone, with exit code 2.
+ */
+const BAD_INPUT_ERRORS = new Set([
+  "ScenarioError",
+  "DataFileError",
+  "TargetsError",
+  "StoreError",
+  "PlanError",
+  "OutcomeError",
+  "ParameterError",
+  "DiscoveryError",
+]);
+
 /** Runs the CLI; bad input ends with a message naming the problem and exit code 2. */
 export async function main(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {
-    if (
-      err instanceof ScenarioError ||
-      err instanceof DataFileError ||
-      err instanceof StoreError ||
-      err instanceof PlanError ||
-      err instanceof OutcomeError ||
-      err instanceof ParameterError ||
-      err instanceof DiscoveryError
-    ) {
+    if (err instanceof Error && BAD_INPUT_ERRORS.has(err.name)) {
       process.stderr.write(`apparat: ${err.message}\n`);
       process.exitCode = BAD_INPUT;
+      return;
+    }
+    // A usage error a command finds once it runs (commander prints those it finds reading the options).
+    if (err instanceof Error && err.name === "InvalidArgumentError") {
+      process.stderr.write(`apparat: ${err.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    if (err instanceof Error && err.name === "MissingPackageError") {
+      process.stderr.write(`apparat: ${err.message}\n`);
+      process.exitCode = 1;
       return;
     }
     throw err;

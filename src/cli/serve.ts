@@ -1,8 +1,8 @@
 /** `apparat serve`: the dashboard and the HTTP API on localhost, in one process, with the CLI's store. */
 import type { Command } from "commander";
-import { defaultWorkers } from "../runner/pool.ts";
-import { DEFAULT_LIMITS } from "../server/contract.ts";
-import { DEFAULT_STORE_FILE } from "../store/store.ts";
+import { defaultWorkers } from "../runner/workers.ts";
+import { DEFAULT_LIMITS } from "../server/limits.ts";
+import { DEFAULT_STORE_FILE } from "../store/defaults.ts";
 import { BAD_INPUT, wholeNumber } from "./options.ts";
 
 export const DEFAULT_PORT = 5178;

@@ -1,11 +1,8 @@
 /** `apparat validate`: many seeds of a scenario scored against the calibration targets of its history. */
 import { isAbsolute, relative } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
-import { DEFAULT_SCENARIO } from "../node/scenarios.ts";
-import { compileScenario } from "../scenario/compile.ts";
-import { defaultTargetsFile, loadTargets, type ValidationReport, validate } from "../validation/run.ts";
-import { TargetsError } from "../validation/targets.ts";
-import { prepareScenario } from "./main.ts";
+import { DEFAULT_SCENARIO } from "../node/builtins.ts";
+import type { ValidationReport } from "../validation/run.ts";
 import { BAD_INPUT, collectSet, wholeNumber } from "./options.ts";
 
 /** Version of the `validate --json` output. */
@@ -113,9 +110,21 @@ export function registerValidate(program: Command): void {
       "--json",
       "print one JSON object: per-target shares with intervals, overall score, per-run misses",
     )
-    .action((opts: ValidateCliOptions, command: Command) => {
+    .action(async (opts: ValidateCliOptions, command: Command) => {
       if (!Number.isSafeInteger(opts.firstSeed + opts.runs - 1))
         command.error(`the last seed (first seed + runs - 1) must be at most ${Number.MAX_SAFE_INTEGER}`);
+      // Loaded here, not at the top: `--help` should not pay for the engine and the scenario parser.
+      const [
+        { compileScenario },
+        { defaultTargetsFile, loadTargets, validate },
+        { TargetsError },
+        { prepareScenario },
+      ] = await Promise.all([
+        import("../scenario/compile.ts"),
+        import("../validation/run.ts"),
+        import("../validation/targets.ts"),
+        import("./prepare.ts"),
+      ]);
       const scenario = prepareScenario(opts.scenario, opts.patch, opts.set);
       const compiled = compileScenario(scenario);
       const file = opts.targets ?? defaultTargetsFile(scenario.id);

@@ -1,16 +1,12 @@
 /** Node-side access to scenario files: the built-in ones shipped in `scenarios/`, or any path. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseScenario, ScenarioError } from "../scenario/load.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { readYaml } from "../scenario/yamlText.ts";
+import { BUILTIN_DIR } from "./builtins.ts";
 
-export const BUILTIN_DIR = fileURLToPath(new URL("../../scenarios/", import.meta.url));
-/** The scenario `apparat run` uses when none is named: set in scenarios/catalog.json, not in code. */
-export const DEFAULT_SCENARIO: string = JSON.parse(
-  readFileSync(resolve(BUILTIN_DIR, "catalog.json"), "utf8"),
-).default;
+export { BUILTIN_DIR, DEFAULT_SCENARIO } from "./builtins.ts";
 
 const EXTENSIONS = [".yaml", ".yml", ".json"];
 const NOT_SCENARIOS = new Set(["catalog.json"]);

@@ -77,6 +77,15 @@ export function executorCases(name: string, make: () => Promise<Executor>): void
       expect(JSON.stringify(rows)).toBe(JSON.stringify(reference[0]));
     });
 
+    it("hands back each batch whole, its rows in the batch's order (the store writes one batch at a time)", async () => {
+      const plan = plans[0]!;
+      const sent = batches(tasksFor(plan), 3);
+      const got: number[][] = [];
+      await executor.run(plan, sent, (rows) => got.push(rows.map((r) => r.index)));
+      const expected = sent.map((b) => b.map((t) => t.index));
+      expect(got.sort((a, b) => a[0]! - b[0]!)).toEqual(expected);
+    });
+
     it("fails the experiment when a run cannot be made", async () => {
       const plan = structuredClone(plans[0]!);
       // A variant that no longer applies: the failure must surface, not drop the runs silently.

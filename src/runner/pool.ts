@@ -1,74 +1,168 @@
 /**
- * Runs batches on worker threads through piscina. Workers load the TypeScript sources through tsx, as the
- * CLI does, so there is no build step.
+ * Runs tasks on worker threads through piscina. From the sources (a checkout, the tests) the workers load
+ * the TypeScript through tsx, as the CLI does; from the compiled package they run its JavaScript.
+ *
+ * What keeps two workers near twice one worker's rate (bench/experiments.ts measures it):
+ * - the plan is serialised once per experiment into shared memory, and each job carries only that handle, so
+ *   neither the main thread nor a worker copies the scenario per job (a worker decodes it once per plan);
+ * - tasks go out one run at a time with a short queue per thread, so no worker idles at the end while
+ *   another finishes a long batch; rows are still handed back (and stored) per batch of the caller's;
+ * - each thread is a pool of its own, so a task can go to the thread that already compiled its variant:
+ *   a variant is compiled once rather than once per thread (that doubled the compiling of a sweep or an
+ *   attribution with few runs per variant).
  */
 import { randomUUID } from "node:crypto";
-import { availableParallelism } from "node:os";
+import { serialize } from "node:v8";
 import { Piscina } from "piscina";
 import type { RunTask } from "../experiments/execute.ts";
 import type { ExperimentPlan, RunRow } from "../experiments/types.ts";
 import type { Executor } from "./executor.ts";
 import type { PoolJob } from "./poolWorker.ts";
+import { defaultWorkers } from "./workers.ts";
 
-const WORKER = new URL("./poolWorker.ts", import.meta.url).href;
-const TSX = import.meta.resolve("tsx");
+export { defaultWorkers } from "./workers.ts";
 
-/** Default worker count: one per core the process may use. */
-export function defaultWorkers(): number {
-  return availableParallelism();
-}
+/** Running from TypeScript sources (then workers need tsx too) or from the compiled package. */
+const FROM_SOURCE = import.meta.url.endsWith(".ts");
+const WORKER = new URL(FROM_SOURCE ? "./poolWorker.ts" : "./poolWorker.js", import.meta.url).href;
+
+/** Tasks queued per thread beyond the one it runs: enough that a worker never waits for the main thread. */
+const QUEUED_PER_THREAD = 2;
+
+/**
+ * How far past the first task not yet handed out a thread looks for one of a variant it has compiled. Rows
+ * wait for the rest of their batch before they are stored, so this also bounds how many finished runs a
+ * killed process can lose (they are run again on resume).
+ */
+const AFFINITY_LOOKAHEAD = 64;
 
 function hasTsx(argv: readonly string[]): boolean {
   return argv.some((a, i) => a === "--import=tsx" || (a === "--import" && argv[i + 1] === "tsx"));
 }
 
+/** Worker flags: the parent's, plus the TypeScript loader when running from sources. */
+function workerExecArgv(): string[] {
+  if (!FROM_SOURCE || hasTsx(process.execArgv)) return process.execArgv;
+  // Resolved here, not by name: a worker resolves bare names from the working directory.
+  return [...process.execArgv, "--import", import.meta.resolve("tsx")];
+}
+
+/** The plan as V8 serialisation bytes (what structured cloning sends) in shared memory. */
+function sharedPlan(plan: ExperimentPlan): SharedArrayBuffer {
+  const bytes = serialize(plan);
+  const shared = new SharedArrayBuffer(bytes.byteLength);
+  new Uint8Array(shared).set(bytes);
+  return shared;
+}
+
+/**
+ * Tasks in order, handed out one at a time: to a thread, preferably the first one near the front of a
+ * variant it has compiled, else the front one. Exported for tests.
+ */
+export class AffinityQueue {
+  readonly #variants: readonly number[];
+  readonly #taken: Uint8Array;
+  #head = 0;
+  #left: number;
+
+  constructor(variants: readonly number[]) {
+    this.#variants = variants;
+    this.#taken = new Uint8Array(variants.length);
+    this.#left = variants.length;
+  }
+
+  get left(): number {
+    return this.#left;
+  }
+
+  /** The index of the next task for a thread that has compiled `compiled`; it is then taken. */
+  take(compiled: ReadonlySet<number>): number {
+    let j = this.#head;
+    for (let k = this.#head, seen = 0; k < this.#variants.length && seen < AFFINITY_LOOKAHEAD; k++) {
+      if (this.#taken[k]) continue;
+      if (compiled.has(this.#variants[k]!)) {
+        j = k;
+        break;
+      }
+      seen++;
+    }
+    this.#taken[j] = 1;
+    this.#left--;
+    while (this.#head < this.#variants.length && this.#taken[this.#head]) this.#head++;
+    return j;
+  }
+}
+
+/** One worker thread (a one-thread piscina pool) and what it is doing. */
+interface Lane {
+  pool: Piscina<PoolJob, RunRow>;
+  /** Tasks handed to it and not finished. */
+  active: number;
+  /** Variants of the current plan it has been given, hence compiled. */
+  variants: Set<number>;
+}
+
 export class PoolExecutor implements Executor {
   readonly description: string;
-  readonly #pool: Piscina<PoolJob, RunRow[]>;
-  readonly #threads: number;
+  readonly #lanes: Lane[];
 
   constructor(workers = defaultWorkers()) {
     if (!Number.isSafeInteger(workers) || workers < 1)
       throw new RangeError(`workers must be a positive integer, got ${workers}`);
-    this.#threads = workers;
     this.description = `${workers} worker thread${workers === 1 ? "" : "s"}`;
-    this.#pool = new Piscina({
-      filename: WORKER,
-      minThreads: workers,
-      maxThreads: workers,
-      // Workers need the TypeScript loader; keep any flags the parent was started with.
-      // Resolved here, not by name: a worker resolves bare names from the working directory.
-      execArgv: hasTsx(process.execArgv) ? process.execArgv : [...process.execArgv, "--import", TSX],
-      idleTimeout: 60_000,
-    });
+    const execArgv = workerExecArgv();
+    this.#lanes = Array.from({ length: workers }, () => ({
+      pool: new Piscina<PoolJob, RunRow>({
+        filename: WORKER,
+        minThreads: 1,
+        maxThreads: 1,
+        execArgv,
+        idleTimeout: 60_000,
+      }),
+      active: 0,
+      variants: new Set<number>(),
+    }));
   }
 
   async run(plan: ExperimentPlan, batches: RunTask[][], onBatch: (rows: RunRow[]) => void): Promise<void> {
     const planKey = randomUUID();
-    // Keep a few batches per thread in flight rather than queueing them all: after a failure nothing new
-    // starts, and the batches already running finish before this call returns, so no row arrives after it
-    // (the caller may have closed its store). Cancelling running tasks instead races inside the pool.
-    const limit = 2 * this.#threads;
-    let next = 0;
+    const shared = sharedPlan(plan);
+    // Every task, with the batch it belongs to; a batch's rows go to onBatch together, in its order.
+    const tasks = batches.flatMap((batch, b) => batch.map((task, i) => ({ task, b, i })));
+    const rows = batches.map((batch) => new Array<RunRow>(batch.length));
+    const left = batches.map((batch) => batch.length);
+    const queue = new AffinityQueue(tasks.map((t) => t.task.variant));
+    for (const lane of this.#lanes) lane.variants.clear();
+    // A few tasks per thread in flight rather than all queued: after a failure nothing new starts, and the
+    // tasks already running finish before this call returns, so no row arrives after it (the caller may
+    // have closed its store). Cancelling running tasks instead races inside the pool.
+    const perLane = 1 + QUEUED_PER_THREAD;
     let active = 0;
     let failure: unknown = null;
     await new Promise<void>((resolve) => {
       const pump = () => {
-        while (failure === null && active < limit && next < batches.length) {
-          const batch = batches[next++]!;
-          active++;
-          this.#pool
-            .run({ planKey, plan, batch })
-            .then((rows) => {
-              if (failure === null) onBatch(rows);
-            })
-            .catch((err: unknown) => {
-              failure ??= err;
-            })
-            .finally(() => {
-              active--;
-              pump();
-            });
+        for (const lane of this.#lanes) {
+          while (failure === null && lane.active < perLane && queue.left > 0) {
+            const { task, b, i } = tasks[queue.take(lane.variants)]!;
+            lane.variants.add(task.variant);
+            lane.active++;
+            active++;
+            lane.pool
+              .run({ planKey, plan: shared, task })
+              .then((row) => {
+                if (failure !== null) return;
+                rows[b]![i] = row;
+                if (--left[b]! === 0) onBatch(rows[b]!);
+              })
+              .catch((err: unknown) => {
+                failure ??= err;
+              })
+              .finally(() => {
+                lane.active--;
+                active--;
+                pump();
+              });
+          }
         }
         if (active === 0) resolve();
       };
@@ -78,6 +172,6 @@ export class PoolExecutor implements Executor {
   }
 
   async close(): Promise<void> {
-    await this.#pool.destroy();
+    await Promise.all(this.#lanes.map((lane) => lane.pool.destroy()));
   }
 }

@@ -5,9 +5,9 @@
  */
 import { Rng, streamState } from "../kernel/random/rng.ts";
 import { quantile } from "../stats/intervals.ts";
+import { DEFAULT_RESAMPLES } from "./defaults.ts";
 
-/** Resamples drawn when none is asked for: enough for stable 95 % percentile ends. */
-export const DEFAULT_RESAMPLES = 1000;
+export { DEFAULT_RESAMPLES } from "./defaults.ts";
 
 /**
  * 95 % percentile intervals of several statistics at once: `stat(rows)` returns one value per statistic for a

@@ -15,8 +15,7 @@ import { Rng, streamState } from "../kernel/random/rng.ts";
 import { bootstrapIntervals } from "./bootstrap.ts";
 import type { IndexCI } from "./sobolIndices.ts";
 
-/** Levels of the grid when none is given (the usual choice). */
-export const DEFAULT_MORRIS_LEVELS = 4;
+export { DEFAULT_MORRIS_LEVELS } from "./defaults.ts";
 
 /**
  * r trajectories of k + 1 points each, one after another (r (k + 1) points). The start of each is a random grid

@@ -12,27 +12,9 @@ import type { HistoryRecord } from "../history/record.ts";
 import type { Lesson } from "../lesson/lesson.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
-/** Limits every request is held to; the server's `limits` endpoint reports the ones in force. */
-export interface Limits {
-  /** Largest request body, in bytes. */
-  maxBodyBytes: number;
-  /** Most runs per variant in one experiment. */
-  maxRunsPerVariant: number;
-  /** Most runs in one experiment, over all its variants. */
-  maxTotalRuns: number;
-  /** Experiments running at once; one more is refused with 429 until one finishes. */
-  maxConcurrentExperiments: number;
-  /** Most `--set` style changes in one request. */
-  maxChanges: number;
-}
+import { DEFAULT_LIMITS } from "./limits.ts";
 
-export const DEFAULT_LIMITS: Limits = {
-  maxBodyBytes: 64 * 1024,
-  maxRunsPerVariant: 2000,
-  maxTotalRuns: 20_000,
-  maxConcurrentExperiments: 2,
-  maxChanges: 64,
-};
+export { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 
 const SEED_MAX = 2 ** 31 - 1;
 const idText = z

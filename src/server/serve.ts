@@ -1,7 +1,7 @@
 /**
  * Starts the API and the dashboard on one local port: the built-in scenarios loaded once, the results store
- * the CLI uses, experiments on worker threads, and the dashboard's build (made first if it is missing or
- * older than its sources).
+ * the CLI uses, experiments on worker threads, and the dashboard's build (prebuilt in an installed package;
+ * in a source checkout, made first if it is missing or older than its sources).
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -82,10 +82,21 @@ function newestMtime(paths: string[]): number {
   return newest;
 }
 
-/** Builds the dashboard with Vite unless its build is newer than every source file. */
+/**
+ * Makes sure the dashboard's build is there. An installed package ships it prebuilt (made when the package
+ * was packed) and has no sources to build from; a source checkout builds it with Vite (a development
+ * dependency) when the build is missing or older than any of its sources.
+ */
 export async function ensureDashboardBuilt(log: (line: string) => void): Promise<void> {
   const built = join(WEB_DIST, "index.html");
-  const sources = [join(WEB_DIR, "src"), join(WEB_DIR, "index.html"), join(WEB_DIR, "vite.config.ts")];
+  const webSources = join(WEB_DIR, "src");
+  if (!existsSync(webSources)) {
+    if (existsSync(built)) return;
+    throw new ServeError(
+      `the dashboard's build is missing (${built}): reinstall apparat, or start with --no-dashboard to serve the API alone`,
+    );
+  }
+  const sources = [webSources, join(WEB_DIR, "index.html"), join(WEB_DIR, "vite.config.ts")];
   const srcDir = fileURLToPath(new URL("../", import.meta.url));
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime([...sources, srcDir])) return;
   let vite: typeof import("vite");

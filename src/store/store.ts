@@ -20,8 +20,7 @@ import type {
 } from "../experiments/types.ts";
 import { decodeSeries, encodeSeries } from "./seriesCodec.ts";
 
-/** The file the command line uses when no `--store` is given. */
-export const DEFAULT_STORE_FILE = "apparat-results.db";
+export { DEFAULT_STORE_FILE } from "./defaults.ts";
 
 /**
  * Schema changes, in order: step `v` takes a store from schema version `v` to `v + 1`. A later version appends

@@ -21,7 +21,7 @@ export const DOCS_SCREENSHOTS = new URL("../../docs/screenshots/", import.meta.u
 const UPDATE_DOCS = process.env.APPARAT_DOCS_SCREENSHOTS === "1";
 
 /** Flags for a root user in a sandbox with no network: no sandboxing, no GPU, no calls home. */
-const FLAGS = [
+export const FLAGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-dev-shm-usage",

@@ -1,36 +1,20 @@
-// The engine in a Web Worker: applies the changes, compiles and runs one history with its patronage network,
-// and returns it with the SHA-256 of JSON.stringify(result), so the page can prove it matches a Node run.
-import { applySets, compileScenario, type Scenario, ScenarioError } from "../../src/index.ts";
-import { recordReplay } from "../../src/replay/timeline.ts";
+// The engine in a Web Worker: a replay with its patronage network (and the SHA-256 of JSON.stringify(result),
+// so the page can prove it matches a Node run), or runs of an experiment plan. See engineHandler.ts.
+import { EngineHandler } from "./engineHandler.ts";
 import type { EngineReply, EngineRequest } from "./engineTypes.ts";
-import { sha256OfText } from "./hash.ts";
 
 const ctx = self as unknown as {
   postMessage(message: EngineReply): void;
   onmessage: ((ev: MessageEvent<EngineRequest>) => void) | null;
 };
 
-async function handle(req: EngineRequest): Promise<EngineReply> {
-  const started = performance.now();
-  try {
-    const sets = req.changes.map((c) => ({ path: c.path, value: c.value }));
-    const scenario: Scenario = applySets(req.scenario, sets, "your changes");
-    const replay = recordReplay(compileScenario(scenario), { seed: req.seed });
-    const ms = Math.round(performance.now() - started);
-    const digest = await sha256OfText(JSON.stringify(replay.result));
-    return { id: req.id, replay, digest, ms };
-  } catch (err) {
-    if (err instanceof ScenarioError) {
-      return {
-        id: req.id,
-        error: err.issues.map((i) => `${i.path || "scenario"}: ${i.message}`).join("; "),
-        issues: err.issues.map((i) => ({ path: i.path, message: i.message })),
-      };
-    }
-    return { id: req.id, error: err instanceof Error ? err.message : String(err) };
-  }
-}
+const handler = new EngineHandler();
+// One message at a time, in order: a plan is stored before the runs sent after it are taken up.
+let queue: Promise<void> = Promise.resolve();
 
 ctx.onmessage = (ev) => {
-  void handle(ev.data).then((reply) => ctx.postMessage(reply));
+  queue = queue.then(async () => {
+    const reply = await handler.handle(ev.data);
+    if (reply) ctx.postMessage(reply);
+  });
 };

@@ -1,15 +1,41 @@
-// The messages between the page and the engine worker (shared by engine.ts and engine.worker.ts).
-import type { Scenario } from "../../src/index.ts";
+// The messages between the page and the engine workers (shared by engine.ts, engineHandler.ts and the worker).
+import type { ExperimentPlan, RunRow, RunTask, Scenario } from "../../src/index.ts";
 import type { Replay } from "../../src/replay/timeline.ts";
 import type { Change } from "../../src/server/contract.ts";
 
-export interface EngineRequest {
+/** One history with its patronage network, for the replay views. */
+export interface ReplayRequest {
+  kind: "replay";
   id: number;
   scenario: Scenario;
   seed: number;
   changes: Change[];
 }
 
+/** An experiment plan the worker keeps under `key` for the runs that follow (no reply). */
+export interface PlanMessage {
+  kind: "plan";
+  key: string;
+  plan: ExperimentPlan;
+}
+
+/** Some runs of a plan sent before, by task. */
+export interface RunsRequest {
+  kind: "runs";
+  id: number;
+  key: string;
+  tasks: RunTask[];
+}
+
+/** The plan under `key` is done with (no reply). */
+export interface ForgetMessage {
+  kind: "forget";
+  key: string;
+}
+
+export type EngineRequest = ReplayRequest | PlanMessage | RunsRequest | ForgetMessage;
+
 export type EngineReply =
   | { id: number; replay: Replay; digest: string; ms: number }
+  | { id: number; rows: RunRow[]; ms: number }
   | { id: number; error: string; issues?: { path: string; message: string }[] };

@@ -51,31 +51,24 @@ export class Rng {
   }
 
   /**
-   * Binomial(n, p). Exact by inversion when the smaller tail's mean is under 30 (so rare events keep their
-   * true chance of not happening at all); a rounded normal approximation beyond, where its error is negligible.
+   * Binomial(n, p), exact at every n and p. Few expected successes (n·min(p, 1-p) under
+   * {@link INVERSION_MEAN}): inversion, walking the probabilities up from P(0); more: BTPE
+   * (Kachitvichyanukul & Schmeiser 1988), an acceptance-rejection method whose cost does not grow with n.
+   * `n` must be a whole number; p outside [0, 1] counts as 0 or 1.
+   *
+   * @example
+   * new Streams(1).get("votes").binomial(1000, 0.3); // about 300
    */
   binomial(n: number, p: number): number {
+    // The trivial cases first (a NaN fails both tests and is caught below).
     if (n <= 0 || p <= 0) return 0;
+    if (!Number.isSafeInteger(n)) throw new RangeError(`Rng.binomial: n must be a whole number, got ${n}`);
     if (p >= 1) return n;
-    if (p > 0.5) return n - this.binomial(n, 1 - p);
-    if (n * p < EXACT_BINOMIAL_MEAN) {
-      // Inversion by the recurrence P(k+1) = P(k) · (n-k)/(k+1) · p/q, starting from P(0) = q^n.
-      const q = 1 - p;
-      const s = p / q;
-      const a = (n + 1) * s;
-      let r = q ** n;
-      let u = this.float();
-      let k = 0;
-      while (u > r && k < n) {
-        u -= r;
-        k++;
-        r *= a / k - s;
-      }
-      return k;
-    }
-    const mean = n * p;
-    const sd = Math.sqrt(n * p * (1 - p));
-    return Math.min(n, Math.max(0, Math.round(this.normal(mean, sd))));
+    if (!(p < 1)) throw new RangeError("Rng.binomial: p is NaN");
+    // Both methods draw the smaller side; the larger is its complement.
+    const r = p > 0.5 ? 1 - p : p;
+    const k = n * r < INVERSION_MEAN ? binomialInversion(this, n, r) : binomialBtpe(this, n, r);
+    return p > 0.5 ? n - k : k;
   }
 
   /** Picks an index with probability proportional to its weight; -1 when all weights are zero. */
@@ -96,8 +89,133 @@ export class Rng {
   }
 }
 
-/** Below this mean the binomial is drawn exactly. */
-const EXACT_BINOMIAL_MEAN = 30;
+/**
+ * Binomial(n, p) by inversion: P(0) = q^n, then P(k+1) = P(k)·(n-k)/(k+1)·p/q. For p <= 1/2; its cost grows
+ * with the mean n·p. Use {@link Rng.binomial}, which picks the method.
+ */
+export function binomialInversion(rng: Rng, n: number, p: number): number {
+  const mean = n * p;
+  let u = rng.float();
+  // P(0) >= 1 - n·p (Bernoulli's inequality): a uniform below that is a draw of 0, known without computing
+  // P(0). With a small mean that settles most draws.
+  if (u < 1 - mean) return 0;
+  const q = 1 - p;
+  const s = p / q;
+  const a = (n + 1) * s;
+  // log1p keeps q^n accurate when p is tiny and n huge (1 - p itself loses p's low digits).
+  const p0 = Math.exp(n * Math.log1p(-p));
+  // Beyond this bound lies less probability than a 53-bit uniform resolves (rng.test.ts checks it); a walk
+  // that gets there (u beyond the rounded total of the probabilities) starts again instead of running to n.
+  const bound = Math.min(n, Math.floor(mean + INVERSION_TAIL_SDS * Math.sqrt(mean * q + 1)));
+  for (;;) {
+    let f = p0;
+    let k = 0;
+    while (u > f) {
+      u -= f;
+      if (++k > bound) break;
+      f *= a / k - s;
+    }
+    if (k <= bound) return k;
+    u = rng.float();
+  }
+}
+
+/**
+ * BTPE for p <= 1/2 and n·p >= {@link INVERSION_MEAN}: a triangle over the mode, parallelograms beside it
+ * and exponential tails majorise the probabilities; a point under the majorant is accepted by a squeeze or,
+ * rarely, by the exact ratio f(y)/f(mode) (a product for y near the mode, Stirling's series beyond).
+ * Follows the published algorithm step by step. Needs p <= 1/2 and n·p >= 10; use {@link Rng.binomial}.
+ */
+export function binomialBtpe(rng: Rng, n: number, p: number): number {
+  // Step 0: set-up, from n and p alone.
+  const q = 1 - p;
+  const nrq = n * p * q;
+  const fm = n * p + p;
+  const m = Math.floor(fm);
+  const p1 = Math.floor(2.195 * Math.sqrt(nrq) - 4.6 * q) + 0.5;
+  const xm = m + 0.5;
+  const xl = xm - p1;
+  const xr = xm + p1;
+  const c = 0.134 + 20.5 / (15.3 + m);
+  let a = (fm - xl) / (fm - xl * p);
+  const laml = a * (1 + a / 2);
+  a = (xr - fm) / (xr * q);
+  const lamr = a * (1 + a / 2);
+  const p2 = p1 * (1 + 2 * c);
+  const p3 = p2 + c / laml;
+  const p4 = p3 + c / lamr;
+  for (;;) {
+    // Step 1: the triangle, accepted at once.
+    const u = rng.float() * p4;
+    let v = rng.float();
+    if (u <= p1) return Math.floor(xm - p1 * v + u);
+    let y: number;
+    if (u <= p2) {
+      // Step 2: the parallelograms.
+      const x = xl + (u - p1) / c;
+      v = v * c + 1 - Math.abs(m - x + 0.5) / p1;
+      if (v > 1) continue;
+      y = Math.floor(x);
+    } else if (u <= p3) {
+      // Step 3: the left exponential tail.
+      y = Math.floor(xl + Math.log(v) / laml);
+      if (y < 0 || v === 0) continue;
+      v = v * (u - p2) * laml;
+    } else {
+      // Step 4: the right exponential tail.
+      y = Math.floor(xr - Math.log(v) / lamr);
+      if (y > n || v === 0) continue;
+      v = v * (u - p3) * lamr;
+    }
+    const k = Math.abs(y - m);
+    if (k <= 20 || k >= nrq / 2 - 1) {
+      // Step 5.1: f(y)/f(m) by the recurrence, for y near the mode.
+      const s = p / q;
+      const b = s * (n + 1);
+      let f = 1;
+      if (m < y) for (let i = m + 1; i <= y; i++) f *= b / i - s;
+      else if (m > y) for (let i = y + 1; i <= m; i++) f /= b / i - s;
+      if (v <= f) return y;
+      continue;
+    }
+    // Step 5.2: squeeze on log v, then 5.3: the exact log ratio by Stirling's series.
+    const rho = (k / nrq) * ((k * (k / 3 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    const t = (-k * k) / (2 * nrq);
+    const A = Math.log(v);
+    if (A < t - rho) return y;
+    if (A > t + rho) continue;
+    const x1 = y + 1;
+    const f1 = m + 1;
+    const z = n + 1 - m;
+    const w = n - y + 1;
+    if (
+      A <=
+      xm * Math.log(f1 / x1) +
+        (n - m + 0.5) * Math.log(z / w) +
+        (y - m) * Math.log((w * p) / (x1 * q)) +
+        stirlingTail(f1) +
+        stirlingTail(z) +
+        stirlingTail(x1) +
+        stirlingTail(w)
+    )
+      return y;
+  }
+}
+
+/**
+ * Below this mean (of the smaller side) the binomial is drawn by inversion, above it by BTPE: the crossing point
+ * of their costs on this engine's draws (bench/binomial.ts), and inside BTPE's range (it needs n·p >= 10).
+ */
+export const INVERSION_MEAN = 30;
+
+/** Inversion's walk stops this many standard deviations (plus one) above the mean: see binomialInversion. */
+export const INVERSION_TAIL_SDS = 15;
+
+/** The remainder of Stirling's series for log x!, 1/(12x) - 1/(360x³) + ..., as BTPE's step 5.3 writes it. */
+function stirlingTail(x: number): number {
+  const x2 = x * x;
+  return (13680 - (462 - (132 - (99 - 140 / x2) / x2) / x2) / x2) / x / 166320;
+}
 
 /** 32-bit FNV-1a hash of a string: names streams stably across versions. */
 export function hashName(name: string): number {
