@@ -29,6 +29,11 @@ describe("apparat mechanisms and counterfactual switches", () => {
     );
     for (const m of list) {
       expect(m.switch).toBe(`mechanisms.${m.id}.enabled`);
+      // A mechanism the scenario leaves out is listed too, switched off.
+      if (m.id === "rehabilitation") {
+        expect(m.enabled).toBe(false);
+        continue;
+      }
       if (m.id !== "offices") expect(m.parameters.length).toBeGreaterThan(0);
       expect(m.sources.length).toBeGreaterThan(0);
     }

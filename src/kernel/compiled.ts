@@ -31,6 +31,7 @@ export const MECHANISM_IDS = [
   "testament",
   "circularFlow",
   "coalitions",
+  "rehabilitation",
   "bodies",
   "factionBan",
   "coercion",
@@ -85,6 +86,14 @@ export interface CompiledPerson {
   candidateOf: number[];
   /** Role pools (indices into `pools`) for offices' eligibility. */
   pools: number[];
+  /** How the narrative calls the person. */
+  shortName: string;
+  /** Ladder steps taken before the start: 0 none; k = ladder[k-1] reached (a person fallen before the run). */
+  startRung: number;
+  /** Tick of that fall (negative: before the start). */
+  fellTick: number;
+  /** Bodies he sat in before that fall, given back if he is rehabilitated. */
+  heldSeats: number[];
 }
 
 export interface CompiledBody {
@@ -300,6 +309,7 @@ export interface Params {
     platformReach: number;
     platformPull: number;
   };
+  rehabilitation: { pressChance: number; affinity: number; minYearsDown: number };
   coercion: {
     recantPerYear: number;
     resistChance: number;

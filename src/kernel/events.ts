@@ -10,8 +10,9 @@
  *   votes list every named member's ballot, the swing voters and the session; new: session, reversal,
  *   office-created, office-abolished, transfer, courting, backing, force, coup, repudiation. Appointments say whom the
  *   appointee replaced and which body voted.
+ * - 4: rehabilitation (a fallen leader restored by the body that decided his fall).
  */
-export const EVENT_VOCABULARY_VERSION = 3;
+export const EVENT_VOCABULARY_VERSION = 4;
 
 interface Base {
   tick: number;
@@ -166,6 +167,20 @@ export interface RepudiationEvent extends Base {
   losers: string[];
 }
 
+/** A fallen leader is restored by the body that decided his fall: back up the ladder, with his seats. */
+export interface RehabilitationEvent extends Base {
+  type: "rehabilitation";
+  person: string;
+  /** Body that voted his return. */
+  body: string;
+  /** The ladder step he had been pushed down to. */
+  from: string;
+  /** Bodies whose seats he takes again (":candidate" where only a candidate's seat was free). */
+  restored: string[];
+  /** Who pressed for his return. */
+  by: string[];
+}
+
 /** A body met and (re)elected another body or grew. */
 export interface ElectionEvent extends Base {
   type: "election";
@@ -313,6 +328,7 @@ export type SimEvent =
   | ForceEvent
   | CoupEvent
   | RepudiationEvent
+  | RehabilitationEvent
   | OutcomeEvent;
 
 export type EventType = SimEvent["type"];
@@ -351,4 +367,5 @@ export const EVENT_TYPES: Record<EventType, string> = {
   force: "a chief of armed force brings delegates in behind one side at a decisive vote",
   coup: "rivals are arrested by force at a decisive moment",
   repudiation: "the leadership repudiates the founder's legacy",
+  rehabilitation: "a fallen leader is restored by the body that decided his fall, with his seats",
 };

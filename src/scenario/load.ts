@@ -249,6 +249,7 @@ function checkReferences(s: Scenario): CrossIssue[] {
     ])
       rungs.add(id);
   }
+  checkPurged(s, rungs, bodies, ref);
   s.repression.forEach((r, i) => {
     ref(r.from < r.until, ["repression", i, "until"], "must come after `from`");
     r.rungs.forEach((x, k) => {
@@ -260,6 +261,65 @@ function checkReferences(s: Scenario): CrossIssue[] {
       issues.push({ pathParts: key.path, message: `source key "${key.value}" is not defined in sources` });
   }
   return issues;
+}
+
+/** The ladder of a file without one (version 1): step ids and kinds. */
+const DEFAULT_LADDER_KINDS: Record<string, string> = {
+  office: "office",
+  politburo: "executive",
+  "central-committee": "committee",
+  expulsion: "party",
+  "internal-exile": "exile",
+  deportation: "deportation",
+};
+
+/**
+ * A person fallen before the start: his step must be on the ladder, the seats he held must be bodies, and
+ * he must not hold at the start what the steps down to it have taken (offices, seats in executive bodies,
+ * in the committee, or anything once he is out of the party).
+ */
+function checkPurged(
+  s: Scenario,
+  rungs: Set<string>,
+  bodies: Set<string>,
+  ref: (ok: boolean, pathParts: PropertyKey[], message: string) => void,
+): void {
+  const ladder = s.ladder
+    ? s.ladder.map((r) => ({ id: r.id, kind: r.kind as string }))
+    : Object.entries(DEFAULT_LADDER_KINDS).map(([id, kind]) => ({ id, kind }));
+  const kindOf = new Map(s.bodies.map((b) => [b.id, b.kind as string]));
+  s.people.forEach((p, i) => {
+    if (!p.purged) return;
+    const at = ["people", i, "purged"];
+    ref(rungs.has(p.purged.step), [...at, "step"], `unknown ladder step "${p.purged.step}"`);
+    p.purged.seats.forEach((b, k) => {
+      ref(bodies.has(b), [...at, "seats", k], `unknown body "${b}"`);
+    });
+    if (p.purged.date)
+      ref(p.purged.date <= s.calendar.start, [...at, "date"], "must not come after the start");
+    const depth = ladder.findIndex((r) => r.id === p.purged!.step);
+    if (depth < 0) return;
+    const taken = new Set(ladder.slice(0, depth + 1).map((r) => r.kind));
+    const out = [...taken].some((k) => !["office", "executive", "committee"].includes(k));
+    const takes = (body: string) => {
+      const kind = kindOf.get(body);
+      if (out) return true;
+      if (kind === "executive") return taken.has("executive");
+      if (kind === "committee" || kind === "commission") return taken.has("committee");
+      return false;
+    };
+    [...p.seats, ...p.candidateOf].forEach((b) => {
+      ref(!takes(b), [...at, "step"], `step "${p.purged!.step}" took his seat in "${b}": drop the seat`);
+    });
+    if (taken.has("office") || out) {
+      for (const o of s.offices)
+        ref(
+          o.holder !== p.id,
+          [...at, "step"],
+          `step "${p.purged.step}" took his offices: "${o.id}" is held`,
+        );
+    }
+  });
 }
 
 /** Every `source` field in the scenario, so undefined keys can be reported. Keys may be joined with "; ". */

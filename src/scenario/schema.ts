@@ -244,6 +244,20 @@ const LEADER_ATTRIBUTES = [
   "frailty",
 ] as const;
 
+/** A person who had already fallen before the start: where he stands on the ladder, and what he had held. */
+const purgedSchema = z
+  .object({
+    step: id.describe("id of the ladder step he had been pushed down to (it took what it names)"),
+    seats: z
+      .array(id)
+      .default([])
+      .describe("bodies he sat in before his fall: given back if he is rehabilitated"),
+    date: isoDate.optional().describe("when he fell (default: the start of the run)"),
+    note,
+    source: z.string().optional(),
+  })
+  .strict();
+
 const personSchema = z
   .object({
     id,
@@ -265,6 +279,16 @@ const personSchema = z
     attributes: officialAttributesSchema
       .optional()
       .describe("required for leaders (all but flexibility, liabilities, legacyTie and positions)"),
+    shortName: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("how the narrative calls the person (default: the last word of the name)"),
+    purged: purgedSchema
+      .optional()
+      .describe(
+        "fallen before the start: the ladder step he had been pushed down to, and the seats he held before",
+      ),
     note,
     source: z.string().optional(),
   })
@@ -695,6 +719,36 @@ export const mechanismsSchema = z
       platformReach: rate("how close to a platform's line members must stand to be drawn to it"),
       platformPull: rate("share of those members who become sympathisers"),
     }),
+    rehabilitation: z
+      .object({
+        enabled: z.boolean().default(false),
+        params: z
+          .object({
+            pressChance: unitEstimate
+              .optional()
+              .describe(
+                "chance that a fallen leader's network presses for his return at a session of the body that decided his fall, when it expects to carry the vote (default 0.5)",
+              ),
+            affinity: estimateSchema
+              .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+              .optional()
+              .describe(
+                "distance of line within which a leader presses for a fallen leader's return (default 0.5)",
+              ),
+            minYearsDown: estimateSchema
+              .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+              .optional()
+              .describe("least time between a fall and a return (default 1 year)"),
+          })
+          .strict()
+          .default({}),
+        evidence: evidenceSchema,
+      })
+      .strict()
+      .default({ enabled: false, params: {}, evidence: [] })
+      .describe(
+        "fallen leaders still in the party may be restored by the body that decided their fall (absent: off)",
+      ),
     coercion: mechanismSwitch({
       recantPerYear: perYear("chance per year that a defeated leader recants, times his flexibility"),
       resistChance: rate(
