@@ -11,6 +11,7 @@ describe("apparat mechanisms and counterfactual switches", () => {
     const list = JSON.parse(r.stdout) as {
       id: string;
       switch: string;
+      enabled: boolean;
       parameters: unknown[];
       sources: { key: string }[];
     }[];

@@ -90,9 +90,9 @@ export interface CompiledPerson {
   shortName: string;
   /** Ladder steps taken before the start: 0 none; k = ladder[k-1] reached (a person fallen before the run). */
   startRung: number;
-  /** Tick of that fall (negative: before the start). */
+  /** Tick of that fall, or of being dropped from his seats (negative: before the start). */
   fellTick: number;
-  /** Bodies he sat in before that fall, given back if he is rehabilitated. */
+  /** Bodies he sat in before the start and had lost (by a fall, or by being dropped), given back if he is rehabilitated. */
   heldSeats: number[];
 }
 

@@ -173,8 +173,8 @@ export interface RehabilitationEvent extends Base {
   person: string;
   /** Body that voted his return. */
   body: string;
-  /** The ladder step he had been pushed down to. */
-  from: string;
+  /** The ladder step he had been pushed down to (null: he had only been dropped from his seats). */
+  from: string | null;
   /** Bodies whose seats he takes again (":candidate" where only a candidate's seat was free). */
   restored: string[];
   /** Who pressed for his return. */

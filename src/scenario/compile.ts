@@ -138,7 +138,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
       candidateOf: p.candidateOf.map((b) => bodyIndex.get(b)!),
       pools: p.pools.map((x) => poolIndex.get(x)!),
       shortName: p.shortName ?? p.name.split(/\s+/).at(-1)!,
-      startRung: p.purged ? ladderIds.indexOf(p.purged.step) + 1 : 0,
+      startRung: p.purged?.step ? ladderIds.indexOf(p.purged.step) + 1 : 0,
       fellTick: p.purged?.date ? tickAt(p.purged.date) : 0,
       heldSeats: (p.purged?.seats ?? []).map((b) => bodyIndex.get(b)!),
     };

@@ -291,13 +291,17 @@ function checkPurged(
   s.people.forEach((p, i) => {
     if (!p.purged) return;
     const at = ["people", i, "purged"];
-    ref(rungs.has(p.purged.step), [...at, "step"], `unknown ladder step "${p.purged.step}"`);
+    const step = p.purged.step;
+    if (step !== undefined) ref(rungs.has(step), [...at, "step"], `unknown ladder step "${step}"`);
     p.purged.seats.forEach((b, k) => {
       ref(bodies.has(b), [...at, "seats", k], `unknown body "${b}"`);
     });
     if (p.purged.date)
       ref(p.purged.date <= s.calendar.start, [...at, "date"], "must not come after the start");
-    const depth = ladder.findIndex((r) => r.id === p.purged!.step);
+    p.purged.seats.forEach((b, k) => {
+      ref(!p.seats.includes(b), [...at, "seats", k], `he still sits in "${b}" (see seats)`);
+    });
+    const depth = step === undefined ? -1 : ladder.findIndex((r) => r.id === step);
     if (depth < 0) return;
     const taken = new Set(ladder.slice(0, depth + 1).map((r) => r.kind));
     const out = [...taken].some((k) => !["office", "executive", "committee"].includes(k));
@@ -309,7 +313,7 @@ function checkPurged(
       return false;
     };
     [...p.seats, ...p.candidateOf].forEach((b) => {
-      ref(!takes(b), [...at, "step"], `step "${p.purged!.step}" took his seat in "${b}": drop the seat`);
+      ref(!takes(b), [...at, "step"], `step "${step}" took his seat in "${b}": drop the seat`);
     });
     if (taken.has("office") || out) {
       for (const o of s.offices)

@@ -244,15 +244,19 @@ const LEADER_ATTRIBUTES = [
   "frailty",
 ] as const;
 
-/** A person who had already fallen before the start: where he stands on the ladder, and what he had held. */
+/**
+ * A person who lost seats before the start: the seats he had held, and, if he was pushed down the ladder, the
+ * step he reached. Without a step he was only dropped (not re-elected): he is not in opposition.
+ */
 const purgedSchema = z
   .object({
-    step: id.describe("id of the ladder step he had been pushed down to (it took what it names)"),
-    seats: z
-      .array(id)
-      .default([])
-      .describe("bodies he sat in before his fall: given back if he is rehabilitated"),
-    date: isoDate.optional().describe("when he fell (default: the start of the run)"),
+    step: id
+      .optional()
+      .describe(
+        "id of the ladder step he had been pushed down to (it took what it names); absent: dropped from his seats without a fall",
+      ),
+    seats: z.array(id).default([]).describe("bodies he sat in before: given back if he is rehabilitated"),
+    date: isoDate.optional().describe("when he fell or was dropped (default: the start of the run)"),
     note,
     source: z.string().optional(),
   })
@@ -287,7 +291,7 @@ const personSchema = z
     purged: purgedSchema
       .optional()
       .describe(
-        "fallen before the start: the ladder step he had been pushed down to, and the seats he held before",
+        "fallen or dropped before the start: the seats he held before, and the ladder step he had been pushed down to",
       ),
     note,
     source: z.string().optional(),

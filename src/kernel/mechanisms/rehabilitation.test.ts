@@ -169,6 +169,32 @@ describe("rehabilitation", () => {
     }
   });
 
+  it("brings back a leader who was only dropped from the bureau, without counting him as an opponent", () => {
+    // Fay sits in the committee; she lost her bureau seat without a fall (not re-elected).
+    const sc = tiny((raw) => {
+      withFay()(raw);
+      const f = (raw as unknown as Data).people.at(-1)!;
+      f.purged = { seats: ["bureau"], date: "1999-01-04", source: "test" };
+      f.seats = ["committee"];
+    });
+    const f = who(sc, "f");
+    expect(sc.people[f]!.startRung).toBe(0);
+    const w = createWorld(sc, 1);
+    expect(canReturn(w, f)).toBe(true);
+    let back = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const run = runUntil(sc, 60, seed);
+      expect(run.opposition).not.toContain(f);
+      const done = returns(run);
+      if (done.length === 0) continue;
+      back++;
+      expect(done[0]).toMatchObject({ person: "f", body: "committee", from: null });
+      expect(done[0]!.restored[0]).toMatch(/^bureau/);
+      expect(returns(run)).toHaveLength(1);
+    }
+    expect(back).toBeGreaterThanOrEqual(8);
+  });
+
   it("reads the seats of a fall during the run from its removal events", () => {
     const sc = tiny(withFay());
     const b = who(sc, "b");

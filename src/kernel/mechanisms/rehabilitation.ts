@@ -1,6 +1,6 @@
 /**
- * Rehabilitation: a fallen leader who is still within reach (stripped of his offices, his seats, even his
- * membership, but not exiled, deported, arrested or tried) can be restored by the body that decided his
+ * Rehabilitation: a fallen leader who is still within reach (stripped of his seats, even of his membership,
+ * but not exiled, deported, arrested or tried) can be restored by the body that decided his
  * fall. At a session of that body his network presses for his return: his clients, and the leaders of the
  * deciding body or the top body whose line is near his (within `affinity`), unless his return threatens
  * them. A contender is threatened when, reading the powers with his own eyes, he belongs to the ruling
@@ -19,26 +19,51 @@ import type { RehabilitationEvent } from "../events.ts";
 import { founderRestraint } from "../influence.ts";
 import { contenders, currentPlayers, ruleAmong } from "../players.ts";
 import { lineDistance, machines, outOfParty, perceivedPower, realPowers } from "../power.ts";
-import { fullMembers, seat, seatIn } from "../seats.ts";
+import { fullMembers, isExecutive, seat, seatIn } from "../seats.ts";
 import { emitVote, expectedShare, type Sides, vote } from "../votes.ts";
 import { emit, ids, lineOf, meetsNow, personId, type World } from "../world.ts";
 import type { Mechanism } from "./mechanism.ts";
 
-/** Ladder kinds from which a fallen leader can still be brought back. */
-const WITHIN_REACH = new Set(["office", "executive", "committee", "party"]);
+/**
+ * Ladder kinds from which a fallen leader can be brought back: he has lost his seats (or his membership) but is
+ * not exiled, deported, arrested or tried. A leader who has lost only his offices has not fallen: he still sits
+ * where he sat, and offices are filled by the appointing body.
+ */
+const WITHIN_REACH = new Set(["executive", "committee", "party"]);
 
-/** Whether a person has fallen, is still within reach, and has been down long enough to be brought back. */
-export function canReturn(w: World, person: number): boolean {
-  const p = w.people[person]!;
-  if (!w.sc.people[person]!.isLeader || !p.alive || p.rung === 0) return false;
-  if (!WITHIN_REACH.has(w.sc.ladder[p.rung - 1]!.kind)) return false;
-  const years = (w.tick - p.lastRungTick) * yearsPerTick(w.sc.clock);
-  return years >= w.sc.params.rehabilitation.minYearsDown;
+/** Executive seats a leader dropped before the start (not pushed down the ladder) held and holds no longer. */
+function droppedFrom(w: World, person: number): number[] {
+  return w.sc.people[person]!.heldSeats.filter((b) => isExecutive(w, b) && seatIn(w, b, person) === 0);
 }
 
-/** The body that decided a fallen person's present step: his case goes back there. */
+/**
+ * Whether a person can be brought back: a leader who fell (is down the ladder) and is still within reach, or
+ * who was dropped from an executive body before the start without a fall; either way down long enough.
+ */
+export function canReturn(w: World, person: number): boolean {
+  const p = w.people[person]!;
+  if (!w.sc.people[person]!.isLeader || !p.alive) return false;
+  let since: number;
+  if (p.rung > 0) {
+    if (!WITHIN_REACH.has(w.sc.ladder[p.rung - 1]!.kind)) return false;
+    since = p.lastRungTick;
+  } else {
+    if (outOfParty(w, person) || droppedFrom(w, person).length === 0 || w.people[person]!.lastRungTick > -1e9)
+      return false;
+    since = w.sc.people[person]!.fellTick;
+  }
+  return (w.tick - since) * yearsPerTick(w.sc.clock) >= w.sc.params.rehabilitation.minYearsDown;
+}
+
+/**
+ * The body his case goes back to: the one that decided his present step, or, for a leader only dropped, the
+ * body that elects the executive body he was dropped from.
+ */
 export function decidingBody(w: World, person: number): number {
-  return w.sc.ladder[w.people[person]!.rung - 1]!.decidedBy;
+  const rung = w.people[person]!.rung;
+  if (rung > 0) return w.sc.ladder[rung - 1]!.decidedBy;
+  const from = droppedFrom(w, person)[0];
+  return from === undefined ? -1 : w.sc.bodies[from]!.electedBy;
 }
 
 /**
@@ -102,7 +127,7 @@ export function seatsBefore(w: World, person: number): { body: number; full: boo
 /** Restores a fallen person: back at the top of the ladder, with the seats he held. Returns what he took. */
 export function restore(w: World, person: number, body: number, by: readonly number[]): string[] {
   const p = w.people[person]!;
-  const from = w.sc.ladder[p.rung - 1]!.id;
+  const from = p.rung > 0 ? w.sc.ladder[p.rung - 1]!.id : null;
   const restored: string[] = [];
   for (const s of seatsBefore(w, person)) {
     if (seatIn(w, s.body, person) > 0) continue;
