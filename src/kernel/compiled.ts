@@ -261,6 +261,8 @@ export interface Params {
     realignmentGain: number;
     concessionReach: number;
     lineWeight: number;
+    /** Weight of a rival's distance from the ruling line in the danger seen in him (0: power alone). */
+    enmity: number;
   };
   health: { hazardScale: number };
   files: {

@@ -334,6 +334,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
       realignmentGain: v(co.realignmentGain),
       concessionReach: vOr(co.concessionReach, 0),
       lineWeight: vOr(co.lineWeight, 0),
+      enmity: vOr(co.enmity, 0),
     },
     health: { hazardScale: v(m.health.params.hazardScale) },
     files: values(m.files.params),

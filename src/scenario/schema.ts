@@ -623,6 +623,12 @@ export const mechanismsSchema = z
         .describe(
           "cost of a coalition's line to a member, per unit of distance from his own, against his share of power (default 0: power alone)",
         ),
+      enmity: estimateSchema
+        .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+        .optional()
+        .describe(
+          "how far a rival's distance from the ruling line adds to the danger the ruling coalition sees in him, when it picks whom to move against (default 0: power alone)",
+        ),
     }),
     health: mechanismSwitch({
       hazardScale: estimateSchema.describe("multiplies each person's yearly frailty hazard"),
