@@ -14,7 +14,15 @@ export const TARGETS_SCHEMA_VERSION = 1;
 export const TARGET_SERIES = ["members", "committeeSize", "politburoSize"] as const;
 export type TargetSeries = (typeof TARGET_SERIES)[number];
 
-export const TARGET_KINDS = ["series-at", "vote-share", "removal-by", "order", "sole-leader"] as const;
+export const TARGET_KINDS = [
+  "series-at",
+  "vote-share",
+  "removal-by",
+  "order",
+  "sole-leader",
+  "leader",
+  "seat-at",
+] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
 const id = z
@@ -32,7 +40,7 @@ const common = {
   id,
   label: z.string().min(1, "must be a readable sentence"),
   date: isoDate.describe(
-    "the date at which (series-at) or by which (removal-by, order, sole-leader) the target is judged",
+    "the date at which (series-at, seat-at) or by which (removal-by, order, sole-leader, leader) the target is judged",
   ),
   source: z.string().min(1, "must name source keys (see `sources`), joined with '; '"),
   note: z.string().optional(),
@@ -115,7 +123,29 @@ const soleLeaderSchema = z.strictObject({
   leader: id,
 });
 
+/** Outcome kinds a `leader` target may accept (see src/kernel/outcome.ts). */
+export const LEADING_OUTCOMES = ["sole-leader", "dominant-leader"] as const;
+
+const leaderSchema = z.strictObject({
+  ...common,
+  kind: z.literal("leader"),
+  leader: id,
+  outcomes: z
+    .array(z.enum(LEADING_OUTCOMES, { message: `must be one of ${LEADING_OUTCOMES.join(", ")}` }))
+    .min(1, "must name at least one outcome kind")
+    .describe("the run's outcome must be one of these, naming the leader (sole leadership by the date)"),
+});
+
+const seatAtSchema = z.strictObject({
+  ...common,
+  kind: z.literal("seat-at"),
+  person: id.describe("a leader (the series has a row for leaders only)"),
+  seated: z.boolean().describe("true: he holds a full seat in the top body on the date; false: he does not"),
+});
+
 export const targetSchema = z.discriminatedUnion("kind", [
+  leaderSchema,
+  seatAtSchema,
   seriesAtSchema,
   voteShareSchema,
   removalBySchema,
@@ -128,6 +158,8 @@ export type VoteShareTarget = z.infer<typeof voteShareSchema>;
 export type RemovalByTarget = z.infer<typeof removalBySchema>;
 export type OrderTarget = z.infer<typeof orderSchema>;
 export type SoleLeaderTarget = z.infer<typeof soleLeaderSchema>;
+export type LeaderTarget = z.infer<typeof leaderSchema>;
+export type SeatAtTarget = z.infer<typeof seatAtSchema>;
 
 export const targetsFileSchema = z.strictObject({
   schemaVersion: z.literal(TARGETS_SCHEMA_VERSION, {
@@ -220,7 +252,11 @@ function crossCheck(
         });
         break;
       case "sole-leader":
+      case "leader":
         person(t.leader, ["targets", i, "leader"]);
+        break;
+      case "seat-at":
+        person(t.person, ["targets", i, "person"]);
         break;
       case "series-at":
         break;
