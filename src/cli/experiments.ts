@@ -89,7 +89,7 @@ function questionFor(
       "question",
       "--leader",
       [],
-      `no question for scenario "${scenario.id}": name the leader with --leader ID (and a date with --by)`,
+      `no question for scenario "${scenario.id}": it has no factor-group file (factors/${scenario.id}.yaml); name the leader with --leader ID (and a date with --by)`,
     );
   const q: Question = {
     text: factors?.question.text ?? `Is ${leader} sole leader before the date?`,
