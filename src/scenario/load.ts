@@ -3,7 +3,8 @@
  * the CLI reads files and passes their text in.
  */
 import type { z } from "zod";
-import { SCENARIO_SCHEMA_VERSION, type Scenario, scenarioSchema } from "./schema.ts";
+import { SCENARIO_SCHEMA_VERSION, type Scenario, scenarioJsonSchema, scenarioSchema } from "./schema.ts";
+import { outOfRangeMessage, type SchemaNode, unknownFieldsMessage } from "./suggest.ts";
 import { formatPath, isMapping, type LocatedIssue, readYaml, type YamlText } from "./yamlText.ts";
 
 export { formatPath };
@@ -63,11 +64,28 @@ function locate(error: z.ZodError, yaml: YamlText): ScenarioIssue[] {
       return {
         ...yaml.locate([...issue.path, issue.keys[0]!], ""),
         path: formatPath(issue.path),
-        message: `unknown field(s): ${issue.keys.join(", ")}`,
+        message: describeIssue(issue, yaml.data),
       };
     }
-    return yaml.locate(issue.path, issue.message);
+    return yaml.locate(issue.path, describeIssue(issue, yaml.data));
   });
+}
+
+let formatSchema: SchemaNode | null = null;
+
+/**
+ * The message for one schema issue: an unknown field with the nearest allowed name, a number out of range with
+ * its allowed range and the value found; otherwise the schema's own message.
+ */
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  formatSchema ??= scenarioJsonSchema() as SchemaNode;
+  if (issue.code === "unrecognized_keys") return unknownFieldsMessage(formatSchema, issue.path, issue.keys);
+  if (issue.code === "too_big" || issue.code === "too_small") {
+    let value: unknown = data;
+    for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+    return outOfRangeMessage(formatSchema, issue.path, value) ?? issue.message;
+  }
+  return issue.message;
 }
 
 /** Validates scenario data that has no source text (a patched scenario, say): schema and cross-references. */
@@ -76,7 +94,7 @@ export function validateScenarioData(data: unknown, file: string): Scenario {
   if (!result.success) {
     throw new ScenarioError(
       file,
-      result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+      result.error.issues.map((i) => ({ path: formatPath(i.path), message: describeIssue(i, data) })),
     );
   }
   const cross = checkReferences(result.data);

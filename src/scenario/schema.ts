@@ -34,9 +34,13 @@ export const estimateSchema = z
     message: "range must be [low, high] with low <= high",
     path: ["range"],
   })
-  .refine((e) => e.value >= e.range[0] && e.value <= e.range[1], {
-    message: "value must lie inside its range",
-    path: ["value"],
+  .superRefine((e, ctx) => {
+    if (e.value < e.range[0] || e.value > e.range[1])
+      ctx.addIssue({
+        code: "custom",
+        message: `value ${e.value} must lie inside its range [${e.range[0]}, ${e.range[1]}]`,
+        path: ["value"],
+      });
   });
 export type Estimate = z.infer<typeof estimateSchema>;
 
