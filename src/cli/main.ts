@@ -18,6 +18,7 @@ import { scenarioJsonSchema } from "../scenario/schema.ts";
 import { ParameterError } from "../sensitivity/parameters.ts";
 import { StoreError } from "../store/store.ts";
 import { registerExperiments } from "./experiments.ts";
+import { registerNew } from "./newScenario.ts";
 import { BAD_INPUT, collectSet, parseDate, parseSeed } from "./options.ts";
 import { registerServe } from "./serve.ts";
 import { registerValidate } from "./validate.ts";
@@ -173,6 +174,7 @@ export function buildProgram(): Command {
           process.stdout.write(`${type.padEnd(16)}${meaning}\n`);
     });
 
+  registerNew(program);
   registerValidate(program);
   registerExperiments(program);
   registerServe(program);
