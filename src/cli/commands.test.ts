@@ -64,3 +64,31 @@ describe("apparat mechanisms and counterfactual switches", () => {
     }
   });
 });
+
+describe("the built-in scenarios", () => {
+  it("are the catalogue's three, each valid; a scenario without factor groups asks for a question", () => {
+    const listed = cli("scenarios", "--json");
+    expect(listed.status).toBe(0);
+    const rows = JSON.parse(listed.stdout) as { name: string }[];
+    expect(rows.map((r) => r.name)).toEqual(["bolshevik-1922", "china-1976", "tutorial"]);
+    for (const { name } of rows) expect(cli("check", name).status).toBe(0);
+    const noQuestion = cli("mc", "--scenario", "tutorial", "--runs", "2", "--store", ":memory:");
+    expect(noQuestion.status).toBe(2);
+    expect(noQuestion.stderr).toContain(
+      'no question for scenario "tutorial": it has no factor-group file (factors/tutorial.yaml)',
+    );
+    const noGroups = cli(
+      "attribute",
+      "--scenario",
+      "tutorial",
+      "--leader",
+      "dobrev",
+      "--runs",
+      "1",
+      "--store",
+      ":memory:",
+    );
+    expect(noGroups.status).toBe(2);
+    expect(noGroups.stderr).toContain('scenario "tutorial" has no factor-group file (factors/tutorial.yaml)');
+  });
+});
