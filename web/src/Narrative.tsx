@@ -44,7 +44,7 @@ export function Narrative({ lines, tick, onTick }: Props) {
             key={i}
             data-date={l.date}
             data-tick={l.tick}
-            className={`${l.tick > tick ? "future" : ""}${i === current ? " current" : ""}${l.key ? " key" : ""}`}
+            className={`${l.tick > tick ? "future" : ""}${i === current ? " current" : ""}${l.key ? " landmark" : ""}`}
           >
             <button type="button" onClick={() => onTick(l.tick)}>
               <time dateTime={l.date}>{niceDate(l.date)}</time>
