@@ -77,6 +77,12 @@ describe("the built-in scenarios", () => {
     expect(noQuestion.stderr).toContain(
       'no question for scenario "tutorial": it has no factor-group file (factors/tutorial.yaml)',
     );
+    const dir = mkdtempSync(join(tmpdir(), "apparat-china-"));
+    const china = cli("mc", "--scenario", "china-1976", "--runs", "2", "--store", join(dir, "r.db"));
+    rmSync(dir, { recursive: true, force: true });
+    expect(china.status).toBe(0);
+    // China's question counts dominance at the end as a yes, and says so.
+    expect(china.stdout).toContain("Deng sole leader before 1982-09-30 or dominant at the end:");
     const noGroups = cli(
       "attribute",
       "--scenario",

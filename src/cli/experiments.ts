@@ -95,8 +95,13 @@ function questionFor(
     text: factors?.question.text ?? `Is ${leader} sole leader before the date?`,
     leader,
     by: o.by ?? factors?.question.by ?? scenario.calendar.end,
+    ...(factors?.question.outcomes ? { outcomes: factors.question.outcomes } : {}),
   };
-  if (o.leader && o.leader !== factors?.question.leader) q.text = `Is ${leader} sole leader before ${q.by}?`;
+  // Another leader is another question: sole leadership before the date, unless asked otherwise.
+  if (o.leader && o.leader !== factors?.question.leader) {
+    q.text = `Is ${leader} sole leader before ${q.by}?`;
+    delete q.outcomes;
+  }
   const person = scenario.people.find((p) => p.id === q.leader);
   if (person?.role !== "leader") {
     const leaders = scenario.people.filter((p) => p.role === "leader").map((p) => p.id);
