@@ -30,7 +30,7 @@ export {
   tasksFor,
 } from "./experiments/execute.ts";
 export { type Fan, fansOf } from "./experiments/fan.ts";
-export { answersYes, metricsOf, outcomeLabel } from "./experiments/metrics.ts";
+export { answersYes, metricsOf, outcomeLabel, questionMeasure } from "./experiments/metrics.ts";
 export {
   type Outcome as RunOutcome,
   OutcomeError,

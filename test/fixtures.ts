@@ -1,4 +1,4 @@
-/** Shared test fixtures: the built-in scenario, compiled, optionally patched. */
+/** Shared test fixtures: the built-in scenarios, compiled, optionally patched. */
 import { readFileSync } from "node:fs";
 import { type CompiledScenario, compileScenario } from "../src/scenario/compile.ts";
 import { parseScenario } from "../src/scenario/load.ts";
@@ -12,6 +12,22 @@ let cached: Scenario | null = null;
 export function bolshevikScenario(): Scenario {
   cached ??= parseScenario(readFileSync(FILE, "utf8"), "bolshevik-1922.yaml");
   return cached;
+}
+
+const CHINA = new URL("../scenarios/china-1976.yaml", import.meta.url);
+let china: Scenario | null = null;
+
+/** The China scenario as validated data. */
+export function chinaScenario(): Scenario {
+  china ??= parseScenario(readFileSync(CHINA, "utf8"), "china-1976.yaml");
+  return china;
+}
+
+/** The China scenario compiled, with `--set`-style assignments applied first. */
+export function chinaCompiled(sets: Record<string, unknown> = {}): CompiledScenario {
+  let s = chinaScenario();
+  for (const [path, value] of Object.entries(sets)) s = applySet(s, path, value);
+  return compileScenario(s);
 }
 
 /** The Bolshevik scenario compiled, with `--set`-style assignments applied first. */

@@ -15,7 +15,7 @@ const e = (value: number, range: [number, number] = [Math.min(0, value), Math.ma
 });
 
 /** A leader's attributes, with overrides. */
-function leader(over: Record<string, number> = {}) {
+export function leader(over: Record<string, number> = {}) {
   const base: Record<string, number> = {
     prestige: 0.5,
     organisation: 0.5,

@@ -11,6 +11,7 @@ describe("apparat mechanisms and counterfactual switches", () => {
     const list = JSON.parse(r.stdout) as {
       id: string;
       switch: string;
+      enabled: boolean;
       parameters: unknown[];
       sources: { key: string }[];
     }[];
@@ -29,6 +30,11 @@ describe("apparat mechanisms and counterfactual switches", () => {
     );
     for (const m of list) {
       expect(m.switch).toBe(`mechanisms.${m.id}.enabled`);
+      // A mechanism the scenario leaves out is listed too, switched off.
+      if (m.id === "rehabilitation") {
+        expect(m.enabled).toBe(false);
+        continue;
+      }
       if (m.id !== "offices") expect(m.parameters.length).toBeGreaterThan(0);
       expect(m.sources.length).toBeGreaterThan(0);
     }
@@ -56,5 +62,39 @@ describe("apparat mechanisms and counterfactual switches", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the built-in scenarios", () => {
+  it("are the catalogue's three, each valid; a scenario without factor groups asks for a question", () => {
+    const listed = cli("scenarios", "--json");
+    expect(listed.status).toBe(0);
+    const rows = JSON.parse(listed.stdout) as { name: string }[];
+    expect(rows.map((r) => r.name)).toEqual(["bolshevik-1922", "china-1976", "tutorial"]);
+    for (const { name } of rows) expect(cli("check", name).status).toBe(0);
+    const noQuestion = cli("mc", "--scenario", "tutorial", "--runs", "2", "--store", ":memory:");
+    expect(noQuestion.status).toBe(2);
+    expect(noQuestion.stderr).toContain(
+      'no question for scenario "tutorial": it has no factor-group file (factors/tutorial.yaml)',
+    );
+    const dir = mkdtempSync(join(tmpdir(), "apparat-china-"));
+    const china = cli("mc", "--scenario", "china-1976", "--runs", "2", "--store", join(dir, "r.db"));
+    rmSync(dir, { recursive: true, force: true });
+    expect(china.status).toBe(0);
+    // China's question counts dominance at the end as a yes, and says so.
+    expect(china.stdout).toContain("Deng sole leader before 1982-09-30 or dominant at the end:");
+    const noGroups = cli(
+      "attribute",
+      "--scenario",
+      "tutorial",
+      "--leader",
+      "dobrev",
+      "--runs",
+      "1",
+      "--store",
+      ":memory:",
+    );
+    expect(noGroups.status).toBe(2);
+    expect(noGroups.stderr).toContain('scenario "tutorial" has no factor-group file (factors/tutorial.yaml)');
   });
 });

@@ -62,14 +62,19 @@ function questionFor(
       "question",
       "--leader",
       [],
-      `no question for scenario "${scenario.id}": name the leader with --leader ID (and a date with --by)`,
+      `no question for scenario "${scenario.id}": it has no factor-group file (factors/${scenario.id}.yaml); name the leader with --leader ID (and a date with --by)`,
     );
   const q: Question = {
     text: factors?.question.text ?? `Is ${leader} sole leader before the date?`,
     leader,
     by: o.by ?? factors?.question.by ?? scenario.calendar.end,
+    ...(factors?.question.outcomes ? { outcomes: factors.question.outcomes } : {}),
   };
-  if (o.leader && o.leader !== factors?.question.leader) q.text = `Is ${leader} sole leader before ${q.by}?`;
+  // Another leader is another question: sole leadership before the date, unless asked otherwise.
+  if (o.leader && o.leader !== factors?.question.leader) {
+    q.text = `Is ${leader} sole leader before ${q.by}?`;
+    delete q.outcomes;
+  }
   const person = scenario.people.find((p) => p.id === q.leader);
   if (person?.role !== "leader") {
     const leaders = scenario.people.filter((p) => p.role === "leader").map((p) => p.id);

@@ -3,6 +3,7 @@
 import { Command, Option } from "commander";
 import { DEFAULT_SCENARIO } from "../node/builtins.ts";
 import { registerExperiments } from "./experiments.ts";
+import { registerNew } from "./newScenario.ts";
 import { BAD_INPUT, collectSet, parseDate, parseSeed } from "./options.ts";
 import type { RunOptions } from "./runCommands.ts";
 import { registerServe } from "./serve.ts";
@@ -82,6 +83,7 @@ export function buildProgram(): Command {
     .addOption(new Option("--json", "machine-readable list"))
     .action(async (opts: { json?: boolean }) => (await commands()).events(opts));
 
+  registerNew(program);
   registerValidate(program);
   registerExperiments(program);
   registerServe(program);

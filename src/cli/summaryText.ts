@@ -1,5 +1,5 @@
 /** Plain-text rendering of experiment summaries for the terminal: shares with intervals, ranked tables. */
-import { namedOutcomeLabel } from "../experiments/metrics.ts";
+import { namedOutcomeLabel, questionMeasure } from "../experiments/metrics.ts";
 import type { ExperimentSummary, ShareCI, VariantSummary } from "../experiments/summarize.ts";
 import type { ExperimentPlan } from "../experiments/types.ts";
 import type { Names } from "../kernel/narrative.ts";
@@ -54,7 +54,7 @@ function variantLines(v: VariantSummary, names: Names, indent = "  "): string[] 
  */
 export function summaryText(plan: ExperimentPlan, s: ExperimentSummary, names: Names): string[] {
   const q = s.question;
-  const ask = `${names.person(q.leader)} sole leader before ${q.by}`;
+  const ask = questionMeasure(q, names.person(q.leader));
   switch (s.kind) {
     case "mc":
       return [`${ask}: ${showShare(s.baseline.yes)}`, ...variantLines(s.baseline, names)];

@@ -36,6 +36,13 @@ export const questionSchema = z.strictObject({
   text: z.string().min(1).describe("the question in words"),
   leader: z.string().min(1).describe("id of the leader the question is about"),
   by: isoDate.describe("sole leadership must start before this date"),
+  outcomes: z
+    .array(z.enum(["sole-leader", "dominant-leader"]))
+    .min(1)
+    .optional()
+    .describe(
+      "outcomes that answer yes (default [sole-leader]); dominant-leader: he dominates at the end of the run",
+    ),
 });
 
 export const factorsFileSchema = z.strictObject({

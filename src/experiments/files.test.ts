@@ -1,8 +1,10 @@
 /** Factor-group and sweep files: the shipped ones load, and every kind of mistake is named with its line. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { bolshevikScenario } from "../../test/fixtures.ts";
+import { bolshevikScenario, chinaScenario } from "../../test/fixtures.ts";
+import { compileScenario } from "../scenario/compile.ts";
 import { DataFileError } from "../scenario/fileError.ts";
+import { applySet } from "../scenario/patch.ts";
 import { parseFactors } from "./factors.ts";
 import { checkSweep, designPoints, parseSweep } from "./sweepFile.ts";
 
@@ -25,6 +27,27 @@ scenario: bolshevik-1922
 question: { text: q, leader: stalin, by: "1930-01-01" }
 groups:
 `;
+
+describe("the China factor groups", () => {
+  it("ask whether Deng leads at the end, in five groups that all apply to the scenario", () => {
+    const china = chinaScenario();
+    const f = parseFactors(
+      readFileSync(new URL("../../factors/china-1976.yaml", import.meta.url), "utf8"),
+      "china",
+      china,
+    );
+    expect(f.question).toMatchObject({
+      leader: "deng-xiaoping",
+      outcomes: ["sole-leader", "dominant-leader"],
+    });
+    expect(f.groups.map((g) => g.id)).toEqual(["network", "prestige", "titles", "legacy", "lines"]);
+    for (const g of f.groups) {
+      let s = china;
+      for (const a of g.off) s = applySet(s, a.path, a.value);
+      expect(compileScenario(s).id).toBe("china-1976");
+    }
+  });
+});
 
 describe("factor-group files", () => {
   it("the shipped file has the five essay factors and applies cleanly", () => {

@@ -47,9 +47,23 @@ export function metricsOf(result: RunResult): RunMetrics {
   };
 }
 
-/** Whether a run answers the question yes: its leader is sole leader from a date before `by`. */
+/**
+ * Whether a run answers the question yes: its leader is sole leader from a date before `by`, or, where the
+ * question accepts it, dominant leader at the end of the run.
+ */
 export function answersYes(m: RunMetrics, q: Question): boolean {
-  return m.outcome === "sole-leader" && m.leader === q.leader && m.soleDate !== null && m.soleDate < q.by;
+  if (m.leader !== q.leader) return false;
+  if (m.outcome === "sole-leader") return m.soleDate !== null && m.soleDate < q.by;
+  return m.outcome === "dominant-leader" && (q.outcomes ?? []).includes("dominant-leader");
+}
+
+/**
+ * What the question measures, in words, with the leader named by `name`: "<name> sole leader before <date>",
+ * or "<name> sole leader before <date> or dominant at the end".
+ */
+export function questionMeasure(q: Question, name: string, date: (iso: string) => string = (d) => d): string {
+  const sole = `${name} sole leader before ${date(q.by)}`;
+  return (q.outcomes ?? []).includes("dominant-leader") ? `${sole} or dominant at the end` : sole;
 }
 
 /** A readable outcome label: "sole leader: x", "dominant leader: x", "collective", "none". */

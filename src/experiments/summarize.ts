@@ -88,7 +88,8 @@ function summarizeVariant(plan: ExperimentPlan, label: string, rows: readonly Ru
     runs: ms.length,
     yes: shareOf(yes.length, ms.length),
     outcomes: outcomeDistribution(ms),
-    soleDate: dateSpread(yes.map((m) => m.soleDate!)),
+    // A question that accepts dominance has yes runs without a date of sole leadership.
+    soleDate: dateSpread(yes.flatMap((m) => (m.soleDate !== null ? [m.soleDate] : []))),
     exitOrders: [...orders]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, 5)

@@ -26,11 +26,17 @@ export interface Variant {
   point?: Record<string, number | boolean | string>;
 }
 
-/** The question attribution and what-ifs answer: is `leader` sole leader before `by`? */
+/**
+ * The question attribution and what-ifs answer: is `leader` sole leader before `by`? With `outcomes`
+ * including "dominant-leader", a run in which he dominates at the end (without passing the sole-leadership
+ * test) also answers yes.
+ */
 export interface Question {
   text: string;
   leader: string;
   by: string;
+  /** Outcome kinds that answer yes (default: sole leadership only). */
+  outcomes?: ("sole-leader" | "dominant-leader")[];
 }
 
 /** A named group of switches: the assignments that remove one factor. */

@@ -83,6 +83,7 @@ function subjects(e: SimEvent): string[] {
     case "repudiation":
       return [e.founder];
     case "reversal":
+    case "rehabilitation":
     case "backing":
     case "patron-change":
     case "removal":
@@ -106,6 +107,7 @@ function actors(e: SimEvent): string[] {
   switch (e.type) {
     case "removal":
     case "factionalism-charge":
+    case "rehabilitation":
     case "restraint":
     case "coup":
     case "repudiation":
@@ -158,6 +160,7 @@ export function matches(e: SimEvent, spec: MatchSpec, congress: number | null, c
     case "session":
     case "reversal":
     case "force":
+    case "rehabilitation":
       return same(e.body, spec.body);
     case "office-created":
     case "office-abolished":

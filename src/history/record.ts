@@ -89,6 +89,7 @@ export const MATCH_FIELDS: Record<EventType, readonly MatchField[]> = {
   force: ["by", "body"],
   coup: ["person", "by"],
   repudiation: ["person", "by"],
+  rehabilitation: ["person", "by", "body"],
 };
 
 export const historicalEventSchema = z.strictObject({

@@ -31,6 +31,7 @@ export const MECHANISM_IDS = [
   "testament",
   "circularFlow",
   "coalitions",
+  "rehabilitation",
   "bodies",
   "factionBan",
   "coercion",
@@ -85,6 +86,14 @@ export interface CompiledPerson {
   candidateOf: number[];
   /** Role pools (indices into `pools`) for offices' eligibility. */
   pools: number[];
+  /** How the narrative calls the person. */
+  shortName: string;
+  /** Ladder steps taken before the start: 0 none; k = ladder[k-1] reached (a person fallen before the run). */
+  startRung: number;
+  /** Tick of that fall, or of being dropped from his seats (negative: before the start). */
+  fellTick: number;
+  /** Bodies he sat in before the start and had lost (by a fall, or by being dropped), given back if he is rehabilitated. */
+  heldSeats: number[];
 }
 
 export interface CompiledBody {
@@ -255,6 +264,8 @@ export interface Params {
     concessionReach: number;
     lineWeight: number;
     voteMargin: number;
+    /** Weight of a rival's distance from the ruling line in the danger seen in him (0: power alone). */
+    enmity: number;
   };
   health: { hazardScale: number };
   files: {
@@ -308,6 +319,7 @@ export interface Params {
     /** Infinity when the line is never put to a vote. */
     lineVoteStep: number;
   };
+  rehabilitation: { pressChance: number; affinity: number; minYearsDown: number };
   coercion: {
     recantPerYear: number;
     resistChance: number;

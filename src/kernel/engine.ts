@@ -21,6 +21,7 @@ import { membership } from "./mechanisms/membership.ts";
 import { offices } from "./mechanisms/offices.ts";
 import { patronage } from "./mechanisms/patronage.ts";
 import { policy } from "./mechanisms/policy.ts";
+import { rehabilitation } from "./mechanisms/rehabilitation.ts";
 import { testament } from "./mechanisms/testament.ts";
 import { type Outcome, outcomeOf, trackOutcome } from "./outcome.ts";
 import { collect, createSeries, type Series } from "./series.ts";
@@ -32,7 +33,8 @@ export const OUTPUT_VERSION = 2;
 /**
  * Every mechanism, in the order they act within a tick: exogenous shocks and the founder's legacy first, then
  * the slow clock (members, files, patronage, opinion), the testament (which must act before its congress
- * closes), the circular flow, the fast clock of coalitions, the bodies' sessions, then the ban, coercion,
+ * closes), the circular flow, the fast clock of coalitions, the return of the fallen, the bodies' sessions,
+ * then the ban, coercion,
  * information and offices.
  */
 export const MECHANISMS: readonly Mechanism[] = [
@@ -46,6 +48,7 @@ export const MECHANISMS: readonly Mechanism[] = [
   testament,
   circularFlow,
   coalitions,
+  rehabilitation,
   bodies,
   factionBan,
   coercion,

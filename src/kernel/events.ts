@@ -11,8 +11,9 @@
  *   office-created, office-abolished, transfer, courting, backing, restraint, patron-change, force, coup,
  *   repudiation, sole-leadership-lapsed (a leader who meets the test twice is seen to have lost it in
  *   between). Appointments say whom the appointee replaced and which body voted.
+ * - 4: rehabilitation (a fallen leader restored by the body that decided his fall).
  */
-export const EVENT_VOCABULARY_VERSION = 3;
+export const EVENT_VOCABULARY_VERSION = 4;
 
 interface Base {
   tick: number;
@@ -190,6 +191,20 @@ export interface RepudiationEvent extends Base {
   losers: string[];
 }
 
+/** A fallen leader is restored by the body that decided his fall: back up the ladder, with his seats. */
+export interface RehabilitationEvent extends Base {
+  type: "rehabilitation";
+  person: string;
+  /** Body that voted his return. */
+  body: string;
+  /** The ladder step he had been pushed down to (null: he had only been dropped from his seats). */
+  from: string | null;
+  /** Bodies whose seats he takes again (":candidate" where only a candidate's seat was free). */
+  restored: string[];
+  /** Who pressed for his return. */
+  by: string[];
+}
+
 /** A body met and (re)elected another body or grew. */
 export interface ElectionEvent extends Base {
   type: "election";
@@ -354,6 +369,7 @@ export type SimEvent =
   | ForceEvent
   | CoupEvent
   | RepudiationEvent
+  | RehabilitationEvent
   | OutcomeEvent
   | LapseEvent;
 
@@ -398,4 +414,5 @@ export const EVENT_TYPES: Record<EventType, string> = {
   force: "a chief of armed force brings delegates in behind one side at a decisive vote",
   coup: "rivals are arrested by force at a decisive moment",
   repudiation: "the leadership repudiates the founder's legacy",
+  rehabilitation: "a fallen leader is restored by the body that decided his fall, with his seats",
 };

@@ -25,7 +25,12 @@ function ordinal(n: number): string {
 
 /** The parts of a scenario that things are named from (a validated scenario has them all). */
 export interface NamedScenario {
-  people: readonly { id: string; name: string; attributes?: { prestige?: { value: number } } }[];
+  people: readonly {
+    id: string;
+    name: string;
+    shortName?: string | undefined;
+    attributes?: { prestige?: { value: number } };
+  }[];
   offices: readonly { id: string; name: string }[];
   bodies: readonly { id: string; name: string; kind: string; firstNumber?: number | undefined }[];
   regions: readonly { id: string; name: string }[];
@@ -60,7 +65,7 @@ const ORDINAL_WORDS = [
 const ordinalWord = (n: number) => ORDINAL_WORDS[n - 1] ?? ordinal(n);
 
 export function namesOf(s: NamedScenario): Names {
-  const people = new Map(s.people.map((p) => [p.id, p.name.split(" ").at(-1)!]));
+  const people = new Map(s.people.map((p) => [p.id, p.shortName ?? p.name.split(" ").at(-1)!]));
   const offices = new Map(s.offices.map((o) => [o.id, o.name]));
   const bodies = new Map(s.bodies.map((b) => [b.id, b.name]));
   const regions = new Map(s.regions.map((r) => [r.id, r.name]));
@@ -340,6 +345,8 @@ export function describe(e: SimEvent, n: Names, verbose = false, ctx: StoryConte
       return `With ${who(e.force)}'s men, ${people(e.by)} ${e.by.length > 1 ? "have" : "has"} ${people(e.against)} arrested.`;
     case "repudiation":
       return `${people(e.by)} repudiate${e.by.length > 1 ? "" : "s"} ${who(e.founder)}'s legacy${e.losers.length ? `; ${people(e.losers)} lose standing` : ""}.`;
+    case "rehabilitation":
+      return `The ${n.post("body", e.body)} restores ${who(e.person)}${e.restored.length ? ` to the ${list(e.restored.map((b) => n.post("body", b)))}` : ""}, pressed by ${people(e.by.filter((x) => x !== e.person))}.`;
   }
 }
 

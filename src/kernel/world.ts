@@ -213,8 +213,9 @@ export function createWorld(sc: CompiledScenario, seed: number): World {
     prestige: p.prestige,
     ideology: p.ideology,
     positions: [...p.positions],
-    rung: 0,
-    lastRungTick: -1e9,
+    // A person who fell before the start begins down the ladder, from the day of his fall.
+    rung: p.startRung,
+    lastRungTick: p.startRung > 0 ? p.fellTick : -1e9,
     lesserClients: 0,
     opposes: false,
     reportedIdeology: p.ideology,

@@ -8,15 +8,21 @@ import { BUILTIN_DIR } from "./builtins.ts";
 
 export { BUILTIN_DIR, DEFAULT_SCENARIO } from "./builtins.ts";
 
+/** The catalogue of built-in scenarios (scenarios/catalog.json): which files are scenarios. */
+const CATALOG: { default: string; scenarios?: string[] } = JSON.parse(
+  readFileSync(resolve(BUILTIN_DIR, "catalog.json"), "utf8"),
+);
+
 const EXTENSIONS = [".yaml", ".yml", ".json"];
 const NOT_SCENARIOS = new Set(["catalog.json"]);
 
-/** Names of the built-in scenarios (file names without extension). */
+/** Names of the built-in scenarios (file names without extension): the catalogue's list, else every file. */
 export function builtinScenarios(): string[] {
-  return readdirSync(BUILTIN_DIR)
+  const files = readdirSync(BUILTIN_DIR)
     .filter((f) => EXTENSIONS.includes(extname(f)) && !NOT_SCENARIOS.has(f))
-    .map((f) => basename(f, extname(f)))
-    .sort();
+    .map((f) => basename(f, extname(f)));
+  const listed = CATALOG.scenarios;
+  return (listed ? listed.filter((name) => files.includes(name)) : files).sort();
 }
 
 /** Path of a scenario given by built-in name or by file path. */

@@ -5,7 +5,7 @@
 
 import { type Bibliography, citeKeys } from "../bibliography/bibliography.ts";
 import { mechanismCatalogue } from "../catalog/catalog.ts";
-import { namedOutcomeLabel } from "../experiments/metrics.ts";
+import { namedOutcomeLabel, questionMeasure } from "../experiments/metrics.ts";
 import type { AttributionSummary, ShareCI } from "../experiments/summarize.ts";
 import type { ExperimentPlan } from "../experiments/types.ts";
 import { enoughForInterval, MIN_RUNS_FOR_INTERVAL } from "../stats/minimum.ts";
@@ -80,7 +80,7 @@ export function reportInput(
   return {
     title: `Factor significance: ${scenario.title}`,
     question: plan.question.text,
-    measure: `${leaderName} sole leader before ${plan.question.by}`,
+    measure: questionMeasure(plan.question, leaderName),
     leaderName,
     scenario: { id: scenario.id, title: scenario.title },
     experiment: {

@@ -7,7 +7,7 @@
 
 import { measureLabel, num } from "../charts/frame.ts";
 import type { Fan } from "../experiments/fan.ts";
-import { namedOutcomeLabel } from "../experiments/metrics.ts";
+import { namedOutcomeLabel, questionMeasure } from "../experiments/metrics.ts";
 import type { ExperimentSummary, ShareCI, VariantSummary } from "../experiments/summarize.ts";
 import type { ExperimentPlan } from "../experiments/types.ts";
 import { renderFanCharts, renderSensitivityChart } from "./nodeCharts.ts";
@@ -79,7 +79,7 @@ function variantTable(v: VariantSummary, name: (id: string) => string): Table {
 }
 
 function tablesOf(s: ExperimentSummary, name: (id: string) => string): { lead: string[]; tables: Table[] } {
-  const ask = `${name(s.question.leader)} sole leader before ${s.question.by}`;
+  const ask = questionMeasure(s.question, name(s.question.leader));
   switch (s.kind) {
     case "mc":
       return {

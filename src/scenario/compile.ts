@@ -108,6 +108,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
   const poolIndex = new Map(pools.map((t, i) => [t, i]));
 
   const axes = s.axes.map((a) => ({ id: a.id, name: a.name, salience: a.salience }));
+  const ladderIds = (s.ladder ?? DEFAULT_LADDER).map((r) => r.id);
   const people: CompiledPerson[] = s.people.map((p, i) => {
     const a = p.attributes ?? {};
     const num = (key: keyof typeof OFFICIAL_DEFAULTS) => {
@@ -136,6 +137,10 @@ export function compileScenario(s: Scenario): CompiledScenario {
       seats: p.seats.map((b) => bodyIndex.get(b)!),
       candidateOf: p.candidateOf.map((b) => bodyIndex.get(b)!),
       pools: p.pools.map((x) => poolIndex.get(x)!),
+      shortName: p.shortName ?? p.name.split(/\s+/).at(-1)!,
+      startRung: p.purged?.step ? ladderIds.indexOf(p.purged.step) + 1 : 0,
+      fellTick: p.purged?.date ? tickAt(p.purged.date) : 0,
+      heldSeats: (p.purged?.seats ?? []).map((b) => bodyIndex.get(b)!),
     };
   });
 
@@ -331,6 +336,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
       concessionReach: vOr(co.concessionReach, 0),
       lineWeight: vOr(co.lineWeight, 0),
       voteMargin: vOr(co.voteMargin, 0),
+      enmity: vOr(co.enmity, 0),
     },
     health: { hazardScale: v(m.health.params.hazardScale) },
     files: { ...values(m.files.params), pressPerYear: vOr(m.files.params.pressPerYear, 0) },
@@ -362,6 +368,11 @@ export function compileScenario(s: Scenario): CompiledScenario {
     policy: {
       ...values(m.policy.params),
       lineVoteStep: vOr(m.policy.params.lineVoteStep, Number.POSITIVE_INFINITY),
+    },
+    rehabilitation: {
+      pressChance: vOr(m.rehabilitation.params.pressChance, 0.5),
+      affinity: vOr(m.rehabilitation.params.affinity, 0.5),
+      minYearsDown: vOr(m.rehabilitation.params.minYearsDown, 1),
     },
     coercion: {
       recantPerYear: v(cp.recantPerYear),

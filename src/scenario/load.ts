@@ -3,7 +3,8 @@
  * the CLI reads files and passes their text in.
  */
 import type { z } from "zod";
-import { SCENARIO_SCHEMA_VERSION, type Scenario, scenarioSchema } from "./schema.ts";
+import { SCENARIO_SCHEMA_VERSION, type Scenario, scenarioJsonSchema, scenarioSchema } from "./schema.ts";
+import { outOfRangeMessage, type SchemaNode, unknownFieldsMessage } from "./suggest.ts";
 import { formatPath, isMapping, type LocatedIssue, readYaml, type YamlText } from "./yamlText.ts";
 
 export { formatPath };
@@ -63,11 +64,28 @@ function locate(error: z.ZodError, yaml: YamlText): ScenarioIssue[] {
       return {
         ...yaml.locate([...issue.path, issue.keys[0]!], ""),
         path: formatPath(issue.path),
-        message: `unknown field(s): ${issue.keys.join(", ")}`,
+        message: describeIssue(issue, yaml.data),
       };
     }
-    return yaml.locate(issue.path, issue.message);
+    return yaml.locate(issue.path, describeIssue(issue, yaml.data));
   });
+}
+
+let formatSchema: SchemaNode | null = null;
+
+/**
+ * The message for one schema issue: an unknown field with the nearest allowed name, a number out of range with
+ * its allowed range and the value found; otherwise the schema's own message.
+ */
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  formatSchema ??= scenarioJsonSchema() as SchemaNode;
+  if (issue.code === "unrecognized_keys") return unknownFieldsMessage(formatSchema, issue.path, issue.keys);
+  if (issue.code === "too_big" || issue.code === "too_small") {
+    let value: unknown = data;
+    for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+    return outOfRangeMessage(formatSchema, issue.path, value) ?? issue.message;
+  }
+  return issue.message;
 }
 
 /** Validates scenario data that has no source text (a patched scenario, say): schema and cross-references. */
@@ -76,7 +94,7 @@ export function validateScenarioData(data: unknown, file: string): Scenario {
   if (!result.success) {
     throw new ScenarioError(
       file,
-      result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+      result.error.issues.map((i) => ({ path: formatPath(i.path), message: describeIssue(i, data) })),
     );
   }
   const cross = checkReferences(result.data);
@@ -249,6 +267,7 @@ function checkReferences(s: Scenario): CrossIssue[] {
     ])
       rungs.add(id);
   }
+  checkPurged(s, rungs, bodies, ref);
   s.repression.forEach((r, i) => {
     ref(r.from < r.until, ["repression", i, "until"], "must come after `from`");
     r.rungs.forEach((x, k) => {
@@ -274,6 +293,69 @@ function checkReferences(s: Scenario): CrossIssue[] {
       issues.push({ pathParts: key.path, message: `source key "${key.value}" is not defined in sources` });
   }
   return issues;
+}
+
+/** The ladder of a file without one (version 1): step ids and kinds. */
+const DEFAULT_LADDER_KINDS: Record<string, string> = {
+  office: "office",
+  politburo: "executive",
+  "central-committee": "committee",
+  expulsion: "party",
+  "internal-exile": "exile",
+  deportation: "deportation",
+};
+
+/**
+ * A person fallen before the start: his step must be on the ladder, the seats he held must be bodies, and
+ * he must not hold at the start what the steps down to it have taken (offices, seats in executive bodies,
+ * in the committee, or anything once he is out of the party).
+ */
+function checkPurged(
+  s: Scenario,
+  rungs: Set<string>,
+  bodies: Set<string>,
+  ref: (ok: boolean, pathParts: PropertyKey[], message: string) => void,
+): void {
+  const ladder = s.ladder
+    ? s.ladder.map((r) => ({ id: r.id, kind: r.kind as string }))
+    : Object.entries(DEFAULT_LADDER_KINDS).map(([id, kind]) => ({ id, kind }));
+  const kindOf = new Map(s.bodies.map((b) => [b.id, b.kind as string]));
+  s.people.forEach((p, i) => {
+    if (!p.purged) return;
+    const at = ["people", i, "purged"];
+    const step = p.purged.step;
+    if (step !== undefined) ref(rungs.has(step), [...at, "step"], `unknown ladder step "${step}"`);
+    p.purged.seats.forEach((b, k) => {
+      ref(bodies.has(b), [...at, "seats", k], `unknown body "${b}"`);
+    });
+    if (p.purged.date)
+      ref(p.purged.date <= s.calendar.start, [...at, "date"], "must not come after the start");
+    p.purged.seats.forEach((b, k) => {
+      ref(!p.seats.includes(b), [...at, "seats", k], `he still sits in "${b}" (see seats)`);
+    });
+    const depth = step === undefined ? -1 : ladder.findIndex((r) => r.id === step);
+    if (depth < 0) return;
+    const taken = new Set(ladder.slice(0, depth + 1).map((r) => r.kind));
+    const out = [...taken].some((k) => !["office", "executive", "committee"].includes(k));
+    const takes = (body: string) => {
+      const kind = kindOf.get(body);
+      if (out) return true;
+      if (kind === "executive") return taken.has("executive");
+      if (kind === "committee" || kind === "commission") return taken.has("committee");
+      return false;
+    };
+    [...p.seats, ...p.candidateOf].forEach((b) => {
+      ref(!takes(b), [...at, "step"], `step "${step}" took his seat in "${b}": drop the seat`);
+    });
+    if (taken.has("office") || out) {
+      for (const o of s.offices)
+        ref(
+          o.holder !== p.id,
+          [...at, "step"],
+          `step "${p.purged.step}" took his offices: "${o.id}" is held`,
+        );
+    }
+  });
 }
 
 /** Every `source` field in the scenario, so undefined keys can be reported. Keys may be joined with "; ". */

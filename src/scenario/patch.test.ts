@@ -23,7 +23,10 @@ describe("scenario patches", () => {
       const s = applySet(base, `mechanisms.${id}.enabled`, false);
       expect(s.mechanisms[id as keyof typeof s.mechanisms].enabled).toBe(false);
     }
-    expect(Object.values(base.mechanisms).every((m) => m.enabled)).toBe(true);
+    // Untouched: every mechanism the file configures is still on (the return of the fallen, absent, is off).
+    const { rehabilitation, ...configured } = base.mechanisms;
+    expect(Object.values(configured).every((m) => m.enabled)).toBe(true);
+    expect(rehabilitation.enabled).toBe(false);
   });
 
   it("addresses list items by id and sets an estimate's value", () => {

@@ -34,9 +34,13 @@ export const estimateSchema = z
     message: "range must be [low, high] with low <= high",
     path: ["range"],
   })
-  .refine((e) => e.value >= e.range[0] && e.value <= e.range[1], {
-    message: "value must lie inside its range",
-    path: ["value"],
+  .superRefine((e, ctx) => {
+    if (e.value < e.range[0] || e.value > e.range[1])
+      ctx.addIssue({
+        code: "custom",
+        message: `value ${e.value} must lie inside its range [${e.range[0]}, ${e.range[1]}]`,
+        path: ["value"],
+      });
   });
 export type Estimate = z.infer<typeof estimateSchema>;
 
@@ -244,6 +248,24 @@ const LEADER_ATTRIBUTES = [
   "frailty",
 ] as const;
 
+/**
+ * A person who lost seats before the start: the seats he had held, and, if he was pushed down the ladder, the
+ * step he reached. Without a step he was only dropped (not re-elected): he is not in opposition.
+ */
+const purgedSchema = z
+  .object({
+    step: id
+      .optional()
+      .describe(
+        "id of the ladder step he had been pushed down to (it took what it names); absent: dropped from his seats without a fall",
+      ),
+    seats: z.array(id).default([]).describe("bodies he sat in before: given back if he is rehabilitated"),
+    date: isoDate.optional().describe("when he fell or was dropped (default: the start of the run)"),
+    note,
+    source: z.string().optional(),
+  })
+  .strict();
+
 const personSchema = z
   .object({
     id,
@@ -265,6 +287,16 @@ const personSchema = z
     attributes: officialAttributesSchema
       .optional()
       .describe("required for leaders (all but flexibility, liabilities, legacyTie and positions)"),
+    shortName: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("how the narrative calls the person (default: the last word of the name)"),
+    purged: purgedSchema
+      .optional()
+      .describe(
+        "fallen or dropped before the start: the seats he held before, and the ladder step he had been pushed down to",
+      ),
     note,
     source: z.string().optional(),
   })
@@ -610,6 +642,12 @@ export const mechanismsSchema = z
         .describe(
           "cost of a coalition's line to a member, per unit of distance from his own, against his share of power (default 0: power alone)",
         ),
+      enmity: estimateSchema
+        .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+        .optional()
+        .describe(
+          "how far a rival's distance from the ruling line adds to the danger the ruling coalition sees in him, when it picks whom to move against (default 0: power alone)",
+        ),
     }),
     health: mechanismSwitch({
       hazardScale: estimateSchema.describe("multiplies each person's yearly frailty hazard"),
@@ -732,6 +770,36 @@ export const mechanismsSchema = z
           "how far the leadership's line must move before it is put to the top body's vote (absent: the line is never voted)",
         ),
     }),
+    rehabilitation: z
+      .object({
+        enabled: z.boolean().default(false),
+        params: z
+          .object({
+            pressChance: unitEstimate
+              .optional()
+              .describe(
+                "chance that a fallen leader's network presses for his return at a session of the body that decided his fall, when it expects to carry the vote (default 0.5)",
+              ),
+            affinity: estimateSchema
+              .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+              .optional()
+              .describe(
+                "distance of line within which a leader presses for a fallen leader's return (default 0.5)",
+              ),
+            minYearsDown: estimateSchema
+              .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+              .optional()
+              .describe("least time between a fall and a return (default 1 year)"),
+          })
+          .strict()
+          .default({}),
+        evidence: evidenceSchema,
+      })
+      .strict()
+      .default({ enabled: false, params: {}, evidence: [] })
+      .describe(
+        "fallen leaders still in the party may be restored by the body that decided their fall (absent: off)",
+      ),
     coercion: mechanismSwitch({
       recantPerYear: perYear("chance per year that a defeated leader recants, times his flexibility"),
       resistChance: rate(

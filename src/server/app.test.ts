@@ -54,6 +54,29 @@ describe("scenarios", () => {
     expect(body.bibliography?.references["W-CC14"]?.url).toMatch(/^https:/);
   });
 
+  it("offers every scenario of the catalogue; one without a factor-group file has no question to measure", async () => {
+    const { app: a, json } = app();
+    const list = (await (await a.request("/api/scenarios")).json()) as ScenarioListing[];
+    expect(list.map((s) => s.id).sort()).toEqual(["bolshevik-1922", "china-1976", "tutorial"]);
+    const china = (await (await a.request("/api/scenarios/china-1976")).json()) as ScenarioDetail;
+    expect(china.factors?.question.leader).toBe("deng-xiaoping");
+    const tutorial = (await (await a.request("/api/scenarios/tutorial")).json()) as ScenarioDetail;
+    expect(tutorial.factors).toBeNull();
+    const res = await json("/api/experiments", {
+      kind: "mc",
+      scenario: "tutorial",
+      runs: 2,
+      seed: 1,
+      changes: [],
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: string; field: string };
+    expect(body.error).toBe(
+      'scenario "tutorial" has no question to measure: it has no factor-group file (factors/tutorial.yaml)',
+    );
+    expect(body.field).toBe("scenario");
+  });
+
   it("answers an unknown scenario with 404 naming the built-in ones", async () => {
     const res = await app().app.request("/api/scenarios/atlantis");
     expect(res.status).toBe(404);

@@ -306,7 +306,7 @@ export function createApp(o: AppOptions): OpenAPIHono {
     if (!s.factors)
       throw fail(
         400,
-        `scenario "${req.scenario}" has no question to measure (no factor-group file)`,
+        `scenario "${req.scenario}" has no question to measure: it has no factor-group file (factors/${req.scenario}.yaml)`,
         "scenario",
       );
     const question: Question = s.factors.question;

@@ -9,6 +9,7 @@ import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { parquetWriteBuffer } from "hyparquet-writer";
+import { answersYes } from "../experiments/metrics.ts";
 import type { ExperimentPlan, RunRow, Variant } from "../experiments/types.ts";
 import type { ResultsStore } from "./store.ts";
 
@@ -150,13 +151,8 @@ function runColumns(id: number, plan: ExperimentPlan): Column[] {
     {
       name: "focus_sole",
       type: "INT32",
-      value: ({ metrics }) =>
-        metrics.outcome === "sole-leader" &&
-        metrics.leader === question.leader &&
-        metrics.soleDate !== null &&
-        metrics.soleDate < question.by
-          ? 1
-          : 0,
+      // The question's answer (a question may also count dominance at the end).
+      value: ({ metrics }) => (answersYes(metrics, question) ? 1 : 0),
     },
     { name: "exit_order", type: "STRING", value: (run) => run.metrics.exits.map((e) => e.id).join(">") },
     { name: "members", type: "INT32", value: (run) => run.metrics.members },

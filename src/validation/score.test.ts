@@ -372,6 +372,66 @@ describe("sole-leader", () => {
   });
 });
 
+describe("leader", () => {
+  const t = target({
+    id: "l",
+    kind: "leader",
+    leader: "ann",
+    outcomes: ["sole-leader", "dominant-leader"],
+    date: "2001-01-20",
+  });
+
+  it("passes when the outcome names the leader as dominant, or as sole leader by the date", () => {
+    expect(scoreTarget(run([], { kind: "dominant-leader", leader: "ann" }), t).passed).toBe(true);
+    expect(scoreTarget(run([], { kind: "sole-leader", leader: "ann", date: "2001-01-08" }), t).passed).toBe(
+      true,
+    );
+  });
+
+  it("misses for another leader, an outcome kind not accepted, a collective, a late date, or a death", () => {
+    expect(scoreTarget(run([], { kind: "dominant-leader", leader: "bob" }), t).reason).toBe("other-leader");
+    const soleOnly = target({ ...t, outcomes: ["sole-leader"] });
+    const notAccepted = scoreTarget(run([], { kind: "dominant-leader", leader: "ann" }), soleOnly);
+    expect(notAccepted).toMatchObject({ passed: false, reason: "other-leader" });
+    expect(notAccepted.detail).toContain("not one of sole-leader");
+    const collective = scoreTarget(run([], { kind: "collective", rulingCoalition: ["ann", "bob"] }), t);
+    expect(collective).toMatchObject({ passed: false, reason: "no-leader" });
+    expect(collective.detail).toContain("ann, bob");
+    expect(scoreTarget(run([], { kind: "sole-leader", leader: "ann", date: "2001-01-21" }), t).reason).toBe(
+      "late",
+    );
+    expect(scoreTarget(run([death("2001-01-08", "ann")], { kind: "none" }), t).reason).toBe("died");
+  });
+
+  it("refuses an outcome kind it does not know", () => {
+    expect(() => target({ ...t, outcomes: ["collective"] })).toThrow();
+  });
+});
+
+describe("seat-at", () => {
+  const seated = target({ id: "q", kind: "seat-at", person: "ann", seated: true, date: "2001-01-10" });
+  const away = target({ id: "r", kind: "seat-at", person: "ann", seated: false, date: "2001-01-20" });
+  const leaders = { ann: leader([0, 2, 2, 1]) };
+
+  it("reads the leader's top-body seat at the last row on or before the date", () => {
+    expect(scoreTarget(run([], {}, leaders), seated)).toMatchObject({ passed: true });
+    // On 2001-01-20 the row of 2001-01-15 holds: a full seat, where none was wanted.
+    expect(scoreTarget(run([], {}, leaders), away)).toMatchObject({ passed: false, reason: "seated" });
+    const later = target({ ...away, date: "2001-01-30" });
+    expect(scoreTarget(run([], {}, leaders), later).passed).toBe(true);
+  });
+
+  it("misses unseated (or died), and with no data before the first row or for a person without a row", () => {
+    const early = { ann: leader([2, 0, 0, 0]) };
+    expect(scoreTarget(run([], {}, early), seated).reason).toBe("unseated");
+    expect(scoreTarget(run([death("2001-01-05", "ann")], {}, early), seated).reason).toBe("died");
+    expect(scoreTarget(run([], {}, leaders), target({ ...seated, date: "2000-12-31" })).reason).toBe(
+      "no-data",
+    );
+    expect(scoreTarget(run([], {}, {}), seated).reason).toBe("no-data");
+  });
+});
+
 describe("first divergence and aggregation", () => {
   const targets = [
     target({ id: "late", kind: "sole-leader", leader: "ann", date: "2001-01-20" }),

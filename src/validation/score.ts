@@ -7,8 +7,10 @@ import type { RunResult } from "../kernel/engine.ts";
 import type { DeathEvent, RemovalEvent, VoteEvent } from "../kernel/events.ts";
 import { wilson, Z95 } from "../stats/intervals.ts";
 import {
+  type LeaderTarget,
   type OrderTarget,
   type RemovalByTarget,
+  type SeatAtTarget,
   type SeriesAtTarget,
   type SideAtTarget,
   type SoleLeaderTarget,
@@ -43,8 +45,14 @@ export type MissReason =
   | "out-of-order"
   /** sole-leader: nobody is sole leader at the end. */
   | "no-sole-leader"
-  /** sole-leader: someone else is. */
-  | "other-leader";
+  /** sole-leader, leader: someone else is. */
+  | "other-leader"
+  /** leader: no one leads alone or dominates at the end (a collective, or nobody). */
+  | "no-leader"
+  /** seat-at: he does not hold a full seat in the top body on the date. */
+  | "unseated"
+  /** seat-at: he holds one where he should not. */
+  | "seated";
 
 export interface TargetResult {
   id: string;
@@ -246,6 +254,38 @@ function scoreSideAt(result: RunResult, t: SideAtTarget): TargetResult {
   return wrong === 0 ? pass(t.id, text) : miss(t.id, "wrong-side", text);
 }
 
+function scoreLeader(result: RunResult, t: LeaderTarget): TargetResult {
+  const o = result.outcome;
+  const accepted = t.outcomes as readonly string[];
+  const what = `outcome ${o.kind}${o.leader ? ` (${o.leader}${o.date ? ` from ${o.date}` : ""})` : ""}`;
+  if (o.leader === t.leader && accepted.includes(o.kind)) {
+    if (o.kind === "sole-leader" && o.date !== null && o.date > t.date)
+      return miss(t.id, "late", `${t.leader} sole leader only from ${o.date}`);
+    return pass(t.id, what);
+  }
+  const death = deathOf(result, t.leader);
+  if (death && death.date <= t.date) return miss(t.id, "died", diedText(death, "the end of the run"));
+  if (o.leader !== null && o.leader !== t.leader)
+    return miss(t.id, "other-leader", `${what}, not ${t.leader}`);
+  if (o.leader === t.leader) return miss(t.id, "other-leader", `${what}: not one of ${accepted.join(", ")}`);
+  return miss(t.id, "no-leader", `${what}, ruling coalition ${o.rulingCoalition.join(", ") || "none"}`);
+}
+
+function scoreSeatAt(result: RunResult, t: SeatAtTarget): TargetResult {
+  const { dates } = result.series;
+  let row = -1;
+  for (let i = 0; i < dates.length && dates[i]! <= t.date; i++) row = i;
+  const seats = result.series.leaders[t.person]?.politburo;
+  if (row < 0 || !seats)
+    return miss(t.id, "no-data", `no top-body row for ${t.person} on or before ${t.date}`);
+  const full = seats[row] === 2;
+  const text = `${t.person} ${full ? "holds" : "does not hold"} a full top-body seat on ${dates[row]}`;
+  if (full === t.seated) return pass(t.id, text);
+  const death = deathOf(result, t.person);
+  if (!full && death && death.date <= t.date) return miss(t.id, "died", diedText(death, t.date));
+  return miss(t.id, full ? "seated" : "unseated", text);
+}
+
 /** Scores one run against one target. */
 export function scoreTarget(result: RunResult, t: Target): TargetResult {
   switch (t.kind) {
@@ -261,6 +301,10 @@ export function scoreTarget(result: RunResult, t: Target): TargetResult {
       return scoreSoleLeader(result, t);
     case "side-at":
       return scoreSideAt(result, t);
+    case "leader":
+      return scoreLeader(result, t);
+    case "seat-at":
+      return scoreSeatAt(result, t);
   }
 }
 

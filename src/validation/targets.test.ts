@@ -2,15 +2,24 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { bolshevikScenario } from "../../test/fixtures.ts";
+import { bolshevikScenario, chinaScenario } from "../../test/fixtures.ts";
+import type { Scenario } from "../scenario/schema.ts";
 import { parseTargets, TARGET_KINDS, TargetsError } from "./targets.ts";
 
-const SHIPPED = new URL("../../validation/bolshevik-1922.targets.yaml", import.meta.url);
+/** Every shipped scenario that has a targets file, with the file. */
+const SHIPPED = [
+  {
+    scenario: bolshevikScenario(),
+    file: new URL("../../validation/bolshevik-1922.targets.yaml", import.meta.url),
+  },
+  { scenario: chinaScenario(), file: new URL("../../validation/china-1976.targets.yaml", import.meta.url) },
+];
 
-const known = () => {
-  const s = bolshevikScenario();
-  return { people: s.people.map((p) => p.id), bodies: s.bodies.map((b) => b.id) };
-};
+const knownOf = (s: Scenario) => ({
+  people: s.people.map((p) => p.id),
+  bodies: s.bodies.map((b) => b.id),
+  ladder: (s.ladder ?? []).map((r) => r.id),
+});
 
 /** A minimal valid file with the given targets. */
 function file(targets: unknown[], extra: Record<string, unknown> = {}): string {
@@ -39,17 +48,19 @@ function issuesOf(
   throw new Error("expected a TargetsError");
 }
 
-describe("the shipped Bolshevik targets", () => {
-  const tf = parseTargets(readFileSync(SHIPPED, "utf8"), "bolshevik-1922.targets.yaml", known());
+describe.each(SHIPPED)("the shipped targets of $scenario.id", ({ scenario, file }) => {
+  const tf = parseTargets(readFileSync(file, "utf8"), file.pathname, {
+    ...knownOf(scenario),
+    ...(scenario.ladder ? {} : { ladder: undefined }),
+  });
 
-  it("parse against the scenario's people and bodies", () => {
-    expect(tf.scenario).toBe(bolshevikScenario().id);
+  it("parse against the scenario's people, bodies and ladder", () => {
+    expect(tf.scenario).toBe(scenario.id);
     expect(tf.targets.length).toBeGreaterThanOrEqual(15);
   });
 
-  it("cover every kind and lie inside the scenario's calendar", () => {
-    expect(new Set(tf.targets.map((t) => t.kind))).toEqual(new Set(TARGET_KINDS));
-    const { start, end } = bolshevikScenario().calendar;
+  it("lie inside the scenario's calendar", () => {
+    const { start, end } = scenario.calendar;
     for (const t of tf.targets) {
       expect(t.date >= start && t.date <= end, `${t.id} ${t.date}`).toBe(true);
     }
@@ -60,6 +71,15 @@ describe("the shipped Bolshevik targets", () => {
       expect(t.source.length).toBeGreaterThan(0);
       expect(t.label.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe("the shipped targets together", () => {
+  it("cover every kind", () => {
+    const kinds = SHIPPED.flatMap(({ file }) =>
+      parseTargets(readFileSync(file, "utf8")).targets.map((t) => t.kind),
+    );
+    expect(new Set(kinds)).toEqual(new Set(TARGET_KINDS));
   });
 });
 

@@ -21,6 +21,8 @@ export const TARGET_KINDS = [
   "order",
   "sole-leader",
   "side-at",
+  "leader",
+  "seat-at",
 ] as const;
 
 /**
@@ -47,7 +49,7 @@ const common = {
   id,
   label: z.string().min(1, "must be a readable sentence"),
   date: isoDate.describe(
-    "the date at which (series-at) or by which (removal-by, order, sole-leader) the target is judged",
+    "the date at which (series-at, seat-at) or by which (removal-by, order, sole-leader, leader) the target is judged",
   ),
   source: z.string().min(1, "must name source keys (see `sources`), joined with '; '"),
   set: z
@@ -146,7 +148,29 @@ const sideAtSchema = z
     path: ["without"],
   });
 
+/** Outcome kinds a `leader` target may accept (see src/kernel/outcome.ts). */
+export const LEADING_OUTCOMES = ["sole-leader", "dominant-leader"] as const;
+
+const leaderSchema = z.strictObject({
+  ...common,
+  kind: z.literal("leader"),
+  leader: id,
+  outcomes: z
+    .array(z.enum(LEADING_OUTCOMES, { message: `must be one of ${LEADING_OUTCOMES.join(", ")}` }))
+    .min(1, "must name at least one outcome kind")
+    .describe("the run's outcome must be one of these, naming the leader (sole leadership by the date)"),
+});
+
+const seatAtSchema = z.strictObject({
+  ...common,
+  kind: z.literal("seat-at"),
+  person: id.describe("a leader (the series has a row for leaders only)"),
+  seated: z.boolean().describe("true: he holds a full seat in the top body on the date; false: he does not"),
+});
+
 export const targetSchema = z.discriminatedUnion("kind", [
+  leaderSchema,
+  seatAtSchema,
   seriesAtSchema,
   voteShareSchema,
   removalBySchema,
@@ -161,6 +185,8 @@ export type RemovalByTarget = z.infer<typeof removalBySchema>;
 export type OrderTarget = z.infer<typeof orderSchema>;
 export type SoleLeaderTarget = z.infer<typeof soleLeaderSchema>;
 export type SideAtTarget = z.infer<typeof sideAtSchema>;
+export type LeaderTarget = z.infer<typeof leaderSchema>;
+export type SeatAtTarget = z.infer<typeof seatAtSchema>;
 
 export const targetsFileSchema = z.strictObject({
   schemaVersion: z.literal(TARGETS_SCHEMA_VERSION, {
@@ -253,6 +279,7 @@ function crossCheck(
         });
         break;
       case "sole-leader":
+      case "leader":
         person(t.leader, ["targets", i, "leader"]);
         break;
       case "side-at":
@@ -262,6 +289,9 @@ function crossCheck(
         t.without.forEach((p, j) => {
           person(p, ["targets", i, "without", j]);
         });
+        break;
+      case "seat-at":
+        person(t.person, ["targets", i, "person"]);
         break;
       case "series-at":
         break;

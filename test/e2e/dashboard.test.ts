@@ -10,6 +10,8 @@ import { mechanismCatalogue } from "../../src/catalog/catalog.ts";
 import { planMonteCarlo } from "../../src/experiments/plan.ts";
 import { runScenario } from "../../src/kernel/engine.ts";
 import { describeOutcome, namesOf } from "../../src/kernel/narrative.ts";
+import { loadScenario } from "../../src/node/scenarios.ts";
+import { compileScenario } from "../../src/scenario/compile.ts";
 import { ResultsStore } from "../../src/store/store.ts";
 import { bolshevik, bolshevikScenario } from "../fixtures.ts";
 import { drag, openDashboard, RUN_BROWSER_TESTS, type Session } from "./browser.ts";
@@ -260,6 +262,41 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     for (const m of mechanismCatalogue(bolshevikScenario())) expect(text, m.id).toContain(m.title);
     expect(text).toMatch(/source/i);
     await s.screenshot("08-mechanisms");
+    expect(s.errors).toEqual([]);
+  });
+
+  it("offers every scenario in the picker and replays each in the browser, to the same bytes as Node", async () => {
+    const { page } = s;
+    await page.getByTestId("tab-replay").click();
+    const select = page.getByTestId("scenario-select");
+    const offered = await select
+      .locator("option")
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toEqual(["bolshevik-1922", "china-1976", "tutorial"]);
+    for (const id of ["china-1976", "tutorial", "bolshevik-1922"]) {
+      await select.selectOption(id);
+      const done = `[data-testid=replay-status][data-state=done][data-scenario="${id}"]`;
+      await page.locator(done).waitFor({ timeout: 90_000 });
+      const seed = Number(await page.locator(done).getAttribute("data-seed"));
+      const scenario = loadScenario(id).scenario;
+      const node = runScenario(compileScenario(scenario), { seed });
+      expect(await page.locator(done).getAttribute("data-digest"), id).toBe(sha256(JSON.stringify(node)));
+      expect(await page.locator(".brand").innerText()).toContain(scenario.title);
+      expect(await page.getByTestId("narrative").locator("li").count()).toBeGreaterThan(3);
+      expect(await page.getByTestId("network-graph").locator("[data-region]").count()).toBe(
+        scenario.regions.length,
+      );
+      await s.screenshot(`09-scenario-${id}`);
+    }
+    // A scenario without factor groups says why the server's experiments are off.
+    await select.selectOption("tutorial");
+    await page.locator('[data-testid=replay-status][data-state=done][data-scenario="tutorial"]').waitFor();
+    await page.getByTestId("tab-experiments").click();
+    expect(await page.getByTestId("no-question").innerText()).toContain("factors/tutorial.yaml");
+    expect(await page.getByTestId("mc-start").isDisabled()).toBe(true);
+    await s.screenshot("10-no-question");
+    await page.getByTestId("tab-replay").click();
+    await select.selectOption("bolshevik-1922");
     expect(s.errors).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { describeOutcome, namesOf } from "../../src/index.ts";
 import type { Change, Limits, ScenarioDetail } from "../../src/server/contract.ts";
 import { CompareChart } from "./CompareChart.tsx";
 import { capitalise, changedValue, describeChange, shockLabel, withChange } from "./changes.ts";
-import { ExperimentFeedback } from "./ExperimentProgress.tsx";
+import { ExperimentFeedback, NoQuestion } from "./ExperimentProgress.tsx";
 import type { LocalRun } from "./engine.ts";
 import { niceDate, niceDates, valueText, words } from "./format.ts";
 import { leadersOf } from "./people.ts";
@@ -291,10 +291,16 @@ export function CounterfactualView(p: Props) {
             }}
           >
             <WholeNumberInput label="Runs" testId="cf-runs" value={p.runs} min={1} onChange={p.onRuns} />
-            <button type="submit" className="primary" data-testid="cf-run-server" disabled={running}>
+            <button
+              type="submit"
+              className="primary"
+              data-testid="cf-run-server"
+              disabled={running || !p.detail.factors}
+            >
               Compare over many seeds on the server
             </button>
           </form>
+          {!p.detail.factors && <NoQuestion id={s.id} />}
           <p className="muted small">
             Each seed is run twice, with and without your changes, so the difference is a fair comparison.
           </p>

@@ -44,3 +44,16 @@ export function ExperimentFeedback({ state, errorTestId }: { state: ExperimentSt
     </>
   );
 }
+
+/**
+ * Why the server's experiments are off for a scenario: it has no factor-group file, so no question to measure.
+ */
+export function NoQuestion({ id }: { id: string }) {
+  return (
+    <p className="muted small" data-testid="no-question">
+      No question to measure for this scenario: it has no factor-group file (factors/{id}.yaml), so the server
+      cannot run its experiments. Write one (see docs/experiments.md) to ask which leader prevails and by
+      when.
+    </p>
+  );
+}

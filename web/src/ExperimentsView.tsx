@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ExperimentDetail, ExperimentInfo, Limits, ScenarioDetail } from "../../src/server/contract.ts";
 import { ApiFailure, api } from "./api.ts";
-import { ExperimentFeedback } from "./ExperimentProgress.tsx";
+import { ExperimentFeedback, NoQuestion } from "./ExperimentProgress.tsx";
 import { int, momentText } from "./format.ts";
 import { AttributionResult, MonteCarloResult, SummaryView } from "./Summaries.tsx";
 import { ExperimentTools } from "./toolkit/ExperimentTools.tsx";
@@ -84,10 +84,16 @@ export function ExperimentsView(p: Props) {
           >
             <WholeNumberInput label="Runs" testId="mc-runs" value={mcRuns} min={1} onChange={setMcRuns} />
             <WholeNumberInput label="Seed" testId="mc-seed" value={mcSeed} min={0} onChange={setMcSeed} />
-            <button type="submit" className="primary" data-testid="mc-start" disabled={isBusy(p.mc.state)}>
+            <button
+              type="submit"
+              className="primary"
+              data-testid="mc-start"
+              disabled={!p.detail.factors || isBusy(p.mc.state)}
+            >
               Start
             </button>
           </form>
+          {!p.detail.factors && <NoQuestion id={s.id} />}
           <ExperimentFeedback state={p.mc.state} errorTestId="mc-error" />
           {p.mc.state.phase === "done" && p.mc.state.detail?.summary.kind === "mc" && (
             <MonteCarloResult s={s} summary={p.mc.state.detail.summary} />

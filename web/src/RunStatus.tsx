@@ -18,6 +18,7 @@ export function RunStatusLine({ status, testId = "replay-status" }: { status: Ru
         data-state="done"
         data-digest={status.run.digest}
         data-seed={status.run.seed}
+        data-scenario={status.run.replay.result.scenario.id}
         title={`SHA-256 of the result: ${status.run.digest}`}
       >
         Ran {int(weeks)} weeks in {int(status.run.ms)} ms in your browser (seed {status.run.seed}).

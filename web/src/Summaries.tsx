@@ -1,6 +1,6 @@
 // Readable views of experiment summaries: a Monte Carlo (outcomes, when, order of falls), a what-if (paired
 // outcome bars and the effect in words), and an attribution (each factor's share of the chance).
-import type { ExperimentSummary, Scenario } from "../../src/index.ts";
+import { type ExperimentSummary, questionMeasure, type Scenario } from "../../src/index.ts";
 import type { Change, ScenarioDetail } from "../../src/server/contract.ts";
 import { enoughForInterval, MIN_RUNS_FOR_INTERVAL } from "../../src/stats/minimum.ts";
 import { type BarRow, Bars } from "./Bars.tsx";
@@ -14,7 +14,7 @@ type Of<K extends ExperimentSummary["kind"]> = Extract<ExperimentSummary, { kind
 type Variant = Of<"mc">["baseline"];
 
 function question(s: Scenario, q: Of<"mc">["question"]): string {
-  return `${personName(s, q.leader)} is sole leader before ${niceDate(q.by)}`;
+  return questionMeasure(q, personName(s, q.leader), niceDate).replace(" sole leader", " is sole leader");
 }
 
 function outcomeRows(s: Scenario, variants: Variant[]): BarRow[] {

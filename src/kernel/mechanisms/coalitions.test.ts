@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { bolshevik, personIndex } from "../../../test/fixtures.ts";
-import { reveal } from "../perception.ts";
+import { tiny, who } from "../../../test/tiny.ts";
+import { initPerception, reveal } from "../perception.ts";
 import { contenders, currentPlayers, isContender, proposeIncluding, ruleAmong } from "../players.ts";
 import { machines } from "../power.ts";
 import { topMembers } from "../seats.ts";
 import { createWorld } from "../world.ts";
 import { bodies } from "./bodies.ts";
-import { coalitions } from "./coalitions.ts";
+import { coalitions, dangerOf } from "./coalitions.ts";
 
 const sc = bolshevik();
 const id = (i: number) => sc.people[i]!.id;
@@ -139,5 +140,38 @@ describe("coalitions", () => {
       }
     }
     expect(defected).toBeGreaterThan(15);
+  });
+});
+
+describe("enmity: whom the ruling coalition moves against", () => {
+  it("by power alone, the stronger rival; with enmity, the one far from the ruling line can look the more dangerous", () => {
+    // Ann rules at -0.5. Ned (-0.4, near her) stands higher than Bob (+0.5, far from her).
+    const build = (enmity: number) =>
+      tiny((s) => {
+        const people = s.people as { id: string; attributes?: Record<string, { value: number }> }[];
+        people.find((p) => p.id === "n")!.attributes!.prestige!.value = 1.5;
+        const params = (s.mechanisms as Record<string, { params: Record<string, unknown> }>).coalitions!
+          .params;
+        params.enmity = { value: enmity, range: [0, 5], source: "test" };
+      });
+    const danger = (enmity: number) => {
+      const sc = build(enmity);
+      const w = createWorld(sc, 1);
+      const machine = machines(w);
+      initPerception(w, machine);
+      w.ruling = [who(sc, "a")];
+      const players = currentPlayers(w);
+      return {
+        b: dangerOf(w, who(sc, "b"), players, machine),
+        n: dangerOf(w, who(sc, "n"), players, machine),
+      };
+    };
+    const plain = danger(0);
+    expect(plain.n).toBeGreaterThan(plain.b);
+    // The same powers: enmity adds to Bob's danger in proportion to his distance (1.0) and to Ned's (0.1).
+    const hostile = danger(4);
+    expect(hostile.b).toBeCloseTo(plain.b * (1 + 4 * 1.0), 6);
+    expect(hostile.n).toBeCloseTo(plain.n * (1 + 4 * 0.1), 6);
+    expect(hostile.b).toBeGreaterThan(hostile.n);
   });
 });

@@ -23,6 +23,7 @@ import { initPerception } from "../perception.ts";
 import {
   agendaSetter,
   backingChoice,
+  coalitionLine,
   coalitionUtility,
   contenders,
   currentPlayers,
@@ -32,7 +33,7 @@ import {
   ruleAmong,
   toIntegers,
 } from "../players.ts";
-import { consensusPower, machines, outOfParty, perceivedPower, realPowers } from "../power.ts";
+import { consensusPower, lineDistance, machines, outOfParty, perceivedPower, realPowers } from "../power.ts";
 import { table } from "../sessions.ts";
 import { expectedShare } from "../votes.ts";
 import { emit, ids, lineOf, personId, politicsEvery, type World } from "../world.ts";
@@ -262,6 +263,21 @@ function politicsRound(w: World): void {
   updateOpposition(w);
 }
 
+/**
+ * The danger the ruling coalition sees in a rival: his power as its members read it (half for one outside the
+ * top body), raised by his distance from the ruling line as far as `enmity` says (0: power alone).
+ */
+export function dangerOf(w: World, rival: number, players: readonly number[], machine: number[]): number {
+  const power =
+    consensusPower(w, w.ruling, rival, machine) *
+    (players.includes(rival) && !w.people[rival]!.capitulated ? 1 : 0.5);
+  const enmity = w.sc.params.coalitions.enmity;
+  if (enmity <= 0) return power;
+  const real = realPowers(w, machine);
+  const line = coalitionLine(w, w.ruling, (i) => real[i]!);
+  return power * (1 + enmity * lineDistance(w, lineOf(w.people[rival]!), line));
+}
+
 /** A coalition with an ambitious, ruthless member tables a motion to push its most dangerous rival down. */
 function moveAgainstRival(
   w: World,
@@ -303,8 +319,7 @@ function moveAgainstRival(
   let target = targets[0]!;
   let best = -1;
   for (const t of targets) {
-    const threatOf =
-      consensusPower(w, w.ruling, t, machine) * (players.includes(t) && !w.people[t]!.capitulated ? 1 : 0.5);
+    const threatOf = dangerOf(w, t, players, machine);
     if (threatOf > best) {
       best = threatOf;
       target = t;
