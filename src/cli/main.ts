@@ -3,7 +3,6 @@
 import { Command, Option } from "commander";
 import { DEFAULT_SCENARIO } from "../node/builtins.ts";
 import { registerExperiments } from "./experiments.ts";
-import { registerNew } from "./newScenario.ts";
 import { BAD_INPUT, collectSet, parseDate, parseSeed } from "./options.ts";
 import type { RunOptions } from "./runCommands.ts";
 import { registerServe } from "./serve.ts";
@@ -83,7 +82,15 @@ export function buildProgram(): Command {
     .addOption(new Option("--json", "machine-readable list"))
     .action(async (opts: { json?: boolean }) => (await commands()).events(opts));
 
-  registerNew(program);
+  program
+    .command("new")
+    .description("write a commented starting file for a new scenario (NAME.yaml)")
+    .argument("<name>", "scenario id: lower-case letters, digits and dashes, starting with a letter")
+    .option("-o, --out <file>", "where to write it (default: NAME.yaml in this directory)")
+    .option("--force", "overwrite the file if it exists")
+    .action(async (name: string, opts: { out?: string; force?: boolean }) =>
+      (await import("./newScenario.ts")).writeNew(name, opts),
+    );
   registerValidate(program);
   registerExperiments(program);
   registerServe(program);
@@ -104,6 +111,9 @@ const BAD_INPUT_ERRORS = new Set([
   "OutcomeError",
   "ParameterError",
   "DiscoveryError",
+  "HistoryError",
+  "BibliographyError",
+  "LessonError",
 ]);
 
 /** Runs the CLI; bad input ends with a message naming the problem and exit code 2. */

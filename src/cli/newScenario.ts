@@ -5,7 +5,6 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Command } from "commander";
 import { DataFileError } from "../scenario/fileError.ts";
 
 /** Scenario ids: lower-case letters, digits and dashes, starting with a letter (as the format requires). */
@@ -226,32 +225,20 @@ mechanisms:
 }
 
 /** Adds `apparat new` to the program. */
-export function registerNew(program: Command): void {
-  program
-    .command("new")
-    .description("write a commented starting file for a new scenario (NAME.yaml)")
-    .argument("<name>", "scenario id: lower-case letters, digits and dashes, starting with a letter")
-    .option("-o, --out <file>", "where to write it (default: NAME.yaml in this directory)")
-    .option("--force", "overwrite the file if it exists")
-    .action((name: string, opts: { out?: string; force?: boolean }) => {
-      const file = resolve(opts.out ?? `${name}.yaml`);
-      if (!ID.test(name))
-        throw new DataFileError(
-          "scenario name",
-          name,
-          [],
-          `scenario name "${name}" must be lower-case letters, digits and dashes, starting with a letter`,
-        );
-      if (existsSync(file) && !opts.force)
-        throw new DataFileError(
-          "scenario file",
-          file,
-          [],
-          `${file} exists: choose another name or add --force`,
-        );
-      writeFileSync(file, starterScenario(name));
-      process.stdout.write(
-        `wrote ${file}\ncheck it:  apparat check ${file}\nrun it:    apparat run --scenario ${file} --seed 1\n`,
-      );
-    });
+/** `apparat new NAME`: writes the starting file, refusing a bad name or (without `force`) an existing file. */
+export function writeNew(name: string, opts: { out?: string; force?: boolean }): void {
+  const file = resolve(opts.out ?? `${name}.yaml`);
+  if (!ID.test(name))
+    throw new DataFileError(
+      "scenario name",
+      name,
+      [],
+      `scenario name "${name}" must be lower-case letters, digits and dashes, starting with a letter`,
+    );
+  if (existsSync(file) && !opts.force)
+    throw new DataFileError("scenario file", file, [], `${file} exists: choose another name or add --force`);
+  writeFileSync(file, starterScenario(name));
+  process.stdout.write(
+    `wrote ${file}\ncheck it:  apparat check ${file}\nrun it:    apparat run --scenario ${file} --seed 1\n`,
+  );
 }
