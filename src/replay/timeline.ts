@@ -10,8 +10,9 @@ import { Model, type RunOptions, type RunResult } from "../kernel/engine.ts";
 import { livePatron, regionControl } from "../kernel/power.ts";
 import type { World } from "../kernel/world.ts";
 
-/** Version of the replay format (the network part; the result inside has its own versions). */
-export const REPLAY_VERSION = 1;
+/** Version of the replay format (the network part; the result inside has its own versions). Version 2 adds the
+ * named officials. */
+export const REPLAY_VERSION = 2;
 
 export interface NetworkTimeline {
   /** Leaders, in the order of `result.series.leaders`. */
@@ -25,6 +26,15 @@ export interface NetworkTimeline {
   control: number[][];
   /** secretary[tick][region]: the secretary's name where the scenario names him, else null. */
   secretary: (string | null)[][];
+  /** The scenario's named officials (people who are not leaders), in scenario order. */
+  officials: { id: string; name: string }[];
+  /** officialPatron[tick][k]: index into `leaders` of the leader official k owes his career to, or -1. */
+  officialPatron: number[][];
+  /**
+   * officialStanding[tick][k]: -1 dead; 0 in good standing; r > 0 the official has gone r steps down the
+   * scenario's elimination ladder (off a body, expelled, exiled ...), as the run's removal events say.
+   */
+  officialStanding: number[][];
 }
 
 export interface Replay {
@@ -35,7 +45,12 @@ export interface Replay {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-function frame(w: World, leaderPosition: Map<number, number>, out: NetworkTimeline): void {
+function frame(
+  w: World,
+  leaderPosition: Map<number, number>,
+  officialIndex: number[],
+  out: NetworkTimeline,
+): void {
   const patron: number[] = [];
   const members: number[] = [];
   const control: number[] = [];
@@ -51,6 +66,15 @@ function frame(w: World, leaderPosition: Map<number, number>, out: NetworkTimeli
   out.members.push(members);
   out.control.push(control);
   out.secretary.push(secretary);
+  // An official's patron is drawn as long as the patron lives, even beaten: a fallen leader's men are still
+  // known as his until they change sides (which the run records as a patron change).
+  out.officialPatron.push(
+    officialIndex.map((i) => {
+      const patron = w.people[i]!.patron;
+      return patron >= 0 && w.people[patron]!.alive ? (leaderPosition.get(patron) ?? -1) : -1;
+    }),
+  );
+  out.officialStanding.push(officialIndex.map((i) => (w.people[i]!.alive ? w.people[i]!.rung : -1)));
 }
 
 /**
@@ -64,6 +88,7 @@ export function recordReplay(sc: CompiledScenario, options: RunOptions): Replay 
   const model = new Model(sc, options);
   const leaderPeople = sc.people.filter((p) => p.isLeader);
   const leaderPosition = new Map(leaderPeople.map((p, k) => [p.index, k]));
+  const officialPeople = sc.people.filter((p) => !p.isLeader);
   const network: NetworkTimeline = {
     leaders: leaderPeople.map((p) => ({ id: p.id, name: p.name })),
     regions: sc.regions.map((r) => ({ id: r.id, name: r.name })),
@@ -71,10 +96,18 @@ export function recordReplay(sc: CompiledScenario, options: RunOptions): Replay 
     members: [],
     control: [],
     secretary: [],
+    officials: officialPeople.map((p) => ({ id: p.id, name: p.name })),
+    officialPatron: [],
+    officialStanding: [],
   };
   while (!model.done) {
     model.step();
-    frame(model.world, leaderPosition, network);
+    frame(
+      model.world,
+      leaderPosition,
+      officialPeople.map((p) => p.index),
+      network,
+    );
   }
   return { format: { replay: REPLAY_VERSION }, result: model.result(), network };
 }

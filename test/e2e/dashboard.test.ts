@@ -11,10 +11,11 @@ import { planMonteCarlo } from "../../src/experiments/plan.ts";
 import { runScenario } from "../../src/kernel/engine.ts";
 import { describeOutcome, namesOf } from "../../src/kernel/narrative.ts";
 import { loadScenario } from "../../src/node/scenarios.ts";
+import { recordReplay } from "../../src/replay/timeline.ts";
 import { compileScenario } from "../../src/scenario/compile.ts";
 import { ResultsStore } from "../../src/store/store.ts";
 import { bolshevik, bolshevikScenario } from "../fixtures.ts";
-import { drag, openDashboard, RUN_BROWSER_TESTS, type Session } from "./browser.ts";
+import { drag, openDashboard, RUN_BROWSER_TESTS, SCREENSHOTS, type Session } from "./browser.ts";
 
 const SEED = 7;
 let s: Session;
@@ -130,6 +131,22 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a real browser", () => {
     await panel.waitFor({ timeout: 5_000 });
     const name = bolshevikScenario().people.find((p) => p.id === top)!.name;
     expect(await panel.innerText()).toContain(name.split(" ").at(-1)!);
+    // The named officials are drawn (the living ones) with the patron the replay gives them, and the leader's
+    // panel names his men.
+    const { network } = recordReplay(bolshevik(), { seed: SEED });
+    const last = network.officialStanding.length - 1;
+    const living = network.officials.filter((_, k) => network.officialStanding[last]![k]! >= 0);
+    const drawn = page.getByTestId("network-graph").locator("[data-official]");
+    await expect.poll(() => drawn.count()).toBe(living.length);
+    const topIndex = network.leaders.findIndex((l) => l.id === top);
+    const his = network.officials.filter((_, k) => network.officialPatron[last]![k] === topIndex);
+    if (his.length > 0) {
+      const men = await page.getByTestId("leader-men").innerText();
+      for (const o of his) expect(men).toContain(o.name.split(" ").at(-1)!);
+    }
+    await page
+      .getByTestId("network-graph")
+      .screenshot({ path: `${SCREENSHOTS}04b-network-leader-and-his-men.png` });
   });
 
   it("applies a counterfactual in the browser and the power chart changes", async () => {

@@ -1,12 +1,13 @@
 // The patronage network at the scrubber's week: leaders (large circles) and regional party organisations
 // (sized by membership) joined to the leader their secretary answers to; edge opacity shows his grip.
-// Click a leader to highlight his regions; hover anything for details.
+// Named officials are small diamonds beside the leader they owe their career to (hollow once removed or
+// expelled). Click a leader to highlight his regions and his men; hover anything for details.
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Scenario } from "../../src/index.ts";
 import type { Replay } from "../../src/replay/timeline.ts";
 import { int, listText, niceDate, pct } from "./format.ts";
 import { ANCHOR, HEIGHT, NetworkLayout, type Positions, WIDTH } from "./networkLayout.ts";
-import { bodyNames, leadersOf } from "./people.ts";
+import { bodyNames, leadersOf, personName } from "./people.ts";
 
 interface Props {
   replay: Replay;
@@ -16,6 +17,9 @@ interface Props {
 
 const L = (id: string) => `L:${id}`;
 const R = (id: string) => `R:${id}`;
+const O = (id: string) => `O:${id}`;
+/** Half the diagonal of an official's diamond. */
+const OFFICIAL_R = 5;
 const GLIDE_MS = 280;
 
 const regionRadius = (members: number) => 4 + Math.sqrt(Math.max(0, members)) / 22;
@@ -31,6 +35,7 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
       new NetworkLayout(
         network.leaders.map((l) => L(l.id)),
         network.regions.map((r) => R(r.id)),
+        (network.officials ?? []).map((o) => O(o.id)),
       ),
     [network],
   );
@@ -44,6 +49,9 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
   const members = network.members[t] ?? [];
   const control = network.control[t] ?? [];
   const secretary = network.secretary[t] ?? [];
+  const officials = network.officials ?? [];
+  const officialPatron = network.officialPatron?.[t] ?? [];
+  const officialStanding = network.officialStanding?.[t] ?? [];
   const date = result.series.dates[t] ?? "";
   const dead = useMemo(() => {
     const out = new Set<string>();
@@ -69,7 +77,15 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
         control: network.control[t]?.[k] ?? 0,
       };
     });
-    const target = layout.step(radii, links);
+    const officialLinks: { official: string; target: string }[] = [];
+    (network.officials ?? []).forEach((o, k) => {
+      radii.set(O(o.id), OFFICIAL_R);
+      const p = network.officialPatron?.[t]?.[k] ?? -1;
+      const leader = p >= 0 ? network.leaders[p] : undefined;
+      if (leader && (network.officialStanding?.[t]?.[k] ?? -1) >= 0)
+        officialLinks.push({ official: O(o.id), target: L(leader.id) });
+    });
+    const target = layout.step(radii, links, 80, officialLinks);
     const from = shown.current;
     const start = performance.now();
     let frame = 0;
@@ -88,6 +104,33 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
     frame = requestAnimationFrame(animate);
     return () => cancelAnimationFrame(frame);
   }, [layout, network, result.series.leaders, t]);
+
+  // What became of an official, from the run's last removal of him up to this week.
+  const standingText = (k: number) => {
+    const s = officialStanding[k] ?? 0;
+    if (s < 0) return "dead";
+    if (s === 0) return "in good standing";
+    const id = officials[k]?.id;
+    const last = [...result.events]
+      .reverse()
+      .find((e) => e.type === "removal" && e.person === id && e.date <= date) as
+      | { kind: string; rung: string }
+      | undefined;
+    const what: Record<string, string> = {
+      office: "removed from his post",
+      executive: `removed from the ${exec}`,
+      committee: `removed from the ${bodyNames(scenario).committee}`,
+      party: "expelled from the party",
+      exile: "sent into internal exile",
+      deportation: "deported",
+      arrest: "arrested",
+      trial: "tried",
+      execution: "executed",
+    };
+    return last ? (what[last.kind] ?? `fallen (${last.rung})`) : "fallen";
+  };
+  const officialsOf = (leaderIndex: number) =>
+    officials.map((o, k) => ({ ...o, k })).filter(({ k }) => officialPatron[k] === leaderIndex);
 
   const regionsOf = (leaderIndex: number) =>
     network.regions.map((r, k) => ({ ...r, k })).filter(({ k }) => patron[k] === leaderIndex);
@@ -111,6 +154,18 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
       );
     }
     if (id === ANCHOR) return <>Regions whose secretary answers to no leader gather here.</>;
+    if (id.startsWith("O:")) {
+      const k = officials.findIndex((o) => O(o.id) === id);
+      const o = officials[k];
+      if (!o) return null;
+      const p = officialPatron[k] ?? -1;
+      const who = p >= 0 ? leaders[p]?.short : null;
+      return (
+        <>
+          <b>{o.name}</b>: {who ? `${who}'s man` : "owes his career to no living leader"}; {standingText(k)}.
+        </>
+      );
+    }
     const idx = network.leaders.findIndex((l) => L(l.id) === id);
     const l = leaders[idx];
     if (!l) return null;
@@ -252,6 +307,80 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
     return out;
   }, [pos, network, members, patron, sel, hover, leaders, result.series.leaders, t, anchorLabel]);
 
+  // Officials' names where they fit: the hovered one always, then the selected leader's men (those still in
+  // good standing first), each right or left of its diamond, skipped if it would cover a leader, a name or a
+  // region's label already placed; the leader's panel lists them all.
+  const officialLabels = useMemo(() => {
+    type Box = { x0: number; y0: number; x1: number; y1: number };
+    const boxes: Box[] = [];
+    const hit = (b: Box) => boxes.some((o) => b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1);
+    for (const l of labels.values()) {
+      const w = l.text.length * 5.4 + 4;
+      const x0 = l.anchor === "start" ? l.x : l.anchor === "end" ? l.x - w : l.x - w / 2;
+      boxes.push({ x0, y0: l.y - 9, x1: x0 + w, y1: l.y + 3 });
+    }
+    network.leaders.forEach((l) => {
+      const p = pos[L(l.id)];
+      if (!p) return;
+      const r = leaderRadius(result.series.leaders[l.id]?.realPower[t] ?? 0);
+      boxes.push({ x0: p.x - r, y0: p.y - r, x1: p.x + r, y1: p.y + r + 15 });
+    });
+    const hovered = officials.findIndex((o) => O(o.id) === hover);
+    const order = officials
+      .map((o, k) => ({ o, k }))
+      .filter(
+        ({ k }) =>
+          k === hovered || (sel >= 0 && officialPatron[k] === sel && (officialStanding[k] ?? -1) >= 0),
+      )
+      .sort(
+        (a, b) =>
+          Number(b.k === hovered) - Number(a.k === hovered) ||
+          (officialStanding[a.k] ?? 0) - (officialStanding[b.k] ?? 0) ||
+          a.k - b.k,
+      );
+    const out = new Map<string, { x: number; y: number; anchor: "start" | "end"; text: string }>();
+    for (const { o, k } of order) {
+      const p = pos[O(o.id)];
+      if (!p) continue;
+      const text = personName(scenario, o.id);
+      const w = text.length * 5.2 + 4;
+      const leader = network.leaders[officialPatron[k] ?? -1];
+      const q = leader ? pos[L(leader.id)] : undefined;
+      const rightFirst = !q || p.x >= q.x;
+      const right = {
+        x: p.x + OFFICIAL_R + 2,
+        anchor: "start" as const,
+        b: { x0: p.x + OFFICIAL_R + 1, y0: p.y - 6, x1: p.x + OFFICIAL_R + 1 + w, y1: p.y + 5 },
+      };
+      const left = {
+        x: p.x - OFFICIAL_R - 2,
+        anchor: "end" as const,
+        b: { x0: p.x - OFFICIAL_R - 1 - w, y0: p.y - 6, x1: p.x - OFFICIAL_R - 1, y1: p.y + 5 },
+      };
+      for (const c of rightFirst ? [right, left] : [left, right]) {
+        const inside = c.b.x0 >= 0 && c.b.x1 <= WIDTH && c.b.y0 >= 0 && c.b.y1 <= HEIGHT;
+        if (k === hovered || (inside && !hit(c.b))) {
+          boxes.push(c.b);
+          out.set(o.id, { x: c.x, y: p.y + 3, anchor: c.anchor, text });
+          break;
+        }
+      }
+    }
+    return out;
+  }, [
+    pos,
+    labels,
+    network,
+    officials,
+    officialPatron,
+    officialStanding,
+    sel,
+    hover,
+    scenario,
+    result.series.leaders,
+    t,
+  ]);
+
   const anchor = pos[ANCHOR];
   // The picture in words: how many regional organisations answer to each leader this week.
   const perLeader = new Map<string, number>();
@@ -271,7 +400,7 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
     <section className="panel network" data-testid="network-graph" data-tick={t}>
       <header className="panel-head">
         <h2>Patronage network</h2>
-        <span className="muted small">Click a leader to see his regions</span>
+        <span className="muted small">Click a leader to see his regions and his men</span>
       </header>
       <div className="network-body">
         <p className="visually-hidden" id="network-summary" data-testid="network-summary">
@@ -360,6 +489,60 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
               </g>
             );
           })}
+          {officials.map((o, k) => {
+            const p = pos[O(o.id)];
+            const standing = officialStanding[k] ?? -1;
+            if (!p || standing < 0) return null;
+            const pIndex = officialPatron[k] ?? -1;
+            const leader = pIndex >= 0 ? network.leaders[pIndex] : undefined;
+            const q = leader ? pos[L(leader.id)] : undefined;
+            const c = leader ? (colour.get(leader.id) ?? "#888") : "#999";
+            const faded = sel >= 0 && pIndex !== sel;
+            const fallen = standing > 0;
+            const label = officialLabels.get(o.id);
+            return (
+              // biome-ignore lint/a11y/noStaticElementInteractions: hover only shows the same text as the title
+              <g
+                key={o.id}
+                className={`official${faded ? " faded" : ""}${fallen ? " fallen" : ""}`}
+                onMouseEnter={() => setHover(O(o.id))}
+                onMouseLeave={() => setHover(null)}
+              >
+                <title>{`${o.name}\n${leader ? `${leaders[pIndex]?.short}'s man` : "no patron"}\n${standingText(k)}`}</title>
+                {q && (
+                  <line
+                    x1={p.x}
+                    y1={p.y}
+                    x2={q.x}
+                    y2={q.y}
+                    stroke={c}
+                    strokeWidth={1}
+                    strokeDasharray={fallen ? "2 2" : undefined}
+                    opacity={faded ? 0.06 : 0.7}
+                  />
+                )}
+                <rect
+                  x={p.x - OFFICIAL_R / Math.SQRT2}
+                  y={p.y - OFFICIAL_R / Math.SQRT2}
+                  width={OFFICIAL_R * Math.SQRT2}
+                  height={OFFICIAL_R * Math.SQRT2}
+                  transform={`rotate(45 ${p.x} ${p.y})`}
+                  data-official={o.id}
+                  data-patron={leader ? leader.id : "none"}
+                  data-standing={standing}
+                  fill={fallen ? "#fff" : c}
+                  stroke={fallen ? c : "#fff"}
+                  strokeWidth={fallen ? 1.5 : 1}
+                  opacity={faded ? 0.15 : 1}
+                />
+                {label && (
+                  <text x={label.x} y={label.y} textAnchor={label.anchor} className="official-label">
+                    {label.text}
+                  </text>
+                )}
+              </g>
+            );
+          })}
           {network.leaders.map((l, k) => {
             const p = pos[L(l.id)];
             const info2 = leaders[k];
@@ -423,6 +606,21 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
             Line: faint to strong = how firmly the conference follows its secretary
           </li>
           <li>
+            <svg width="26" height="14" aria-hidden="true">
+              <rect x="4" y="3" width="7" height="7" transform="rotate(45 7.5 6.5)" fill="#666" />
+              <rect
+                x="16"
+                y="3"
+                width="7"
+                height="7"
+                transform="rotate(45 19.5 6.5)"
+                fill="#fff"
+                stroke="#666"
+              />
+            </svg>
+            Named official beside his patron; hollow = removed or expelled
+          </li>
+          <li>
             <svg width="14" height="14" aria-hidden="true">
               <circle cx="7" cy="7" r="6" fill="#eee" stroke="#bbb" />
             </svg>
@@ -449,6 +647,19 @@ export function NetworkGraph({ replay, scenario, tick }: Props) {
               {selRegions.length > 0 && (
                 <p className="small">
                   {selRegions.map((r) => `${r.name} (${pct(control[r.k] ?? 0)})`).join(", ")}
+                </p>
+              )}
+              {sel >= 0 && officialsOf(sel).length > 0 && (
+                <p className="small" data-testid="leader-men">
+                  His men:{" "}
+                  {officialsOf(sel)
+                    .map((o) =>
+                      (officialStanding[o.k] ?? 0) === 0
+                        ? personName(scenario, o.id)
+                        : `${personName(scenario, o.id)} (${standingText(o.k)})`,
+                    )
+                    .join(", ")}
+                  .
                 </p>
               )}
             </div>

@@ -54,4 +54,18 @@ describe("the network layout", () => {
     });
     expect(own).toBeLessThan(0.6 * others);
   });
+
+  it("holds each named official next to his patron, nearer him than any other leader", () => {
+    const officials = ["o0", "o1", "o2", "o3", "o4", "o5"];
+    const patronOf = [0, 0, 1, 2, 3, 4];
+    const layout = new NetworkLayout(LEADERS, REGIONS, officials);
+    const links = officials.map((o, k) => ({ official: o, target: LEADERS[patronOf[k]!]! }));
+    const r = new Map([...radii, ...officials.map((o) => [o, 4] as const)]);
+    const p = layout.step(r, week(REGIONS.map((_, i) => i % 5)), 80, links);
+    officials.forEach((o, k) => {
+      const own = dist(p[o]!, p[LEADERS[patronOf[k]!]!]!);
+      for (const [j, l] of LEADERS.entries())
+        if (j !== patronOf[k]) expect(own).toBeLessThan(dist(p[o]!, p[l]!));
+    });
+  });
 });

@@ -4,7 +4,9 @@
 // secretary answers to (unattached ones towards an "independent" anchor), collide so clusters breathe, and a
 // bounding force keeps every node inside the panel. Each scrubber move re-runs a fixed number of ticks,
 // warm-started from the previous positions, so nodes glide; d3-force has no randomness of its own here, so
-// the same sequence of weeks always gives the same pictures.
+// the same sequence of weeks always gives the same pictures. Named officials are small nodes held close to
+// the leader they owe their career to, so a leader's machine is visible round him and a man who goes over
+// to another patron visibly crosses the panel.
 import {
   type Force,
   forceCollide,
@@ -27,7 +29,7 @@ const LABEL_SPACE = 16;
 
 export interface LayoutNode extends SimulationNodeDatum {
   id: string;
-  kind: "leader" | "region" | "anchor";
+  kind: "leader" | "region" | "anchor" | "official";
   r: number;
   /** Where the node is pulled to (leaders: their ring slot, moved inwards with their share of regions). */
   tx: number;
@@ -54,7 +56,7 @@ export class NetworkLayout {
   readonly #byId: Map<string, LayoutNode>;
   #steps = 0;
 
-  constructor(leaderIds: string[], regionIds: string[]) {
+  constructor(leaderIds: string[], regionIds: string[], officialIds: string[] = []) {
     const leaders: LayoutNode[] = leaderIds.map((id, k) => {
       const a = (2 * Math.PI * k) / leaderIds.length - Math.PI / 2;
       const ux = Math.cos(a);
@@ -68,6 +70,12 @@ export class NetworkLayout {
       const x = CX + 0.6 * RING_X * Math.cos(a);
       const y = CY + 0.6 * RING_Y * Math.sin(a);
       return { id, kind: "region", r: 8, x, y, tx: CX, ty: CY, ux: 0, uy: 0 };
+    });
+    const officials: LayoutNode[] = officialIds.map((id, k) => {
+      const a = (2 * Math.PI * k) / Math.max(1, officialIds.length) + 0.3;
+      const x = CX + 0.3 * RING_X * Math.cos(a);
+      const y = CY + 0.3 * RING_Y * Math.sin(a);
+      return { id, kind: "official", r: 4, x, y, tx: CX, ty: CY, ux: 0, uy: 0 };
     });
     const ax = 46;
     const ay = HEIGHT - 50;
@@ -84,7 +92,7 @@ export class NetworkLayout {
       ux: 0,
       uy: 0,
     };
-    this.nodes = [...leaders, ...regions, anchor];
+    this.nodes = [...leaders, ...regions, ...officials, anchor];
     this.#byId = new Map(this.nodes.map((n) => [n.id, n]));
     const nodes = this.nodes;
     const bound: Force<LayoutNode, LayoutLink> = () => {
@@ -100,7 +108,9 @@ export class NetworkLayout {
       .force(
         "charge",
         forceManyBody<LayoutNode>()
-          .strength((n) => (n.kind === "leader" ? -420 : n.kind === "region" ? -28 : 0))
+          .strength((n) =>
+            n.kind === "leader" ? -420 : n.kind === "region" ? -28 : n.kind === "official" ? -12 : 0,
+          )
           .distanceMax(260),
       )
       .force(
@@ -110,8 +120,16 @@ export class NetworkLayout {
       .force("bound", bound);
   }
 
-  /** Sets radii and links for one week, runs the simulation a fixed number of ticks, returns positions. */
-  step(radii: Map<string, number>, links: { region: string; target: string; control: number }[], ticks = 80) {
+  /**
+   * Sets radii and links for one week, runs the simulation a fixed number of ticks, returns positions.
+   * `officialLinks` tie each named official to his patron (or to nothing: he then drifts near the centre).
+   */
+  step(
+    radii: Map<string, number>,
+    links: { region: string; target: string; control: number }[],
+    ticks = 80,
+    officialLinks: { official: string; target: string }[] = [],
+  ) {
     for (const [id, r] of radii) {
       const n = this.#byId.get(id);
       if (n) n.r = r;
@@ -142,6 +160,7 @@ export class NetworkLayout {
       target: l.target,
       strength: l.control,
     }));
+    for (const l of officialLinks) linkData.push({ source: l.official, target: l.target, strength: 1 });
     this.#sim.force(
       "link",
       forceLink<LayoutNode, LayoutLink>(linkData)
@@ -149,6 +168,7 @@ export class NetworkLayout {
         .distance((l) => {
           const t = l.target as LayoutNode;
           const s = l.source as LayoutNode;
+          if (s.kind === "official") return t.r + 10;
           return t.kind === "anchor" ? 40 : t.r + s.r + 14;
         })
         .strength((l) => 0.2 + 0.5 * l.strength),
