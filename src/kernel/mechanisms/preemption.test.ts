@@ -15,6 +15,7 @@ import { camps, meansOf, preempt } from "./preemption.ts";
 type Data = Record<string, unknown> & {
   people: Record<string, unknown>[];
   offices: Record<string, unknown>[];
+  bodies: Record<string, unknown>[];
   mechanisms: Record<string, { enabled: boolean; params?: Record<string, unknown> }>;
 };
 
@@ -42,6 +43,8 @@ interface Setup {
   repressed?: string[];
   on?: boolean;
   rate?: number;
+  /** The bureau's majority, as a share of the votes cast (a bare majority by default). */
+  majority?: { num: number; den: number };
 }
 
 /**
@@ -103,6 +106,32 @@ describe("pre-emptive arrest", () => {
     const endorse = w.events.find((x): x is VoteEvent => x.type === "vote" && x.motion === "endorse:arrest");
     expect(endorse).toMatchObject({ body: "bureau", target: "b", proposers: ["a"], passed: true });
     expect(w.people[a]!.prestige).toBeLessThan(sc.people[a]!.prestige);
+  });
+
+  it("an arrest the bureau refuses to endorse is undone, and the rulers lose standing", () => {
+    // Nine votes in ten needed: one member against is enough to refuse it.
+    const sc = state({ majority: { num: 9, den: 10 } });
+    const [a, b] = [who(sc, "a"), who(sc, "b")];
+    let refused = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const w = ready(sc, seed);
+      const seated = w.seats[sc.executive]!.full.includes(b);
+      expect(preempt(w, DT)).toBe(true);
+      const vote = w.events.find((x): x is VoteEvent => x.type === "vote" && x.motion === "endorse:arrest")!;
+      if (vote.passed) {
+        expect(w.people[b]!.rung).toBe(rungOfKind(w, "arrest") + 1);
+        continue;
+      }
+      refused++;
+      expect(w.people[b]!.rung).toBe(0);
+      expect(w.seats[sc.executive]!.full.includes(b)).toBe(seated);
+      expect(w.events.filter((x) => x.type === "reversal")).toEqual([
+        expect.objectContaining({ body: "bureau", person: "b", rung: "arrest", overturned: ["a"] }),
+      ]);
+      expect(w.people[a]!.prestige).toBeCloseTo(sc.people[a]!.prestige - 2 * sc.params.coercion.coupCost);
+      expect(w.coalitionDefeated).toBe(true);
+    }
+    expect(refused).toBeGreaterThan(0);
   });
 
   it("never fires without arrest on the ladder, or while a repression period takes it off the table", () => {
