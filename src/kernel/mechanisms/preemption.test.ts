@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bolshevik, bolshevikScenario } from "../../../test/fixtures.ts";
 import { tiny, who } from "../../../test/tiny.ts";
@@ -5,11 +6,12 @@ import { compileScenario } from "../../scenario/compile.ts";
 import type { CompiledScenario } from "../compiled.ts";
 import { Model, runScenario } from "../engine.ts";
 import type { CoupEvent, VoteEvent } from "../events.ts";
+import { strongestForce } from "../influence.ts";
 import { rungOfKind } from "../ladder.ts";
 import { initPerception } from "../perception.ts";
-import { contenders, currentPlayers } from "../players.ts";
-import { machines } from "../power.ts";
-import { createWorld, type World } from "../world.ts";
+import { coalitionLine, contenders, currentPlayers } from "../players.ts";
+import { followedLeader, lineDistance, machines, realPowers } from "../power.ts";
+import { createWorld, lineOf, type World } from "../world.ts";
 import { camps, meansOf, preempt } from "./preemption.ts";
 
 type Data = Record<string, unknown> & {
@@ -168,6 +170,40 @@ describe("pre-emptive arrest", () => {
     // Chance 1 − exp(−5 × ruthlessness 0.5 × force 1 × means 0.6 × 4/52) ≈ 0.11.
     expect(fired).toBeGreaterThan(8);
     expect(fired).toBeLessThan(45);
+  });
+
+  it("arrests only leaders outside the ruling coalition and far from its line, and only with the force behind it", () => {
+    let strikes = 0;
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.constantFrom("a", "b", "n"),
+        fc.constantFrom("a", "b", "n"),
+        fc.integer({ min: 1, max: 1000 }),
+        (bobLine, marshal, editor, seed) => {
+          const sc = state({ bobLine, marshal, editor });
+          const w = ready(sc, seed);
+          const rulers = [...w.ruling];
+          const real = realPowers(w);
+          const line = coalitionLine(w, rulers, (i) => real[i]!);
+          const far = w.people.map((p) => lineDistance(w, lineOf(p), line));
+          const { holder } = strongestForce(w);
+          const fired = preempt(w, DT);
+          const arrested = coups(w).flatMap((c) => c.against.map((id) => who(sc, id)));
+          expect(fired).toBe(arrested.length > 0);
+          if (!fired) return;
+          strikes++;
+          expect(rulers.includes(holder) || rulers.includes(followedLeader(w, holder))).toBe(true);
+          for (const i of arrested) {
+            expect(rulers).not.toContain(i);
+            expect(far[i]!).toBeGreaterThanOrEqual(sc.params.preemption.distance);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+    // The cases are not all idle: some strike.
+    expect(strikes).toBeGreaterThan(0);
   });
 
   it("is off unless a scenario switches it on", () => {
