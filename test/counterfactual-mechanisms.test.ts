@@ -16,7 +16,7 @@ const ALWAYS = 2;
 
 /**
  * The shipped scenario a mechanism is switched off in: the Bolshevik one, where every mechanism is on but the
- * return of the fallen, which the China scenario switches on.
+ * return of the fallen and pre-emptive force, which the China scenario switches on.
  */
 function scenarioFor(id: MechanismId): (sets?: Record<string, unknown>) => CompiledScenario {
   return bolshevik().enabled[id] ? bolshevik : chinaCompiled;

@@ -31,7 +31,7 @@ describe("apparat mechanisms and counterfactual switches", () => {
     for (const m of list) {
       expect(m.switch).toBe(`mechanisms.${m.id}.enabled`);
       // A mechanism the scenario leaves out is listed too, switched off.
-      if (m.id === "rehabilitation") {
+      if (m.id === "rehabilitation" || m.id === "preemption") {
         expect(m.enabled).toBe(false);
         continue;
       }

@@ -32,6 +32,7 @@ export const MECHANISM_IDS = [
   "circularFlow",
   "coalitions",
   "rehabilitation",
+  "preemption",
   "bodies",
   "factionBan",
   "coercion",
@@ -320,6 +321,12 @@ export interface Params {
     lineVoteStep: number;
   };
   rehabilitation: { pressChance: number; affinity: number; minYearsDown: number };
+  preemption: {
+    /** Chance per year of a pre-emptive arrest at full ruthlessness, force and fear. */
+    ratePerYear: number;
+    /** Least distance from the ruling line at which a rival with means is struck first. */
+    distance: number;
+  };
   coercion: {
     recantPerYear: number;
     resistChance: number;

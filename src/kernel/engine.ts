@@ -21,6 +21,7 @@ import { membership } from "./mechanisms/membership.ts";
 import { offices } from "./mechanisms/offices.ts";
 import { patronage } from "./mechanisms/patronage.ts";
 import { policy } from "./mechanisms/policy.ts";
+import { preemption } from "./mechanisms/preemption.ts";
 import { rehabilitation } from "./mechanisms/rehabilitation.ts";
 import { testament } from "./mechanisms/testament.ts";
 import { type Outcome, outcomeOf, trackOutcome } from "./outcome.ts";
@@ -33,7 +34,8 @@ export const OUTPUT_VERSION = 2;
 /**
  * Every mechanism, in the order they act within a tick: exogenous shocks and the founder's legacy first, then
  * the slow clock (members, files, patronage, opinion), the testament (which must act before its congress
- * closes), the circular flow, the fast clock of coalitions, the return of the fallen, the bodies' sessions,
+ * closes), the circular flow, the fast clock of coalitions, the return of the fallen, pre-emptive arrests
+ * (between the coalitions' moves and the sessions), the bodies' sessions,
  * then the ban, coercion,
  * information and offices.
  */
@@ -49,6 +51,7 @@ export const MECHANISMS: readonly Mechanism[] = [
   circularFlow,
   coalitions,
   rehabilitation,
+  preemption,
   bodies,
   factionBan,
   coercion,

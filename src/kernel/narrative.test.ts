@@ -102,6 +102,28 @@ describe("the narrative a teacher can hand out", () => {
     );
   });
 
+  it("tells an arrest put to a body after the fact, endorsed or refused", () => {
+    const endorse = (passed: boolean): SimEvent => ({
+      type: "vote",
+      tick: 1,
+      date: "1900-01-01",
+      body: "politburo",
+      motion: "endorse:arrest",
+      target: "trotsky",
+      for: passed ? 5 : 2,
+      against: passed ? 0 : 3,
+      abstain: 0,
+      passed,
+      proposers: ["stalin", "zinoviev"],
+    });
+    expect(describeEvent(endorse(true), names)).toBe(
+      "The Politburo endorses the arrests ordered by Stalin and Zinoviev, Trotsky's among them: 5 for, 0 against.",
+    );
+    expect(describeEvent(endorse(false), names)).toBe(
+      "The Politburo refuses to endorse the arrests ordered by Stalin and Zinoviev, Trotsky's among them: 2 for, 3 against; the arrested are released.",
+    );
+  });
+
   it("says how much a sick man can work in words that never improve as his capacity falls", () => {
     const rank = (c: number) =>
       [

@@ -244,6 +244,8 @@ export function describe(e: SimEvent, n: Names, verbose = false, ctx: StoryConte
             : null;
         case "testament":
           return `The ${body} ${e.passed ? "votes" : "refuses"} to remove ${who(e.target)} from his offices, as ${n.founder()}'s letter asks: ${score}.`;
+        case "endorse":
+          return `The ${body} ${e.passed ? "endorses" : "refuses to endorse"} the arrests ordered by ${by}${e.target ? `, ${who(e.target)}'s among them` : ""}: ${score}${swing}${e.passed ? "" : "; the arrested are released"}.`;
         case "repudiate-legacy":
           return `The ${body} ${e.passed ? "votes" : "refuses"} to repudiate ${n.founder()}'s legacy: ${score}.`;
       }

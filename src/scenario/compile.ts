@@ -374,6 +374,10 @@ export function compileScenario(s: Scenario): CompiledScenario {
       affinity: vOr(m.rehabilitation.params.affinity, 0.5),
       minYearsDown: vOr(m.rehabilitation.params.minYearsDown, 1),
     },
+    preemption: {
+      ratePerYear: vOr(m.preemption.params.ratePerYear, 0),
+      distance: vOr(m.preemption.params.distance, 0.5),
+    },
     coercion: {
       recantPerYear: v(cp.recantPerYear),
       resistChance: v(cp.resistChance),

@@ -425,10 +425,12 @@ describe("compileScenario", () => {
     const stalin = compiled.people[personIdx("stalin")]!;
     expect(stalin.organisation).toBe(0.9);
     expect(compiled.params.coalitions.rule).toEqual({ num: 1, den: 2 });
-    // Every mechanism the file configures is on; the return of the fallen, which it leaves out, is off.
-    const { rehabilitation, ...configured } = compiled.enabled;
+    // Every mechanism the file configures is on; the return of the fallen and pre-emptive force, which it
+    // leaves out, are off.
+    const { rehabilitation, preemption, ...configured } = compiled.enabled;
     expect(Object.values(configured).every((e) => e === true)).toBe(true);
     expect(rehabilitation).toBe(false);
+    expect(preemption).toBe(false);
     // The congress meets on its listed dates, all inside the run.
     const congress = compiled.bodies[compiled.congress]!;
     expect(congress.meetingTicks).toHaveLength(5);

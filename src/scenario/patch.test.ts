@@ -23,10 +23,12 @@ describe("scenario patches", () => {
       const s = applySet(base, `mechanisms.${id}.enabled`, false);
       expect(s.mechanisms[id as keyof typeof s.mechanisms].enabled).toBe(false);
     }
-    // Untouched: every mechanism the file configures is still on (the return of the fallen, absent, is off).
-    const { rehabilitation, ...configured } = base.mechanisms;
+    // Untouched: every mechanism the file configures is still on (the return of the fallen and pre-emptive
+    // force, absent, are off).
+    const { rehabilitation, preemption, ...configured } = base.mechanisms;
     expect(Object.values(configured).every((m) => m.enabled)).toBe(true);
     expect(rehabilitation.enabled).toBe(false);
+    expect(preemption.enabled).toBe(false);
   });
 
   it("addresses list items by id and sets an estimate's value", () => {

@@ -800,6 +800,33 @@ export const mechanismsSchema = z
       .describe(
         "fallen leaders still in the party may be restored by the body that decided their fall (absent: off)",
       ),
+    preemption: z
+      .object({
+        enabled: z.boolean().default(false),
+        params: z
+          .object({
+            ratePerYear: estimateSchema
+              .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+              .optional()
+              .describe(
+                "chance per year that rulers commanding the strongest force arrest a feared camp between sessions, times the chief's ruthlessness, his force and the camp's means (default 0)",
+              ),
+            distance: estimateSchema
+              .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+              .optional()
+              .describe(
+                "least distance from the ruling line at which a rival holding force or the press is feared (default 0.5)",
+              ),
+          })
+          .strict()
+          .default({}),
+        evidence: evidenceSchema,
+      })
+      .strict()
+      .default({ enabled: false, params: {}, evidence: [] })
+      .describe(
+        "rulers who command the strongest force may arrest a feared camp between sessions, and have the arrest endorsed (absent: off)",
+      ),
     coercion: mechanismSwitch({
       recantPerYear: perYear("chance per year that a defeated leader recants, times his flexibility"),
       resistChance: rate(
