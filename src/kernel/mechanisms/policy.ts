@@ -6,6 +6,7 @@
  * opposition bloc may issue a platform that draws members near its line.
  */
 import { yearsPerTick } from "../calendar.ts";
+import { autonomous, settle } from "../decisions/intent.ts";
 import type { LineShiftEvent, PlatformEvent, ShockEvent } from "../events.ts";
 import { leadership } from "../players.ts";
 import { lineDistance, realPowers } from "../power.ts";
@@ -121,10 +122,15 @@ function updateOpposition(w: World): void {
 
 function maybePlatform(w: World, dt: number): void {
   const p = w.sc.params.policy;
-  const bloc = w.opposition.filter((i) => w.people[i]!.alive && !w.people[i]!.capitulated);
+  // A controlled leader signs a platform only when he chooses to, and then it is issued.
+  const issuer = w.control && w.control.action.kind === "platform" && !w.control.used ? w.control : null;
+  const bloc = w.opposition.filter(
+    (i) => w.people[i]!.alive && !w.people[i]!.capitulated && (autonomous(w, i) || issuer?.person === i),
+  );
   if (bloc.length === 0 || (w.tick - w.platformTick) * yearsPerTick(w.sc.clock) < 1) return;
   const rng = w.streams.get("policy:platform");
-  if (!rng.chance(1 - Math.exp(-p.platformPerYear * dt))) return;
+  if (issuer && bloc.includes(issuer.person)) settle(issuer, "done");
+  else if (!rng.chance(1 - Math.exp(-p.platformPerYear * dt))) return;
   const line = bloc.reduce((a, i) => a + w.people[i]!.ideology, 0) / bloc.length;
   let sympathisers = 0;
   for (let r = 0; r < w.regions.length; r++)
