@@ -247,7 +247,7 @@ function playerRealigns(w: World, rivals: number[], machine: number[]): boolean 
   }
   const refusing = offer.members.filter((m) => m !== me && !agrees(w, m, offer.members, machine));
   if (refusing.length > 0) {
-    settle(offer, `refused by ${ids(w, refusing).join(", ")}`);
+    settle(offer, `refused by ${refusing.map((i) => w.sc.people[i]!.name).join(", ")}`);
     return false;
   }
   settle(offer, "done");
@@ -306,6 +306,8 @@ function politicsRound(w: World): void {
         ? proposeIncluding(w, rivals, view, setter)
         : ruleAmong(w, rivals, view);
     setRuling(w, next, -1, departed ? "departure" : "realignment");
+    // A controlled leader may still put his own proposal to the coalition just formed.
+    playerRealigns(w, rivals, machine);
   } else if (playerRealigns(w, rivals, machine)) {
     // The controlled leader's alliance move takes this round's realignment.
   } else {
