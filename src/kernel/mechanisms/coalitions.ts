@@ -300,9 +300,11 @@ function politicsRound(w: World): void {
     const offer = setter >= 0 ? wants(w, setter, "ally") : null;
     const own = offer && proposal(w, offer.members, rivals, view, setter);
     if (offer) settle(offer, own ? "done" : "refused: that coalition would not win");
+    // An agenda-setter who takes no initiative (a controlled leader who chose otherwise) proposes nothing:
+    // the plain ruling coalition forms.
     const next = own
       ? offer.members
-      : setter >= 0
+      : setter >= 0 && autonomous(w, setter)
         ? proposeIncluding(w, rivals, view, setter)
         : ruleAmong(w, rivals, view);
     setRuling(w, next, -1, departed ? "departure" : "realignment");
