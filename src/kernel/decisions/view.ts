@@ -53,7 +53,7 @@ export interface LeaderView {
   rivals: RivalView[];
   /** Coming sessions within the horizon, in date order. */
   meetings: { date: string; body: string; extraordinary: boolean }[];
-  /** Who controls the flow of papers, if a rival does: your picture of the others lags. */
+  /** Who controls the flow of papers, if a rival does: votes reveal his own machine to you only slowly. */
   papers: string | null;
   /** Whether your offices reach the personnel files. */
   files: boolean;
