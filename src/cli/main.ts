@@ -122,13 +122,13 @@ export function buildProgram(): Command {
       "--horizon <weeks>",
       "search: how far each rollout looks ahead",
       wholeNumber("--horizon", 1, 2000),
-      16,
+      12,
     )
     .option(
       "--candidates <n>",
       "search: most actions tried at each turn",
       wholeNumber("--candidates", 1, 100),
-      6,
+      8,
     )
     .option(
       "-s, --scenario <name|file>",

@@ -30,7 +30,8 @@ export function panelText(v: LeaderView): string[] {
         .join("; ") || "no session in the next three months"
     }`,
   ];
-  if (v.papers) lines.push(`${v.papers} controls the papers: what votes reveal of his machine reaches you slowly.`);
+  if (v.papers)
+    lines.push(`${v.papers} controls the papers: what votes reveal of his machine reaches you slowly.`);
   if (!v.files) lines.push("Your offices do not reach the personnel files: you see no dossiers.");
   return lines;
 }

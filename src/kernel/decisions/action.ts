@@ -27,6 +27,8 @@ export type ActionKind =
   | "appoint"
   /** issue an opposition platform */
   | "platform"
+  /** move his line toward the leadership's, paying in standing if inflexible */
+  | "shift"
   /** decide the founder's testament: published, read to delegations, or suppressed */
   | "testament"
   /** offer to resign (when the testament names him) */

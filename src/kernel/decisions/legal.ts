@@ -7,6 +7,7 @@
 import { isWinning, maskOf } from "../coalition/rulingCoalition.ts";
 import { nextRung } from "../ladder.ts";
 import { motionAllowed } from "../mechanisms/coalitions.ts";
+import { rulingLines } from "../mechanisms/policy.ts";
 import {
   coalitionUtility,
   contenders,
@@ -140,6 +141,21 @@ export function legalActions(w: World, me: number): Choice[] {
         "Put your line to the party with the other opponents: members rally to it, but the rulers may charge you with factionalism.",
       odds: 1,
     });
+  if (
+    w.sc.enabled.policy &&
+    !inRuling &&
+    leadership(w).length > 0 &&
+    w.sc.params.coalitions.concessionReach > 0
+  ) {
+    const gap = lineDistance(w, lineOf(p), rulingLines(w));
+    if (gap > 0.01)
+      out.push({
+        action: { kind: "shift" },
+        label: "Move toward the leadership's line",
+        explain: `Close part of the gap (${gap.toFixed(2)}; you can move ${w.sc.params.coalitions.concessionReach.toFixed(2)}): far from the line a leader turns to opposition and is open to attack. An inflexible man pays in standing.`,
+        odds: 1,
+      });
+  }
   out.push(...testament(w, me));
   return out;
 }

@@ -18,13 +18,25 @@ export interface SearchOptions {
   rollouts: number;
   /** How far each rollout looks ahead, in weeks. */
   horizonWeeks: number;
-  /** Most candidate actions tried (the menu's first: act by instinct, wait, then the rest in menu order). */
+  /** Most candidate actions tried: the first of each kind on the menu (in menu order), then the rest in order. */
   maxCandidates: number;
   /** Mixed into the rollouts' seeds (different searches, different futures). */
   salt?: number;
 }
 
-export const DEFAULT_SEARCH: SearchOptions = { rollouts: 2, horizonWeeks: 16, maxCandidates: 6 };
+export const DEFAULT_SEARCH: SearchOptions = { rollouts: 2, horizonWeeks: 12, maxCandidates: 8 };
+
+/**
+ * The actions a search tries: one of each kind first (the menu lists the most promising of a kind first: the
+ * proposer's best coalition, the motion with the best odds), so that a long list of one kind does not crowd out
+ * the others; then the rest in menu order, up to `max`.
+ */
+export function candidatesOf(choices: Choice[], max: number): Choice[] {
+  const seen = new Set<string>();
+  const first = choices.filter((c) => !seen.has(c.action.kind) && seen.add(c.action.kind));
+  const rest = choices.filter((c) => !first.includes(c));
+  return [...first, ...rest].slice(0, max);
+}
 
 /** What a search has cost so far. */
 export interface SearchStats {
@@ -64,7 +76,7 @@ export function searchPolicy(options: Partial<SearchOptions> = {}): Policy & { s
     stats,
     choose(game: Game, choices: Choice[]): Action {
       const started = performance.now();
-      const candidates = choices.slice(0, o.maxCandidates);
+      const candidates = candidatesOf(choices, o.maxCandidates);
       stats.decisions++;
       if (candidates.length <= 1) return candidates[0]?.action ?? { kind: "auto" };
       const w = game.world;

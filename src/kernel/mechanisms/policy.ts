@@ -97,6 +97,45 @@ function positionLeaders(w: World, dt: number): void {
   });
 }
 
+/**
+ * A controlled leader who chose to move toward the leadership's line does so, as far as a deliberate concession
+ * reaches (`coalitions.concessionReach`), paying in standing as an inflexible man pays for any shift.
+ */
+function shiftOnPurpose(w: World): void {
+  const c = w.control && w.control.action.kind === "shift" && !w.control.used ? w.control : null;
+  if (!c) return;
+  const i = c.person;
+  const q = w.people[i]!;
+  if (w.ruling.includes(i) || leadership(w).length === 0) {
+    settle(c, "refused: there is no leadership line apart from yours");
+    return;
+  }
+  const reach = w.sc.params.coalitions.concessionReach;
+  const target = rulingLines(w);
+  const before = [...lineOf(q)];
+  let moved = 0;
+  for (let k = 0; k < before.length; k++) {
+    const step = Math.max(-reach, Math.min(reach, target[k]! - before[k]!));
+    q.positions[k] = Math.max(-1, Math.min(1, before[k]! + step));
+    moved += Math.abs(step);
+  }
+  q.ideology = q.positions[0]!;
+  q.prestige = Math.max(
+    0,
+    q.prestige - moved * (1 - w.sc.people[i]!.flexibility) * w.sc.params.policy.shiftCost,
+  );
+  settle(c, `done: your line moved by ${moved.toFixed(2)}`);
+  if (Math.abs(q.ideology - q.reportedIdeology) >= REPORTED_SHIFT) {
+    emit<LineShiftEvent>(w, {
+      type: "line-shift",
+      person: personId(w, i),
+      from: round(q.reportedIdeology),
+      to: round(q.ideology),
+    });
+    q.reportedIdeology = q.ideology;
+  }
+}
+
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -206,6 +245,7 @@ export const policy: Mechanism = {
     if (w.tick % every !== 0) return;
     const dt = every * yearsPerTick(w.sc.clock);
     positionLeaders(w, dt);
+    shiftOnPurpose(w);
     updateOpposition(w);
     lineVote(w);
     maybePlatform(w, dt);
