@@ -293,7 +293,8 @@ function Panel({ state, date }: { state: PlayState; date: string }) {
       </dl>
       <table className="figures" data-testid="play-rivals">
         <caption>
-          Power as you read it{v.papers ? ` (${v.papers} controls the papers: his strength reaches you slowly)` : ""}
+          Power as you read it
+          {v.papers ? ` (${v.papers} controls the papers: his strength reaches you slowly)` : ""}
         </caption>
         <thead>
           <tr>

@@ -19,7 +19,7 @@ describe("what a leader sees", () => {
         return perceivedPower(w, g.me, j, machine);
       });
       const total = perceived.reduce((a, x) => a + x, 0) + perceivedPower(w, g.me, g.me, machine);
-      v.rivals.forEach((r, k) => expect(r.perceived).toBeCloseTo(perceived[k]! / total, 9));
+      for (const [k, r] of v.rivals.entries()) expect(r.perceived).toBeCloseTo(perceived[k]! / total, 9);
       const real = realPowers(w, machine);
       const realTotal = v.rivals.reduce((a, r) => a + real[sc.people.findIndex((p) => p.id === r.id)]!, 0);
       if (
