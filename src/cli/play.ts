@@ -272,6 +272,11 @@ interface PolicyFigures {
   wins: number;
   winRate: number;
   interval: [number, number];
+  /** Games he ends alive and in the party, with the 95% interval of the rate. */
+  survived: number;
+  survivedInterval: [number, number];
+  /** Games he ends with a full seat in the top body. */
+  topBody: number;
   /** Mean standing at the end (see search.ts), with its 95% interval. */
   standing: { value: number; lo: number; hi: number };
   seconds: number;
@@ -281,6 +286,8 @@ interface PolicyFigures {
 export async function bestplay(opts: BestplayOptions): Promise<void> {
   const { defaultPolicy, doNothingPolicy } = await import("../kernel/decisions/game.ts");
   const { searchPolicy, standing } = await import("../kernel/decisions/search.ts");
+  const { outOfParty } = await import("../kernel/power.ts");
+  const { topMembers } = await import("../kernel/seats.ts");
   const { meanInterval, wilson } = await import("../stats/intervals.ts");
   const scenario = prepareScenario(opts.scenario, undefined, []);
   const sc = compileScenario(scenario);
@@ -304,6 +311,8 @@ export async function bestplay(opts: BestplayOptions): Promise<void> {
   for (const policy of [defaultPolicy, doNothingPolicy, search]) {
     const t0 = performance.now();
     let wins = 0;
+    let survived = 0;
+    let topBody = 0;
     const values: number[] = [];
     for (let k = 0; k < opts.runs; k++) {
       const g = new Game(sc, {
@@ -313,6 +322,8 @@ export async function bestplay(opts: BestplayOptions): Promise<void> {
       });
       g.playOut(policy, false);
       if (g.result().outcome.leader === opts.as) wins++;
+      if (g.world.people[g.me]!.alive && !outOfParty(g.world, g.me)) survived++;
+      if (topMembers(g.world).includes(g.me)) topBody++;
       values.push(standing(g.world, g.me));
     }
     const m = meanInterval(values);
@@ -322,6 +333,9 @@ export async function bestplay(opts: BestplayOptions): Promise<void> {
       wins,
       winRate: wins / opts.runs,
       interval: wilson(wins, opts.runs),
+      survived,
+      survivedInterval: wilson(survived, opts.runs),
+      topBody,
       standing: { value: m.value, lo: m.lo, hi: m.hi },
       seconds: (performance.now() - t0) / 1000,
     });
@@ -353,12 +367,16 @@ export async function bestplay(opts: BestplayOptions): Promise<void> {
     `${[
       `${scenario.title}: ${opts.as} wins (sole or dominant leader at the end) over seeds ${opts.seed}-${opts.seed + opts.runs - 1}`,
       "",
-      "policy        wins   rate  95% interval   mean standing (95%)      time",
+      "policy        wins   rate  95% interval   in the party (95%)     in the top body  mean standing (95%)    time",
       ...figures.map(
         (f) =>
           `${f.policy.padEnd(12)} ${String(f.wins).padStart(3)}/${f.runs}  ${pct(f.winRate).padStart(4)}  ${pct(f.interval[0])}–${pct(f.interval[1])}`.padEnd(
             44,
           ) +
+          `${String(f.survived).padStart(3)}/${f.runs} (${pct(f.survivedInterval[0])}–${pct(f.survivedInterval[1])})`.padEnd(
+            23,
+          ) +
+          `${String(f.topBody).padStart(3)}/${f.runs}`.padEnd(17) +
           `${f.standing.value.toFixed(2)} (${f.standing.lo.toFixed(2)}–${f.standing.hi.toFixed(2)})`.padEnd(
             25,
           ) +
