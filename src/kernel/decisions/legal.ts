@@ -9,6 +9,7 @@ import { nextRung } from "../ladder.ts";
 import { motionAllowed } from "../mechanisms/coalitions.ts";
 import { rulingLines } from "../mechanisms/policy.ts";
 import {
+  agendaSetter,
   coalitionUtility,
   contenders,
   currentPlayers,
@@ -179,11 +180,15 @@ function alliances(w: World, me: number, rivals: number[], mine: (j: number) => 
   for (const o of others) add([me, o]);
   for (let a = 0; a < others.length; a++)
     for (let b = a + 1; b < others.length; b++) add([me, others[a]!, others[b]!]);
+  // What a partner gives up: the ruling coalition, or before one has formed, the one the agenda-setter would
+  // propose (as he reads it).
+  const setter = agendaSetter(w, rivals);
+  const standing = w.ruling.length > 0 || setter < 0 ? w.ruling : proposeIncluding(w, rivals, view, setter);
   return sets.slice(0, MAX_EACH).map((members) => {
     const partners = members.filter((i) => i !== me);
     // Whether each partner would gain by it, as he reads their interests with his own view of the powers.
     const willing = partners.filter(
-      (m) => coalitionUtility(w, m, members, mine) >= coalitionUtility(w, m, w.ruling, mine),
+      (m) => coalitionUtility(w, m, members, mine) >= coalitionUtility(w, m, standing, mine),
     );
     return {
       action: { kind: "ally", members: members.map((i) => w.sc.people[i]!.id) },
