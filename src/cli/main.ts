@@ -3,7 +3,7 @@
 import { Command, Option } from "commander";
 import { DEFAULT_SCENARIO } from "../node/builtins.ts";
 import { registerExperiments } from "./experiments.ts";
-import { BAD_INPUT, collectSet, parseDate, parseSeed } from "./options.ts";
+import { BAD_INPUT, collectSet, parseDate, parseSeed, wholeNumber } from "./options.ts";
 import type { RunOptions } from "./runCommands.ts";
 import { registerServe } from "./serve.ts";
 import { registerValidate } from "./validate.ts";
@@ -91,6 +91,55 @@ export function buildProgram(): Command {
     .action(async (name: string, opts: { out?: string; force?: boolean }) =>
       (await import("./newScenario.ts")).writeNew(name, opts),
     );
+  program
+    .command("play")
+    .description("take a leader's seat, turn by turn, against rivals who play by the model's rules")
+    .requiredOption("--as <leader>", "the leader you play (his id in the scenario)")
+    .option(
+      "-s, --scenario <name|file>",
+      "built-in scenario name or path to a YAML/JSON file",
+      DEFAULT_SCENARIO,
+    )
+    .option("--seed <n>", "random seed (default: a fresh one, printed at the start)", parseSeed)
+    .option("--moves <file>", "play a scripted game: a saved game (JSON) or commands one a line")
+    .option("--until <date>", "end the game before this date (YYYY-MM-DD)", parseDate)
+    .action(async (opts: import("./play.ts").PlayOptions) => (await import("./play.ts")).play(opts));
+
+  program
+    .command("bestplay")
+    .description(
+      "how often a leader wins under the model's own play, doing nothing, and search, with 95% intervals",
+    )
+    .requiredOption("--as <leader>", "the leader whose seat the policies take")
+    .option("--runs <n>", "seeds per policy", wholeNumber("--runs", 1, 100000), 20)
+    .option(
+      "--budget <n>",
+      "search: rollouts per candidate action at each turn",
+      wholeNumber("--budget", 1, 1000),
+      2,
+    )
+    .option(
+      "--horizon <weeks>",
+      "search: how far each rollout looks ahead",
+      wholeNumber("--horizon", 1, 2000),
+      12,
+    )
+    .option(
+      "--candidates <n>",
+      "search: most actions tried at each turn",
+      wholeNumber("--candidates", 1, 100),
+      8,
+    )
+    .option(
+      "-s, --scenario <name|file>",
+      "built-in scenario name or path to a YAML/JSON file",
+      DEFAULT_SCENARIO,
+    )
+    .option("--seed <n>", "first seed (runs use seed, seed+1, ...)", parseSeed, 1)
+    .option("--until <date>", "end each game before this date (YYYY-MM-DD)", parseDate)
+    .option("--json", "print one JSON object")
+    .action(async (opts: import("./play.ts").BestplayOptions) => (await import("./play.ts")).bestplay(opts));
+
   registerValidate(program);
   registerExperiments(program);
   registerServe(program);

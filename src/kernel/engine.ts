@@ -3,7 +3,7 @@
  * mechanisms, in a fixed order. Pure: no I/O, so it runs the same in Node and in a browser Web Worker.
  */
 
-import { dayOf, tickOf } from "./calendar.ts";
+import { dateOfTick, dayOf, tickOf } from "./calendar.ts";
 import type { CompiledScenario } from "./compiled.ts";
 import { EVENT_VOCABULARY_VERSION, type SimEvent } from "./events.ts";
 import { bodies } from "./mechanisms/bodies.ts";
@@ -26,7 +26,7 @@ import { rehabilitation } from "./mechanisms/rehabilitation.ts";
 import { testament } from "./mechanisms/testament.ts";
 import { type Outcome, outcomeOf, trackOutcome } from "./outcome.ts";
 import { collect, createSeries, type Series } from "./series.ts";
-import { createWorld, type World } from "./world.ts";
+import { cloneWorld, createWorld, type World } from "./world.ts";
 
 /** Version of the run output format. 2: the run names its ladder; removals carry their depth. */
 export const OUTPUT_VERSION = 2;
@@ -84,8 +84,12 @@ export class Model {
   readonly lastTick: number;
   readonly #mechanisms: Mechanism[];
 
-  constructor(sc: CompiledScenario, options: RunOptions) {
-    this.world = createWorld(sc, options.seed);
+  /**
+   * @param resume a world already set up and stepped (a clone, for lookahead): the run goes on from it, and
+   *   its series starts empty.
+   */
+  constructor(sc: CompiledScenario, options: RunOptions, resume?: World) {
+    this.world = resume ?? createWorld(sc, options.seed);
     this.series = createSeries(this.world);
     const stop = options.until ? tickOf(sc.clock, dayOf(options.until)) : sc.clock.ticks;
     this.lastTick = Math.max(0, Math.min(sc.clock.ticks, stop));
@@ -95,7 +99,16 @@ export class Model {
       if (sc.enabled[m.id] || m.id === "bodies") return m;
       return m.id === "circularFlow" ? congressWithoutFeedback : null;
     }).filter((m): m is Mechanism => m !== null);
-    for (const m of this.#mechanisms) m.setup?.(this.world);
+    if (!resume) for (const m of this.#mechanisms) m.setup?.(this.world);
+  }
+
+  /**
+   * An independent copy of this run at its present tick, for lookahead: with `streams`, the copy throws other
+   * dice than the run will (it must not know the run's future). Its series is not carried over.
+   */
+  fork(streams?: World["streams"]): Model {
+    const w = cloneWorld(this.world, streams);
+    return new Model(w.sc, { seed: w.seed, until: dateOfTick(w.sc.clock, this.lastTick) }, w);
   }
 
   get done(): boolean {
@@ -103,11 +116,11 @@ export class Model {
   }
 
   /** Advances one tick: every enabled mechanism acts, then the outcome test and the data collector run. */
-  step(): void {
+  step(record = true): void {
     const w = this.world;
     for (const m of this.#mechanisms) m.step(w);
     trackOutcome(w);
-    collect(w, this.series);
+    if (record) collect(w, this.series);
     w.tick++;
   }
 

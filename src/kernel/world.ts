@@ -5,6 +5,7 @@
  */
 import { dateOfTick, tickOf } from "./calendar.ts";
 import type { CompiledScenario } from "./compiled.ts";
+import type { Control } from "./decisions/action.ts";
 import type { SimEvent } from "./events.ts";
 import { createMembers } from "./members/index.ts";
 import type { MemberStore } from "./members/store.ts";
@@ -201,6 +202,8 @@ export interface World {
   platformTick: number;
   /** Leaders who signed the last platform. */
   platformLeaders: number[];
+  /** The leader a player (or a policy other than the model's own) controls, and his intent; null in a plain run. */
+  control: Control | null;
 }
 
 /** The world at tick 0, before any mechanism has run. */
@@ -321,7 +324,17 @@ export function createWorld(sc: CompiledScenario, seed: number): World {
     }),
     platformTick: -1e9,
     platformLeaders: [],
+    control: null,
   };
+}
+
+/**
+ * An independent copy of a world, for lookahead: the scenario is shared (it is never written), everything else
+ * copied; the random streams are copied at the point they have reached unless other streams are given.
+ */
+export function cloneWorld(w: World, streams = w.streams.clone()): World {
+  const { sc, streams: _, members, events, ...rest } = w;
+  return { ...structuredClone(rest), sc, streams, members: members.clone(), events: [...events] };
 }
 
 /**

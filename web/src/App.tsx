@@ -1,6 +1,7 @@
 // The dashboard shell: loads the scenario from the server, holds the shared state (seed, changes, runs,
 // experiments) so it survives switching tabs, keeps tab and settings in the URL hash, and lays out the tabs.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { Action } from "../../src/kernel/decisions/action.ts";
 import type { LessonAction } from "../../src/lesson/lesson.ts";
 import type { Change, Limits, ScenarioDetail, ScenarioListing } from "../../src/server/contract.ts";
 import { About } from "./About.tsx";
@@ -10,6 +11,7 @@ import { ExperimentsView } from "./ExperimentsView.tsx";
 import { EngineError, runLocal } from "./engine.ts";
 import { LessonBar, LessonView } from "./LessonView.tsx";
 import { MechanismsView } from "./MechanismsView.tsx";
+import { PlayView } from "./PlayView.tsx";
 import { ReplayView } from "./ReplayView.tsx";
 import type { RunStatus } from "./RunStatus.tsx";
 import { readRoute, TABS, type Tab, writeRoute } from "./route.ts";
@@ -21,6 +23,7 @@ const TAB_LABELS: Record<Tab, string> = {
   replay: "Replay",
   counterfactuals: "Counterfactuals",
   experiments: "Experiments",
+  play: "Play",
   mechanisms: "Mechanisms & sources",
   about: "About",
 };
@@ -48,6 +51,17 @@ export function App() {
   const mc = useExperiment(bump);
   const attr = useExperiment(bump);
   const resumed = useExperiment(bump);
+  const [game, setGame] = useState<{ as: string; moves: Action[] } | null>(() => {
+    if (!initial.play) return null;
+    try {
+      const moves = JSON.parse(initial.play.moves) as unknown;
+      return Array.isArray(moves) ? { as: initial.play.as, moves: moves as Action[] } : null;
+    } catch {
+      return null;
+    }
+  });
+  // The link's game, read once: later moves change the link, not the game the tab started from.
+  const [initialGame] = useState(game);
   const [lessonStep, setLessonStep] = useState(0);
   const [lessonStarted, setLessonStarted] = useState(false);
   const runCounter = useRef(0);
@@ -108,7 +122,17 @@ export function App() {
       live = false;
     };
   }, [scenarioId, runReplay]);
-  useEffect(() => writeRoute({ tab, seed, scenario: scenarioId, changes }), [tab, seed, scenarioId, changes]);
+  useEffect(
+    () =>
+      writeRoute({
+        tab,
+        seed,
+        scenario: scenarioId,
+        changes,
+        play: game ? { as: game.as, moves: JSON.stringify(game.moves) } : null,
+      }),
+    [tab, seed, scenarioId, changes, game],
+  );
   useEffect(() => {
     const onHash = () => {
       const r = readRoute();
@@ -257,6 +281,9 @@ export function App() {
               version={version}
               limits={limits}
             />
+          )}
+          {detail && tab === "play" && (
+            <PlayView detail={detail} seed={seed} onSeed={setSeed} initial={initialGame} onGame={setGame} />
           )}
           {detail && tab === "mechanisms" && <MechanismsView detail={detail} />}
           {tab === "about" && <About detail={detail} />}

@@ -2,6 +2,8 @@
 // worker; an experiment plan's runs are spread over all of them in small chunks. Each run's row depends only on
 // its task, so the rows are the same bytes on one worker or many (and as the Node executors make them).
 import { type ExperimentPlan, type RunRow, type RunTask, type Scenario, tasksFor } from "../../src/index.ts";
+import type { Action } from "../../src/kernel/decisions/action.ts";
+import type { PlayState } from "../../src/kernel/decisions/session.ts";
 import type { Replay } from "../../src/replay/timeline.ts";
 import type { Change } from "../../src/server/contract.ts";
 import type { EngineReply, EngineRequest } from "./engineTypes.ts";
@@ -105,6 +107,16 @@ export class EnginePool {
     }).then((reply) => {
       if (!("replay" in reply)) throw new Error("the engine answered a replay with something else");
       return { replay: reply.replay, digest: reply.digest, ms: reply.ms, seed, changes };
+    });
+  }
+
+  /** A game in a leader's seat, replayed from its moves on one worker. */
+  play(scenario: Scenario, seed: number, as: string, moves: Action[], finish = false): Promise<PlayState> {
+    return this.#submit({
+      request: (id) => ({ kind: "play", id, scenario, seed, as, moves, finish }),
+    }).then((reply) => {
+      if (!("play" in reply)) throw new Error("the engine answered a game with something else");
+      return reply.play;
     });
   }
 
@@ -253,4 +265,15 @@ export function runLocal(scenario: Scenario, seed: number, changes: Change[]): P
  */
 export function runPlanLocal(plan: ExperimentPlan, options?: PlanRunOptions): Promise<RunRow[]> {
   return enginePool().runPlan(plan, options);
+}
+
+/** A game in a leader's seat, in the browser: replayed from its moves on a worker of the page's pool. */
+export function playLocal(
+  scenario: Scenario,
+  seed: number,
+  as: string,
+  moves: Action[],
+  finish = false,
+): Promise<PlayState> {
+  return enginePool().play(scenario, seed, as, moves, finish);
 }

@@ -2,8 +2,9 @@
 // one history with its network, or runs tasks of an experiment plan with the same PlanRunner the Node
 // executors use, so a run's row is the same bytes wherever it was made.
 import { applySets, compileScenario, PlanRunner, type Scenario, ScenarioError } from "../../src/index.ts";
+import { playState } from "../../src/kernel/decisions/session.ts";
 import { recordReplay } from "../../src/replay/timeline.ts";
-import type { EngineReply, EngineRequest, ReplayRequest, RunsRequest } from "./engineTypes.ts";
+import type { EngineReply, EngineRequest, PlayRequest, ReplayRequest, RunsRequest } from "./engineTypes.ts";
 import { sha256OfText } from "./hash.ts";
 
 /** Plans kept at once: a page runs one experiment at a time; a few spare cover overlap. */
@@ -26,6 +27,8 @@ export class EngineHandler {
         return null;
       case "runs":
         return this.#runs(req);
+      case "play":
+        return play(req);
     }
   }
 
@@ -63,6 +66,21 @@ async function replay(req: ReplayRequest): Promise<EngineReply> {
     const ms = Math.round(performance.now() - started);
     const digest = await sha256OfText(JSON.stringify(result.result));
     return { id: req.id, replay: result, digest, ms };
+  } catch (err) {
+    return failure(req.id, err);
+  }
+}
+
+/** Replays a game from its moves (and plays it out by instinct if asked). */
+function play(req: PlayRequest): EngineReply {
+  const started = performance.now();
+  try {
+    const state = playState(
+      compileScenario(req.scenario),
+      { seed: req.seed, as: req.as, moves: req.moves },
+      req.finish,
+    );
+    return { id: req.id, play: state, ms: Math.round(performance.now() - started) };
   } catch (err) {
     return failure(req.id, err);
   }

@@ -51,4 +51,13 @@ describe("shareable links", () => {
       { path: "offices.general-secretary.holder", value: "someone" },
     ]);
   });
+
+  it("carry a game in the Play tab: the leader and the moves so far", () => {
+    const moves = JSON.stringify([{ kind: "wait" }, { kind: "motion", target: "b" }]);
+    const r = readRoute(`#play?seed=3&as=a&moves=${encodeURIComponent(moves)}`);
+    expect(r.tab).toBe("play");
+    expect(r.seed).toBe(3);
+    expect(r.play).toEqual({ as: "a", moves });
+    expect(readRoute("#play?seed=3").play).toBeUndefined();
+  });
 });

@@ -1,7 +1,15 @@
 // The URL hash holds the tab and the settings a teacher would share: "#replay?seed=7&set=path%3Dvalue".
 import type { Change } from "../../src/server/contract.ts";
 
-export const TABS = ["lesson", "replay", "counterfactuals", "experiments", "mechanisms", "about"] as const;
+export const TABS = [
+  "lesson",
+  "replay",
+  "counterfactuals",
+  "experiments",
+  "play",
+  "mechanisms",
+  "about",
+] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface Route {
@@ -9,6 +17,8 @@ export interface Route {
   seed: number | null;
   scenario: string | null;
   changes: Change[];
+  /** A game in a leader's seat: his id and the moves so far (JSON), for a shareable link. */
+  play?: { as: string; moves: string } | null;
 }
 
 function parseValue(text: string): Change["value"] {
@@ -30,7 +40,10 @@ export function readRoute(hash: string = window.location.hash): Route {
     const eq = set.indexOf("=");
     if (eq > 0) changes.push({ path: set.slice(0, eq), value: parseValue(set.slice(eq + 1)) });
   }
-  return { tab, seed, scenario: params.get("scenario"), changes };
+  const as = params.get("as");
+  const route: Route = { tab, seed, scenario: params.get("scenario"), changes };
+  if (as) route.play = { as, moves: params.get("moves") ?? "[]" };
+  return route;
 }
 
 export function writeRoute(r: Route): void {
@@ -38,6 +51,10 @@ export function writeRoute(r: Route): void {
   if (r.scenario) params.set("scenario", r.scenario);
   if (r.seed !== null) params.set("seed", String(r.seed));
   for (const c of r.changes) params.append("set", `${c.path}=${String(c.value)}`);
+  if (r.tab === "play" && r.play) {
+    params.set("as", r.play.as);
+    params.set("moves", r.play.moves);
+  }
   const query = params.toString();
   const hash = `#${r.tab}${query ? `?${query}` : ""}`;
   if (hash !== window.location.hash) window.history.replaceState(null, "", hash);

@@ -10,6 +10,7 @@
 
 import { strongestOf } from "../appointments.ts";
 import { isWinning, maskOf } from "../coalition/rulingCoalition.ts";
+import { autonomous, pending, settle, wants } from "../decisions/intent.ts";
 import type {
   AllianceBrokenEvent,
   AllianceFormedEvent,
@@ -129,7 +130,8 @@ function agrees(w: World, m: number, better: number[], machine: number[]): boole
  * strongest who backs a rival, by moving his own line toward him (as far as `concessionReach`, paying in
  * standing if he is inflexible). A swing member's change of backing is an event.
  */
-function updateBacking(w: World, rivals: number[], machine: number[], suitor: number): void {
+function updateBacking(w: World, rivals: number[], machine: number[], setter: number): void {
+  let suitor = setter;
   const swing = w.players.filter((i) => !rivals.includes(i));
   for (const i of w.people.keys()) if (!swing.includes(i)) w.backs[i] = -1;
   const announce = (n: number, before: number) => {
@@ -143,16 +145,29 @@ function updateBacking(w: World, rivals: number[], machine: number[], suitor: nu
   };
   for (const n of swing) {
     const before = w.backs[n]!;
-    w.backs[n] = backingChoice(w, n, rivals, machine);
+    const chosen = wants(w, n, "back");
+    if (chosen && rivals.includes(chosen.target)) settle(chosen, "done");
+    w.backs[n] =
+      chosen && rivals.includes(chosen.target) ? chosen.target : backingChoice(w, n, rivals, machine);
     if (before >= 0 || w.backs[n]! >= 0) announce(n, before);
   }
   const reach = w.sc.params.coalitions.concessionReach;
+  // A controlled leader courts whom he chooses; one who chose otherwise courts nobody.
+  const courting = pending(w, "court");
+  if (courting && courting.person !== suitor) suitor = courting.person;
+  else if (suitor >= 0 && !autonomous(w, suitor) && !courting) suitor = -1;
   if (suitor < 0 || reach <= 0) return;
   const friends = new Set(w.ruling.includes(suitor) ? w.ruling : [suitor]);
-  const power = realPowers(w, machine);
-  const target = swing
-    .filter((n) => !friends.has(w.backs[n]!))
-    .sort((a, b) => power[b]! - power[a]! || a - b)[0];
+  let target: number | undefined;
+  if (courting) {
+    const ok = swing.includes(courting.target) && !friends.has(w.backs[courting.target]!);
+    settle(courting, ok ? "done" : "refused: not a swing member backing a rival");
+    if (!ok) return;
+    target = courting.target;
+  } else {
+    const power = realPowers(w, machine);
+    target = swing.filter((n) => !friends.has(w.backs[n]!)).sort((a, b) => power[b]! - power[a]! || a - b)[0];
+  }
   if (target === undefined) return;
   const me = w.people[suitor]!;
   const before = [...lineOf(me)];
@@ -184,6 +199,60 @@ function updateBacking(w: World, rivals: number[], machine: number[], suitor: nu
     accepted,
   });
   if (accepted) announce(target, was);
+  if (courting)
+    courting.result = accepted ? "done: he now backs your side" : "refused: he would not change sides";
+}
+
+/** Whether `members` is a coalition `proposer` may put forward: it includes him and wins in the given view. */
+function proposal(w: World, members: number[], rivals: number[], view: number[], proposer: number): boolean {
+  if (!members.includes(proposer) || !members.every((m) => rivals.includes(m))) return false;
+  if (rivals.length > 24) return false;
+  const mask = maskOf(members.map((m) => rivals.indexOf(m)));
+  return isWinning(toIntegers(view), w.sc.params.coalitions.rule, mask, 2 ** rivals.length - 1);
+}
+
+/**
+ * The controlled leader's alliance move, if he chose one: a coalition he proposes forms when it wins as he
+ * reads the powers and every other member agrees (nobody joins a coalition that leaves him worse off); a
+ * break leaves the others ruling without him. True if the ruling coalition changed.
+ */
+function playerRealigns(w: World, rivals: number[], machine: number[]): boolean {
+  const broken = pending(w, "break");
+  if (broken) {
+    const me = broken.person;
+    if (!w.ruling.includes(me)) {
+      settle(broken, "refused: you are not in the ruling coalition");
+      return false;
+    }
+    settle(broken, "done");
+    setRuling(
+      w,
+      w.ruling.filter((i) => i !== me),
+      me,
+      "defection",
+    );
+    return true;
+  }
+  const offer = pending(w, "ally");
+  if (!offer) return false;
+  const me = offer.person;
+  const mine = rivals.map((j) => effectivePower(w, me, j, machine));
+  if (!proposal(w, offer.members, rivals, mine, me)) {
+    settle(offer, "refused: that coalition would not win as you read the powers");
+    return false;
+  }
+  if (sameSet(offer.members, w.ruling)) {
+    settle(offer, "done: it already rules");
+    return false;
+  }
+  const refusing = offer.members.filter((m) => m !== me && !agrees(w, m, offer.members, machine));
+  if (refusing.length > 0) {
+    settle(offer, `refused by ${refusing.map((i) => w.sc.people[i]!.name).join(", ")}`);
+    return false;
+  }
+  settle(offer, "done");
+  setRuling(w, [...offer.members], me, w.ruling.includes(me) ? "defection" : "realignment");
+  return true;
 }
 
 function politicsRound(w: World): void {
@@ -228,8 +297,21 @@ function politicsRound(w: World): void {
     );
   if ((playersChanged && !stillWins) || stillIn.length === 0 || departed || w.coalitionDefeated) {
     w.coalitionDefeated = false;
-    const next = setter >= 0 ? proposeIncluding(w, rivals, view, setter) : ruleAmong(w, rivals, view);
+    const offer = setter >= 0 ? wants(w, setter, "ally") : null;
+    const own = offer && proposal(w, offer.members, rivals, view, setter);
+    if (offer) settle(offer, own ? "done" : "refused: that coalition would not win");
+    // An agenda-setter who takes no initiative (a controlled leader who chose otherwise) proposes nothing:
+    // the plain ruling coalition forms.
+    const next = own
+      ? offer.members
+      : setter >= 0 && autonomous(w, setter)
+        ? proposeIncluding(w, rivals, view, setter)
+        : ruleAmong(w, rivals, view);
     setRuling(w, next, -1, departed ? "departure" : "realignment");
+    // A controlled leader may still put his own proposal to the coalition just formed.
+    playerRealigns(w, rivals, machine);
+  } else if (playerRealigns(w, rivals, machine)) {
+    // The controlled leader's alliance move takes this round's realignment.
   } else {
     // Realignment: a contender who privately sees a better ruling coalition that keeps him may bring it
     // about: a member breaks with partners he no longer needs (defection), or an outsider who knows his real
@@ -240,6 +322,7 @@ function politicsRound(w: World): void {
       [order[k], order[j]] = [order[j]!, order[k]!];
     }
     for (const i of order) {
+      if (!autonomous(w, i)) continue;
       const me = w.sc.people[i]!;
       const mine = rivals.map((j) => effectivePower(w, i, j, machine));
       const better = proposeIncluding(w, rivals, mine, i);
@@ -286,6 +369,7 @@ function moveAgainstRival(
   machine: number[],
 ): void {
   const c = w.sc.params.coalitions;
+  if (playerMotion(w, players, machine)) return;
   if (w.ruling.length === 0) return;
   const drive = w.ruling.map((i) => w.sc.people[i]!.ambition * w.sc.people[i]!.ruthlessness);
   const threat = Math.max(0, ...drive);
@@ -327,7 +411,8 @@ function moveAgainstRival(
   }
   const k = nextRung(w, target);
   if (k < 0) return;
-  const sponsors = willing(w, target, machine);
+  // A controlled member of the coalition who chose something else does not sponsor its motion.
+  const sponsors = willing(w, target, machine).filter((i) => autonomous(w, i));
   if (sponsors.length === 0) return;
   // Count the votes first: a coalition moves only when, as its strongest member reads the deciding body, the
   // motion would carry by a clear margin.
@@ -353,6 +438,59 @@ function moveAgainstRival(
     sponsors,
     appeal: null,
   });
+}
+
+/** Whether `target` is a rival the ruling coalition may move against now (the rules, not its wish). */
+export function motionAllowed(w: World, target: number, players: readonly number[]): boolean {
+  const p = w.people[target]!;
+  const interval = Math.round((w.sc.params.coalitions.rungIntervalWeeks * 7) / w.sc.clock.tickDays);
+  return (
+    w.sc.people[target]!.isLeader &&
+    p.alive &&
+    !w.ruling.includes(target) &&
+    !w.motions.some((m) => m.target === target) &&
+    (!p.capitulated || submittedYetHolding(w, target)) &&
+    ((players.includes(target) && isContender(w, target)) ||
+      p.rung >= 1 ||
+      p.capitulated ||
+      (p.outvoted && w.backs[target]! >= 0 && !w.ruling.includes(w.backs[target]!))) &&
+    w.tick - p.lastRungTick >= interval * intervalFactor(w, target) &&
+    nextRung(w, target) >= 0
+  );
+}
+
+/**
+ * The controlled leader's motion, if he chose one: as a member of the ruling coalition he tables it against
+ * the rival, with those partners willing to follow; no draw, no counting of votes first (that is his risk).
+ * True if he tabled it (then the coalition tables no other this round).
+ */
+function playerMotion(w: World, players: number[], machine: number[]): boolean {
+  const m = pending(w, "motion");
+  if (!m) return false;
+  const me = m.person;
+  if (!w.ruling.includes(me)) {
+    settle(m, "refused: only the ruling coalition can move against a rival");
+    return false;
+  }
+  if (!motionAllowed(w, m.target, players)) {
+    settle(m, "refused: the rules do not allow it now");
+    return false;
+  }
+  const k = nextRung(w, m.target);
+  const partners = w.ruling.length > 1 ? willing(w, m.target, machine) : [];
+  const sponsors = [me, ...partners.filter((i) => i !== me)].sort((a, b) => a - b);
+  settle(m, `tabled in ${w.sc.bodies[w.sc.ladder[k]!.decidedBy]!.id}`);
+  table(w, {
+    kind: "remove",
+    body: w.sc.ladder[k]!.decidedBy,
+    target: m.target,
+    rung: k,
+    office: -1,
+    region: -1,
+    sponsors,
+    appeal: null,
+  });
+  return true;
 }
 
 /**

@@ -6,6 +6,7 @@
  * members, unless they are beyond reach (deported, arrested, tried).
  */
 import { yearsPerTick } from "../calendar.ts";
+import { autonomous, settle, wants } from "../decisions/intent.ts";
 import type { PatronChangeEvent, RecantationEvent } from "../events.ts";
 import { rungOfKind } from "../ladder.ts";
 import { livePatron, outOfParty, realPowers } from "../power.ts";
@@ -36,7 +37,12 @@ export const coercion: Mechanism = {
       if (!me.isLeader || !q.alive || q.capitulated || w.ruling.includes(i)) return;
       // Only the beaten recant (pushed at least one step down), and only while still within reach.
       if (q.rung < 1 || BEYOND_REACH.has(w.sc.ladder[q.rung - 1]!.kind)) return;
-      if (!rng.chance(1 - Math.exp(-w.sc.params.coercion.recantPerYear * me.flexibility * dt))) return;
+      // A controlled leader recants when he chooses to, and only then.
+      if (!autonomous(w, i)) {
+        const c = wants(w, i, "recant");
+        if (!c) return;
+        settle(c, "done");
+      } else if (!rng.chance(1 - Math.exp(-w.sc.params.coercion.recantPerYear * me.flexibility * dt))) return;
       q.capitulated = true;
       q.opposes = false;
       q.charged = false;

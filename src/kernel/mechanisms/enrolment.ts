@@ -4,6 +4,7 @@
  * the founder's death. Recruits are naive candidates, loyal to the regional apparatus that admitted them.
  */
 import { yearsPerTick } from "../calendar.ts";
+import { autonomous, settle, wants } from "../decisions/intent.ts";
 import type { EnrolmentEvent } from "../events.ts";
 import { livePatron, strongestHolder } from "../power.ts";
 import { emit, personId, type World } from "../world.ts";
@@ -73,10 +74,18 @@ export const enrolment: Mechanism = {
     if (appointer < 0) return;
     const dt = yearsPerTick(w.sc.clock);
     if ((w.tick - w.lastCampaignTick) * dt < p.minYearsBetween) return;
-    if (shareUnder(w, appointer) < p.launchShare) return;
-    const mourning = w.founderDeathTick >= 0 && (w.tick - w.founderDeathTick) * dt < 1 ? p.mourningBoost : 1;
-    const rng = w.streams.get("enrolment");
-    if (!rng.chance(1 - Math.exp(-p.launchPerYear * mourning * dt))) return;
+    // A controlled holder launches a campaign when he chooses to, and only then.
+    if (!autonomous(w, appointer)) {
+      const c = wants(w, appointer, "enrol");
+      if (!c) return;
+      settle(c, "done");
+    } else {
+      if (shareUnder(w, appointer) < p.launchShare) return;
+      const mourning =
+        w.founderDeathTick >= 0 && (w.tick - w.founderDeathTick) * dt < 1 ? p.mourningBoost : 1;
+      const rng = w.streams.get("enrolment");
+      if (!rng.chance(1 - Math.exp(-p.launchPerYear * mourning * dt))) return;
+    }
     const ticks = Math.max(1, Math.round((p.campaignWeeks * 7) / w.sc.clock.tickDays));
     // The apparatus vets and admits about as many in each campaign, whatever the party has grown to: its
     // capacity, not the party's size, sets a campaign's scale.

@@ -11,6 +11,7 @@
 import { appointSecretary } from "../appointments.ts";
 import { yearsPerTick } from "../calendar.ts";
 import { CAP } from "../compiled.ts";
+import { autonomous, settle, wants } from "../decisions/intent.ts";
 import { secretaryExposure } from "../influence.ts";
 import { capability, livePatron, principal } from "../power.ts";
 import { table } from "../sessions.ts";
@@ -35,7 +36,10 @@ function appointFor(w: World, holder: number, appointer: number, dt: number): vo
   // The stream of lesser postings never stops: every week some officials owe their places to him.
   w.people[appointer]!.lesserClients += p.officialsPerYear * reach * skill * dt;
   const rate = p.appointmentsPerYear * reach * skill * dt;
-  if (!rng.chance(Math.min(1, rate))) return;
+  // A controlled appointer places a secretary where he chooses, when he chooses, and nowhere else.
+  const chosen = autonomous(w, appointer) ? null : wants(w, appointer, "appoint");
+  if (!autonomous(w, appointer) && (!chosen || capability(w, holder, "appoint", chosen.region) <= 0)) return;
+  if (!chosen && !rng.chance(Math.min(1, rate))) return;
 
   const allies = new Set(w.ruling.includes(appointer) ? w.ruling : []);
   const pending = new Set(w.motions.filter((m) => m.kind === "confirm").map((m) => m.region));
@@ -52,7 +56,8 @@ function appointFor(w: World, holder: number, appointer: number, dt: number): vo
     if (patron >= 0 && allies.has(patron)) weight *= 1 - p.allyProtection;
     return Math.max(0, weight);
   });
-  const r = rng.weighted(weights);
+  const r = chosen ? (weights[chosen.region]! > 0 ? chosen.region : -1) : rng.weighted(weights);
+  if (chosen) settle(chosen, r >= 0 ? "done" : "refused: that region is already yours or waiting");
   if (r < 0) return;
   if (p.confirmingBody >= 0) {
     table(w, {

@@ -6,6 +6,7 @@
  * opposition bloc may issue a platform that draws members near its line.
  */
 import { yearsPerTick } from "../calendar.ts";
+import { autonomous, settle } from "../decisions/intent.ts";
 import type { LineShiftEvent, PlatformEvent, ShockEvent } from "../events.ts";
 import { leadership } from "../players.ts";
 import { lineDistance, realPowers } from "../power.ts";
@@ -96,6 +97,45 @@ function positionLeaders(w: World, dt: number): void {
   });
 }
 
+/**
+ * A controlled leader who chose to move toward the leadership's line does so, as far as a deliberate concession
+ * reaches (`coalitions.concessionReach`), paying in standing as an inflexible man pays for any shift.
+ */
+function shiftOnPurpose(w: World): void {
+  const c = w.control && w.control.action.kind === "shift" && !w.control.used ? w.control : null;
+  if (!c) return;
+  const i = c.person;
+  const q = w.people[i]!;
+  if (w.ruling.includes(i) || leadership(w).length === 0) {
+    settle(c, "refused: there is no leadership line apart from yours");
+    return;
+  }
+  const reach = w.sc.params.coalitions.concessionReach;
+  const target = rulingLines(w);
+  const before = [...lineOf(q)];
+  let moved = 0;
+  for (let k = 0; k < before.length; k++) {
+    const step = Math.max(-reach, Math.min(reach, target[k]! - before[k]!));
+    q.positions[k] = Math.max(-1, Math.min(1, before[k]! + step));
+    moved += Math.abs(step);
+  }
+  q.ideology = q.positions[0]!;
+  q.prestige = Math.max(
+    0,
+    q.prestige - moved * (1 - w.sc.people[i]!.flexibility) * w.sc.params.policy.shiftCost,
+  );
+  settle(c, `done: your line moved by ${moved.toFixed(2)}`);
+  if (Math.abs(q.ideology - q.reportedIdeology) >= REPORTED_SHIFT) {
+    emit<LineShiftEvent>(w, {
+      type: "line-shift",
+      person: personId(w, i),
+      from: round(q.reportedIdeology),
+      to: round(q.ideology),
+    });
+    q.reportedIdeology = q.ideology;
+  }
+}
+
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -121,10 +161,15 @@ function updateOpposition(w: World): void {
 
 function maybePlatform(w: World, dt: number): void {
   const p = w.sc.params.policy;
-  const bloc = w.opposition.filter((i) => w.people[i]!.alive && !w.people[i]!.capitulated);
+  // A controlled leader signs a platform only when he chooses to, and then it is issued.
+  const issuer = w.control && w.control.action.kind === "platform" && !w.control.used ? w.control : null;
+  const bloc = w.opposition.filter(
+    (i) => w.people[i]!.alive && !w.people[i]!.capitulated && (autonomous(w, i) || issuer?.person === i),
+  );
   if (bloc.length === 0 || (w.tick - w.platformTick) * yearsPerTick(w.sc.clock) < 1) return;
   const rng = w.streams.get("policy:platform");
-  if (!rng.chance(1 - Math.exp(-p.platformPerYear * dt))) return;
+  if (issuer && bloc.includes(issuer.person)) settle(issuer, "done");
+  else if (!rng.chance(1 - Math.exp(-p.platformPerYear * dt))) return;
   const line = bloc.reduce((a, i) => a + w.people[i]!.ideology, 0) / bloc.length;
   let sympathisers = 0;
   for (let r = 0; r < w.regions.length; r++)
@@ -200,6 +245,7 @@ export const policy: Mechanism = {
     if (w.tick % every !== 0) return;
     const dt = every * yearsPerTick(w.sc.clock);
     positionLeaders(w, dt);
+    shiftOnPurpose(w);
     updateOpposition(w);
     lineVote(w);
     maybePlatform(w, dt);

@@ -6,6 +6,7 @@
  * resign, and gains standing when his partners refuse.
  */
 import { yearsPerTick } from "../calendar.ts";
+import { autonomous, settle, wants } from "../decisions/intent.ts";
 import { chooseDelegates } from "../delegates.ts";
 import type { ResignationEvent, TestamentEvent } from "../events.ts";
 import { curationFactor } from "../influence.ts";
@@ -70,16 +71,30 @@ function decide(w: World): void {
     return;
   }
   const holders = leadership(w);
-  const protectedByPartners = !p.actOnAtFirstCongress && holders.includes(target) && holders.length > 1;
+  // A controlled leader among those who hold the letter decides its fate himself.
+  const keeper =
+    w.control && holders.includes(w.control.person) ? wants(w, w.control.person, "testament") : null;
+  if (keeper) settle(keeper, "done");
+  const protectedByPartners = keeper
+    ? keeper.action.fate !== "published"
+    : !p.actOnAtFirstCongress && holders.includes(target) && holders.length > 1;
   if (protectedByPartners) {
-    t.fate = rng.chance(p.protectShare) ? "read" : "suppressed";
+    t.fate = keeper
+      ? keeper.action.fate === "read"
+        ? "read"
+        : "suppressed"
+      : rng.chance(p.protectShare)
+        ? "read"
+        : "suppressed";
     if (t.fate === "read") {
       w.people[target]!.prestige = Math.max(0, w.people[target]!.prestige - p.readPenalty);
       judge(w, READ_SHARE);
     }
     emit<TestamentEvent>(w, { type: "testament", target: personId(w, target), fate: t.fate });
     // The gambit: a ruthless target offers to resign, knowing his partners need him.
-    if (rng.chance(w.sc.people[target]!.ruthlessness)) {
+    const offer = wants(w, target, "resign");
+    if (offer) settle(offer, "done");
+    if (autonomous(w, target) ? rng.chance(w.sc.people[target]!.ruthlessness) : offer !== null) {
       w.people[target]!.prestige += p.gambitGain;
       emit<ResignationEvent>(w, { type: "resignation-offer", person: personId(w, target), accepted: false });
     }

@@ -79,6 +79,21 @@ export class AggregateMembers implements MemberStore {
     this.#ties = new Float64Array(regions * leaders);
   }
 
+  clone(): AggregateMembers {
+    const c = new AggregateMembers(this.regions, this.#leaders, this.#cohorts);
+    c.#count.set(this.#count);
+    c.#regionCount.set(this.#regionCount);
+    c.#candidates.set(this.#candidates);
+    c.#sympathisers.set(this.#sympathisers);
+    c.#compromised.set(this.#compromised);
+    c.#loyaltySum.set(this.#loyaltySum);
+    c.#literacySum.set(this.#literacySum);
+    c.#ideologySum.set(this.#ideologySum);
+    c.#sympLine.set(this.#sympLine);
+    c.#ties.set(this.#ties);
+    return c;
+  }
+
   #cell(region: number, cohort: number, slot: number): number {
     return (region * this.#cohorts + cohort) * S + slot;
   }

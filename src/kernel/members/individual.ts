@@ -435,6 +435,15 @@ export class IndividualMembers implements MemberStore {
     this.#removed = new Float64Array(R_TIES + leaders);
   }
 
+  clone(): IndividualMembers {
+    const c = new IndividualMembers(this.regions, this.#leaders, this.#firstCap * this.regions);
+    c.#tables.splice(0, c.#tables.length, ...structuredClone(this.#tables));
+    for (const k of Object.keys(this.#t) as (keyof MemberTotals)[]) c.#t[k].set(this.#t[k]);
+    c.#tiesAll.set(this.#tiesAll);
+    c.#total = this.#total;
+    return c;
+  }
+
   // ---- queries: O(1) or O(leaders) ----
 
   count(region?: number): number {

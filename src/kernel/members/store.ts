@@ -53,6 +53,8 @@ export interface RegionDelegation {
 export interface MemberStore {
   readonly fidelity: "aggregate" | "individual";
   readonly regions: number;
+  /** An independent copy of the whole membership (for lookahead over cloned worlds). */
+  clone(): MemberStore;
   /** Members (full and candidate) in a region, or in the whole party. */
   count(region?: number): number;
   cohortCount(region: number, cohort: Cohort): number;

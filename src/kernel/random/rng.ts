@@ -14,8 +14,13 @@ import type { JumpableRandomGenerator } from "pure-rand/types/JumpableRandomGene
 export class Rng {
   readonly #gen: JumpableRandomGenerator;
 
-  constructor(state: readonly number[]) {
-    this.#gen = xoroshiro128plusFromState(state);
+  constructor(state: readonly number[] | JumpableRandomGenerator) {
+    this.#gen = Array.isArray(state) ? xoroshiro128plusFromState(state) : (state as JumpableRandomGenerator);
+  }
+
+  /** An independent copy at the same point of the stream. */
+  clone(): Rng {
+    return new Rng(this.#gen.clone());
   }
 
   /** Uniform float in [0, 1), 53 bits. */
@@ -259,6 +264,23 @@ export class Streams {
 
   constructor(seed: number) {
     this.seed = seed;
+  }
+
+  /** An independent copy: every stream at the point it has reached. */
+  clone(): Streams {
+    const c = new Streams(this.seed);
+    for (const [name, r] of this.#cache) c.#cache.set(name, r.clone());
+    return c;
+  }
+
+  /**
+   * A fresh family from another seed (the run's seed mixed with `salt`): for lookahead that must not know the
+   * dice the run itself will throw.
+   */
+  reseeded(salt: number): Streams {
+    return new Streams(
+      (Math.imul((this.seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(salt + 1, 0xc2b2ae35)) >>> 0,
+    );
   }
 
   /** The stream called `name`, created on first use. */
