@@ -8,24 +8,13 @@
 import { describe, expect, it } from "vitest";
 import { Model } from "../src/kernel/engine.ts";
 import type { SimEvent, VoteEvent } from "../src/kernel/events.ts";
-import { initPerception } from "../src/kernel/perception.ts";
-import { contenders, currentPlayers } from "../src/kernel/players.ts";
-import { capability, machines, officesHeld } from "../src/kernel/power.ts";
+import { contenders } from "../src/kernel/players.ts";
+import { capability, officesHeld } from "../src/kernel/power.ts";
 import { holdSession, table } from "../src/kernel/sessions.ts";
 import { vote } from "../src/kernel/votes.ts";
-import { createWorld, type World } from "../src/kernel/world.ts";
+import type { World } from "../src/kernel/world.ts";
 import { bolshevik } from "./fixtures.ts";
-import { tiny, who } from "./tiny.ts";
-
-/** A world at its first week with the coalition game set up: Ann rules, Bob is her rival. */
-function ready(sc: ReturnType<typeof tiny>, seed = 1): World {
-  const w = createWorld(sc, seed);
-  initPerception(w, machines(w));
-  w.players = currentPlayers(w);
-  w.contenders = contenders(w, w.players);
-  w.ruling = [who(sc, "a")];
-  return w;
-}
+import { readyWorld, tiny, who } from "./tiny.ts";
 
 /** Tables a removal of `target` at ladder step `rung` in `body`, moved by `sponsors`. */
 function moveToRemove(w: World, body: number, target: number, rung: number, sponsors: number[]): void {
@@ -53,7 +42,7 @@ describe("bodies vote", () => {
       let passed = 0;
       const seeds = 60;
       for (let seed = 0; seed < seeds; seed++) {
-        const w = ready(sc, seed);
+        const w = readyWorld(sc, seed);
         expect(contenders(w, w.players)).not.toContain(n);
         const bureau = sc.executive;
         const out = vote(w, w.streams.get("test"), bureau, { sponsors: [a], target: b, opponents: [] });
@@ -72,7 +61,7 @@ describe("bodies vote", () => {
   it("every named member's ballot is in the event log, with the tally and the swing voter", () => {
     const sc = tiny(nedNear(-0.5));
     const [a, b] = ["a", "b"].map((x) => who(sc, x)) as [number, number];
-    const w = ready(sc, 3);
+    const w = readyWorld(sc, 3);
     // The office step is decided by the top body (this scenario keeps the default ladder).
     expect(sc.ladder[0]).toMatchObject({ id: "office", decidedBy: sc.executive });
     moveToRemove(w, sc.executive, b, 0, [a]);
@@ -102,7 +91,7 @@ describe("bodies vote", () => {
     const [a, b] = ["a", "b"].map((x) => who(sc, x)) as [number, number];
     let overturned = 0;
     for (let seed = 0; seed < 20; seed++) {
-      const w = ready(sc, seed);
+      const w = readyWorld(sc, seed);
       const bureau = sc.executive;
       moveToRemove(w, bureau, b, 0, [a]);
       w.tick = 1;
@@ -142,7 +131,7 @@ describe("bodies vote", () => {
     });
     const [a, b] = ["a", "b"].map((x) => who(sc, x)) as [number, number];
     for (let seed = 0; seed < 10; seed++) {
-      const w = ready(sc, seed);
+      const w = readyWorld(sc, seed);
       moveToRemove(w, sc.executive, b, 0, [a]);
       w.tick = 1;
       holdSession(w, sc.executive);
@@ -250,7 +239,7 @@ describe("force", () => {
     for (let seed = 0; seed < 20; seed++) {
       const outcome = (chance: number) => {
         const sc = armed(chance);
-        const w = ready(sc, seed);
+        const w = readyWorld(sc, seed);
         moveToRemove(w, sc.committee, who(sc, "b"), 0, [who(sc, "a")]);
         w.tick = 1;
         holdSession(w, sc.committee);
@@ -271,7 +260,7 @@ describe("force", () => {
 
   it("where arrest is on the ladder and not off the table, force arrests the other side instead", () => {
     const sc = armed(1, true);
-    const w = ready(sc, 1);
+    const w = readyWorld(sc, 1);
     moveToRemove(w, sc.committee, who(sc, "b"), 0, [who(sc, "a")]);
     w.tick = 1;
     holdSession(w, sc.committee);
@@ -283,7 +272,7 @@ describe("force", () => {
   it("in a period when arrest is off the table, the same moment brings members in instead", () => {
     const base = armed(1, true);
     const sc = { ...base, repression: [{ fromTick: 0, untilTick: 1000, rungs: [1] }] };
-    const w = ready(sc, 1);
+    const w = readyWorld(sc, 1);
     moveToRemove(w, sc.committee, who(sc, "b"), 0, [who(sc, "a")]);
     w.tick = 1;
     holdSession(w, sc.committee);

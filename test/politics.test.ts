@@ -7,23 +7,10 @@ import { describe, expect, it } from "vitest";
 import { Model } from "../src/kernel/engine.ts";
 import type { PatronChangeEvent } from "../src/kernel/events.ts";
 import { testament } from "../src/kernel/mechanisms/testament.ts";
-import { initPerception } from "../src/kernel/perception.ts";
-import { contenders, currentPlayers } from "../src/kernel/players.ts";
-import { machines } from "../src/kernel/power.ts";
 import { holdSession, table } from "../src/kernel/sessions.ts";
-import { createWorld, type World } from "../src/kernel/world.ts";
-import { tiny, who } from "./tiny.ts";
+import { readyWorld, tiny, who } from "./tiny.ts";
 
 const e = (value: number, range: [number, number] = [0, 1]) => ({ value, range, source: "test" });
-
-function ready(sc: ReturnType<typeof tiny>, seed = 1): World {
-  const w = createWorld(sc, seed);
-  initPerception(w, machines(w));
-  w.players = currentPlayers(w);
-  w.contenders = contenders(w, w.players);
-  w.ruling = [who(sc, "a")];
-  return w;
-}
 
 describe("named officials", () => {
   it("when a leader loses a step, motions follow against his named men who hold what it takes", () => {
@@ -36,7 +23,7 @@ describe("named officials", () => {
     const seatStep = sc.ladder.findIndex((r) => r.kind === "executive");
     let followed = 0;
     for (let seed = 0; seed < 10; seed++) {
-      const w = ready(sc, seed);
+      const w = readyWorld(sc, seed);
       // Bob first loses his offices (Dan holds none, so nobody follows), then his seat in the bureau.
       for (let tick = 1; tick <= 2; tick++) {
         table(w, {
@@ -100,7 +87,7 @@ describe("the founder's letter", () => {
       mech.testament!.params.mentions = [{ person: "b", standing: e(0.1) }];
       edit(mech.testament!.params);
     });
-    const w = ready(sc);
+    const w = readyWorld(sc);
     const [a, b, n] = ["a", "b", "n"].map((x) => who(sc, x)) as [number, number, number];
     w.founder = n;
     w.people[n]!.alive = false;

@@ -4,6 +4,10 @@
  * names are letters, and every estimate's source is the test itself.
  */
 import type { CompiledScenario } from "../src/kernel/compiled.ts";
+import { initPerception } from "../src/kernel/perception.ts";
+import { contenders, currentPlayers } from "../src/kernel/players.ts";
+import { machines } from "../src/kernel/power.ts";
+import { createWorld, type World } from "../src/kernel/world.ts";
 import { compileScenario } from "../src/scenario/compile.ts";
 import { validateScenarioData } from "../src/scenario/load.ts";
 import type { ScenarioInput } from "../src/scenario/schema.ts";
@@ -269,4 +273,14 @@ export function who(sc: CompiledScenario, id: string): number {
   const i = sc.people.findIndex((p) => p.id === id);
   if (i < 0) throw new Error(`no person ${id}`);
   return i;
+}
+
+/** A world at its first week with the coalition game set up and Ann ruling alone. */
+export function readyWorld(sc: CompiledScenario, seed = 1): World {
+  const w = createWorld(sc, seed);
+  initPerception(w, machines(w));
+  w.players = currentPlayers(w);
+  w.contenders = contenders(w, w.players);
+  w.ruling = [who(sc, "a")];
+  return w;
 }

@@ -85,15 +85,7 @@ function positionLeaders(w: World, dt: number): void {
     }
     q.ideology = q.positions[0]!;
     q.prestige = Math.max(0, q.prestige - moved * (1 - me.flexibility) * p.shiftCost);
-    if (Math.abs(q.ideology - q.reportedIdeology) >= REPORTED_SHIFT) {
-      emit<LineShiftEvent>(w, {
-        type: "line-shift",
-        person: personId(w, i),
-        from: round(q.reportedIdeology),
-        to: round(q.ideology),
-      });
-      q.reportedIdeology = q.ideology;
-    }
+    reportShift(w, i);
   });
 }
 
@@ -125,15 +117,20 @@ function shiftOnPurpose(w: World): void {
     q.prestige - moved * (1 - w.sc.people[i]!.flexibility) * w.sc.params.policy.shiftCost,
   );
   settle(c, `done: your line moved by ${moved.toFixed(2)}`);
-  if (Math.abs(q.ideology - q.reportedIdeology) >= REPORTED_SHIFT) {
-    emit<LineShiftEvent>(w, {
-      type: "line-shift",
-      person: personId(w, i),
-      from: round(q.reportedIdeology),
-      to: round(q.ideology),
-    });
-    q.reportedIdeology = q.ideology;
-  }
+  reportShift(w, i);
+}
+
+/** A shift large enough to be noticed since the last one reported is an event. */
+function reportShift(w: World, i: number): void {
+  const q = w.people[i]!;
+  if (Math.abs(q.ideology - q.reportedIdeology) < REPORTED_SHIFT) return;
+  emit<LineShiftEvent>(w, {
+    type: "line-shift",
+    person: personId(w, i),
+    from: round(q.reportedIdeology),
+    to: round(q.ideology),
+  });
+  q.reportedIdeology = q.ideology;
 }
 
 function round(x: number): number {

@@ -1,17 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bolshevik, bolshevikScenario } from "../../../test/fixtures.ts";
-import { tiny, who } from "../../../test/tiny.ts";
+import { readyWorld, tiny, who } from "../../../test/tiny.ts";
 import { compileScenario } from "../../scenario/compile.ts";
 import type { CompiledScenario } from "../compiled.ts";
 import { Model, runScenario } from "../engine.ts";
 import type { CoupEvent, VoteEvent } from "../events.ts";
 import { strongestForce } from "../influence.ts";
 import { rungOfKind } from "../ladder.ts";
-import { initPerception } from "../perception.ts";
-import { coalitionLine, contenders, currentPlayers } from "../players.ts";
-import { followedLeader, lineDistance, machines, realPowers } from "../power.ts";
-import { createWorld, lineOf, type World } from "../world.ts";
+import { coalitionLine } from "../players.ts";
+import { followedLeader, lineDistance, realPowers } from "../power.ts";
+import { lineOf, type World } from "../world.ts";
 import { camps, meansOf, preempt } from "./preemption.ts";
 
 type Data = Record<string, unknown> & {
@@ -78,23 +77,13 @@ function state(o: Setup = {}): CompiledScenario {
   });
 }
 
-/** A world at its first week with the coalition game set up: Ann rules alone. */
-function ready(sc: CompiledScenario, seed = 1): World {
-  const w = createWorld(sc, seed);
-  initPerception(w, machines(w));
-  w.players = currentPlayers(w);
-  w.contenders = contenders(w, w.players);
-  w.ruling = [who(sc, "a")];
-  return w;
-}
-
 const coups = (w: World) => w.events.filter((x): x is CoupEvent => x.type === "coup");
 const DT = 4 / 52;
 
 describe("pre-emptive arrest", () => {
   it("arrests the feared camp when arrest is on the ladder, the rulers hold the force and the rival the press", () => {
     const sc = state();
-    const w = ready(sc);
+    const w = readyWorld(sc);
     const [a, b, n] = [who(sc, "a"), who(sc, "b"), who(sc, "n")];
     expect(meansOf(w, b)).toBeCloseTo(0.6);
     // Bob's camp is Bob alone: Ned stands near Ann, and is not far from the ruling line.
@@ -116,7 +105,7 @@ describe("pre-emptive arrest", () => {
     const [a, b] = [who(sc, "a"), who(sc, "b")];
     let refused = 0;
     for (let seed = 1; seed <= 40; seed++) {
-      const w = ready(sc, seed);
+      const w = readyWorld(sc, seed);
       const seated = w.seats[sc.executive]!.full.includes(b);
       expect(preempt(w, DT)).toBe(true);
       const vote = w.events.find((x): x is VoteEvent => x.type === "vote" && x.motion === "endorse:arrest")!;
@@ -138,7 +127,7 @@ describe("pre-emptive arrest", () => {
 
   it("never fires without arrest on the ladder, or while a repression period takes it off the table", () => {
     for (const sc of [state({ arrest: false }), state({ repressed: ["arrest"] })]) {
-      const w = ready(sc);
+      const w = readyWorld(sc);
       expect(preempt(w, DT)).toBe(false);
       expect(coups(w)).toEqual([]);
       // Over a whole run too.
@@ -150,23 +139,23 @@ describe("pre-emptive arrest", () => {
   });
 
   it("never fires when the rival's side holds the strongest force", () => {
-    const w = ready(state({ marshal: "b" }));
+    const w = readyWorld(state({ marshal: "b" }));
     expect(preempt(w, DT)).toBe(false);
     expect(coups(w)).toEqual([]);
   });
 
   it("never fires against a rival without means, or near the rulers' line", () => {
     for (const sc of [state({ editor: "a" }), state({ bobLine: -0.2 })]) {
-      const w = ready(sc);
+      const w = readyWorld(sc);
       expect(preempt(w, DT)).toBe(false);
       expect(w.people[who(sc, "b")]!.rung).toBe(0);
     }
   });
 
   it("fires at a rate: none at rate 0, and at a moderate rate sometimes but not always", () => {
-    expect(preempt(ready(state({ rate: 0 })), DT)).toBe(false);
+    expect(preempt(readyWorld(state({ rate: 0 })), DT)).toBe(false);
     let fired = 0;
-    for (let seed = 1; seed <= 200; seed++) if (preempt(ready(state({ rate: 5 }), seed), DT)) fired++;
+    for (let seed = 1; seed <= 200; seed++) if (preempt(readyWorld(state({ rate: 5 }), seed), DT)) fired++;
     // Chance 1 − exp(−5 × ruthlessness 0.5 × force 1 × means 0.6 × 4/52) ≈ 0.11.
     expect(fired).toBeGreaterThan(8);
     expect(fired).toBeLessThan(45);
@@ -182,7 +171,7 @@ describe("pre-emptive arrest", () => {
         fc.integer({ min: 1, max: 1000 }),
         (bobLine, marshal, editor, seed) => {
           const sc = state({ bobLine, marshal, editor });
-          const w = ready(sc, seed);
+          const w = readyWorld(sc, seed);
           const rulers = [...w.ruling];
           const real = realPowers(w);
           const line = coalitionLine(w, rulers, (i) => real[i]!);

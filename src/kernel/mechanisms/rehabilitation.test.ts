@@ -1,15 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { leader, tiny, tinyInput, who } from "../../../test/tiny.ts";
+import { leader, readyWorld, tiny, tinyInput, who } from "../../../test/tiny.ts";
 import { validateScenarioData } from "../../scenario/load.ts";
 import { eligible } from "../appointments.ts";
 import type { CompiledScenario } from "../compiled.ts";
 import { Model } from "../engine.ts";
 import type { RehabilitationEvent, VoteEvent } from "../events.ts";
 import { applyRung } from "../ladder.ts";
-import { initPerception } from "../perception.ts";
-import { contenders, currentPlayers } from "../players.ts";
-import { machines } from "../power.ts";
 import { fullMembers, seat, seatIn } from "../seats.ts";
 import { createWorld, type World } from "../world.ts";
 import { canReturn, restore, returnSides, seatsBefore } from "./rehabilitation.ts";
@@ -51,16 +48,6 @@ function withFay(options: { on?: boolean; prestige?: number; line?: number; aMen
       params: { pressChance: e(1, [0, 1]), affinity: e(0.5, [0, 2]), minYearsDown: e(0.5, [0, 3]) },
     };
   };
-}
-
-/** A world at its first week with the coalition game set up: Ann rules. */
-function ready(sc: CompiledScenario, seed = 1): World {
-  const w = createWorld(sc, seed);
-  initPerception(w, machines(w));
-  w.players = currentPlayers(w);
-  w.contenders = contenders(w, w.players);
-  w.ruling = [who(sc, "a")];
-  return w;
 }
 
 function runUntil(sc: CompiledScenario, ticks: number, seed = 1): World {
@@ -156,7 +143,7 @@ describe("rehabilitation", () => {
     // Fay of towering standing: with her among the contenders, Ann no longer belongs to the ruling coalition.
     const sc = tiny(withFay({ prestige: 3, line: 0.5, aMen: 40 }));
     const [a, f] = [who(sc, "a"), who(sc, "f")];
-    const w = ready(sc);
+    const w = readyWorld(sc);
     const sides = returnSides(w, f, sc.committee);
     expect(sides.opponents).toContain(a);
     expect(sides.sponsors).not.toContain(a);
@@ -198,7 +185,7 @@ describe("rehabilitation", () => {
   it("reads the seats of a fall during the run from its removal events", () => {
     const sc = tiny(withFay());
     const b = who(sc, "b");
-    const w = ready(sc);
+    const w = readyWorld(sc);
     applyRung(w, b, 2, [who(sc, "a")], sc.committee);
     expect(seatsBefore(w, b)).toEqual([
       { body: sc.executive, full: true },
@@ -218,7 +205,7 @@ describe("rehabilitation", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), (seated, slack) => {
         // The bureau holds five members and `seated` more, at a size of at least that many.
-        const w = ready(sc);
+        const w = readyWorld(sc);
         for (const i of extras.slice(0, seated)) seat(w, sc.executive, i, true);
         const full = fullMembers(w, sc.executive).length;
         w.size[sc.executive] = Math.min(max, full + slack);
