@@ -3,7 +3,7 @@
  * Each experiment is stored as it runs (a database file in the working directory by default), can be
  * resumed with `--resume ID`, and runs on worker threads or, with `--queue URL`, on `apparat worker`s.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import type { FactorsFile } from "../experiments/factors.ts";
@@ -20,6 +20,7 @@ import type { Assignment, ExperimentKind, ExperimentPlan, Question, RunRow } fro
 import { namesOf } from "../kernel/narrative.ts";
 import { loadFactors } from "../node/factors.ts";
 import { DEFAULT_SCENARIO, loadScenario, readPatchFile } from "../node/scenarios.ts";
+import { readTextFile } from "../node/textFile.ts";
 import { reportInput } from "../report/build.ts";
 import { renderHtml, renderMarkdown } from "../report/index.ts";
 import type { Executor } from "../runner/executor.ts";
@@ -518,14 +519,7 @@ export function registerExperiments(program: Command): void {
 }
 
 function readSweepText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (err) {
-    throw new DataFileError(
-      "sweep file",
-      file,
-      [],
-      `cannot read sweep file ${file}: ${(err as Error).message.split("\n")[0]}`,
-    );
-  }
+  const read = readTextFile(file);
+  if ("issue" in read) throw new DataFileError("sweep file", file, [read.issue]);
+  return read.text;
 }

@@ -25,7 +25,7 @@ export function reportInput(
   const scenario = plan.scenario;
   const groups = plan.groups ?? [];
   const catalogue = new Map(mechanismCatalogue(scenario).map((m) => [m.id, m]));
-  const citation = (key: string) => scenario.sources[key] ?? key;
+  const citation = (key: string) => (Object.hasOwn(scenario.sources, key) ? scenario.sources[key]! : key);
   const person = (id: string | null) => scenario.people.find((p) => p.id === id)?.name ?? id ?? "";
   const leaderName = person(plan.question.leader);
 

@@ -71,7 +71,7 @@ function flatten(name: string, value: unknown, describe: (n: string) => string):
  */
 export function mechanismCatalogue(s: Scenario): MechanismInfo[] {
   const schema = z.toJSONSchema(mechanismsSchema, { io: "input", unrepresentable: "any" }) as JsonNode;
-  const cite = (key: string) => s.sources[key] ?? "(undefined source key)";
+  const cite = (key: string) => (Object.hasOwn(s.sources, key) ? s.sources[key]! : "(undefined source key)");
   return MECHANISMS.map((m) => {
     const config = s.mechanisms[m.id];
     const paramSchema = schema.properties?.[m.id]?.properties?.params;

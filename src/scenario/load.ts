@@ -3,19 +3,33 @@
  * the CLI reads files and passes their text in.
  */
 import type { z } from "zod";
+import { dataProblem } from "./plainData.ts";
 import { SCENARIO_SCHEMA_VERSION, type Scenario, scenarioSchema } from "./schema.ts";
-import { formatPath, isMapping, type LocatedIssue, readYaml, type YamlText } from "./yamlText.ts";
+import {
+  clip,
+  clippedIssues,
+  formatPath,
+  isMapping,
+  type LocatedIssue,
+  readYaml,
+  type YamlText,
+} from "./yamlText.ts";
 
 export { formatPath };
 
 /** One problem found in a scenario file, located as precisely as the text allows. */
 export type ScenarioIssue = LocatedIssue;
 
-/** Thrown when a scenario cannot be used; its message lists every issue with file, line and field. */
+/**
+ * Thrown when a scenario cannot be used; its message lists every issue with file, line and field. Quoted
+ * values are clipped, so a message stays readable whatever the input held.
+ */
 export class ScenarioError extends Error {
   readonly file: string;
   readonly issues: ScenarioIssue[];
-  constructor(file: string, issues: ScenarioIssue[]) {
+  constructor(fileName: string, allIssues: ScenarioIssue[]) {
+    const file = clip(fileName, 300);
+    const issues = clippedIssues(allIssues);
     const lines = issues.map(
       (i) =>
         `  ${file}${i.line !== undefined ? `:${i.line}${i.column !== undefined ? `:${i.column}` : ""}` : ""}  ${i.path || "(top level)"}: ${i.message}`,
@@ -38,7 +52,9 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   if (yaml.syntax.length > 0) throw new ScenarioError(file, yaml.syntax);
   const data = yaml.data;
   if (!isMapping(data)) {
-    throw new ScenarioError(file, [{ path: "", message: "the file must hold one object (a mapping)" }]);
+    throw new ScenarioError(file, [
+      { path: "", message: "the file must hold one object (a mapping)", line: 1 },
+    ]);
   }
   const version = data.schemaVersion;
   if (typeof version === "number" && version > SCENARIO_SCHEMA_VERSION) {
@@ -72,6 +88,8 @@ function locate(error: z.ZodError, yaml: YamlText): ScenarioIssue[] {
 
 /** Validates scenario data that has no source text (a patched scenario, say): schema and cross-references. */
 export function validateScenarioData(data: unknown, file: string): Scenario {
+  const hostile = dataProblem(data);
+  if (hostile) throw new ScenarioError(file, [{ path: formatPath(hostile.path), message: hostile.message }]);
   const result = scenarioSchema.safeParse(data);
   if (!result.success) {
     throw new ScenarioError(
@@ -166,7 +184,7 @@ function checkReferences(s: Scenario): CrossIssue[] {
     if (sh.target) ref(people.has(sh.target), ["shocks", i, "target"], `unknown person "${sh.target}"`);
   });
   for (const key of collectSourceKeys(s)) {
-    if (!(key.value in s.sources))
+    if (!Object.hasOwn(s.sources, key.value))
       issues.push({ pathParts: key.path, message: `source key "${key.value}" is not defined in sources` });
   }
   return issues;

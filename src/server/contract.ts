@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { ExperimentSummary } from "../experiments/summarize.ts";
 import type { ExperimentListing } from "../experiments/types.ts";
 import type { MechanismInfo } from "../scenario/catalog.ts";
+import { PathError, parsePath } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
 /** Limits every request is held to; the server's `limits` endpoint reports the ones in force. */
@@ -45,7 +46,18 @@ export const changeSchema = z
       .string()
       .min(1)
       .max(200)
-      .regex(/^[A-Za-z0-9_.:-]+$/, "must be a dotted scenario path like mechanisms.patronage.enabled"),
+      .superRefine((path, ctx) => {
+        // The scenario's own path grammar: what the patcher would refuse is refused here, as a 400.
+        try {
+          parsePath(path);
+        } catch (err) {
+          if (!(err instanceof PathError)) throw err;
+          ctx.addIssue({
+            code: "custom",
+            message: `${err.message} (a scenario path looks like mechanisms.patronage.enabled or people.some-id.attributes.prestige)`,
+          });
+        }
+      }),
     value: z.union([z.number(), z.boolean(), z.string().max(200)]),
   })
   .strict();
