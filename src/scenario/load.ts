@@ -3,6 +3,7 @@
  * the CLI reads files and passes their text in.
  */
 import type { z } from "zod";
+import { limitIssues } from "./limits.ts";
 import { dataProblem } from "./plainData.ts";
 import { SCENARIO_SCHEMA_VERSION, type Scenario, scenarioSchema } from "./schema.ts";
 import {
@@ -69,6 +70,8 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   if (!result.success) throw new ScenarioError(file, locate(result.error, yaml));
   const crossIssues = checkReferences(result.data).map((i) => yaml.locate(i.pathParts, i.message));
   if (crossIssues.length > 0) throw new ScenarioError(file, crossIssues);
+  const tooLarge = limitIssues(result.data).map((i) => yaml.locate(i.pathParts, i.message));
+  if (tooLarge.length > 0) throw new ScenarioError(file, tooLarge);
   return result.data;
 }
 
@@ -97,11 +100,13 @@ export function validateScenarioData(data: unknown, file: string): Scenario {
       result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
     );
   }
+  // References first: the limits read the bodies and people the references name.
   const cross = checkReferences(result.data);
-  if (cross.length > 0) {
+  const issues = cross.length > 0 ? cross : limitIssues(result.data);
+  if (issues.length > 0) {
     throw new ScenarioError(
       file,
-      cross.map((i) => ({ path: formatPath(i.pathParts), message: i.message })),
+      issues.map((i) => ({ path: formatPath(i.pathParts), message: i.message })),
     );
   }
   return result.data;
