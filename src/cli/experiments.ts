@@ -34,7 +34,7 @@ import type { Scenario } from "../scenario/schema.ts";
 import { exportRuns } from "../store/export.ts";
 import { DEFAULT_STORE_FILE, ResultsStore } from "../store/store.ts";
 import { prepareScenario } from "./main.ts";
-import { collectSet, parseDate, parseSeed, wholeNumber } from "./options.ts";
+import { BAD_INPUT, collectSet, parseDate, parseSeed, wholeNumber } from "./options.ts";
 import { summaryText } from "./summaryText.ts";
 
 /** Version of the experiment commands' `--json` output. */
@@ -462,11 +462,51 @@ export function registerExperiments(program: Command): void {
         report({ id, plan: rec.plan, rows: store.runs(id), ran: 0, seconds: 0 }, o, "");
         if (!o.json && rec.status !== "finished")
           process.stdout.write(
-            `\n(unfinished: ${rec.done} of ${rec.total} runs; finish it with apparat ${rec.plan.kind} --resume ${id} --store ${o.store})\n`,
+            `\n(${rec.status === "failed" ? `failed: ${rec.error ?? "no reason stored"};` : "unfinished:"} ${rec.done} of ${rec.total} runs; finish it with apparat ${rec.plan.kind} --resume ${id} --store ${o.store})\n`,
           );
       } finally {
         store.close();
       }
+    });
+
+  program
+    .command("store")
+    .description("look after the results store")
+    .command("check")
+    .description(
+      "check every stored experiment and run against its checksum; list what is damaged (exit code 2 if anything is)",
+    )
+    .option("--store <file>", "results database file", DEFAULT_STORE_FILE)
+    .option("--json", "machine-readable list of problems")
+    .action((o: { store: string; json?: boolean }) => {
+      const store = openExisting(o.store);
+      let problems: ReturnType<ResultsStore["check"]>;
+      let experiments: number;
+      let runs: number;
+      try {
+        problems = store.check();
+        const list = store.list();
+        experiments = list.length;
+        runs = list.reduce((n, e) => n + e.done, 0);
+      } finally {
+        store.close();
+      }
+      if (o.json)
+        process.stdout.write(`${JSON.stringify({ store: o.store, experiments, runs, problems })}\n`);
+      else if (problems.length === 0)
+        process.stdout.write(
+          `${o.store}: ${experiments} experiments and ${runs} runs checked, no problems\n`,
+        );
+      else {
+        const where = (p: (typeof problems)[number]) =>
+          p.experiment === null
+            ? "the file"
+            : `experiment ${p.experiment}${p.run !== null ? `, run ${p.run}` : ""}`;
+        process.stdout.write(
+          `${o.store}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in ${experiments} experiments and ${runs} runs:\n${problems.map((p) => `  ${where(p)}: ${p.message}`).join("\n")}\n`,
+        );
+      }
+      if (problems.length > 0) process.exitCode = BAD_INPUT;
     });
 
   program

@@ -93,7 +93,8 @@ export interface RunRow {
   metrics: RunMetrics;
 }
 
-export type ExperimentStatus = "running" | "finished";
+/** Running (or stopped part-way and resumable), finished, or failed (with the reason; resumable too). */
+export type ExperimentStatus = "running" | "finished" | "failed";
 
 /** An experiment as stored. */
 export interface ExperimentRecord {
@@ -103,6 +104,8 @@ export interface ExperimentRecord {
   plan: ExperimentPlan;
   total: number;
   done: number;
+  /** Why it failed, when it did. */
+  error?: string;
 }
 
 /** A line of `apparat runs`. */
@@ -115,4 +118,6 @@ export interface ExperimentListing {
   status: ExperimentStatus;
   total: number;
   done: number;
+  /** Why it failed, when it did. */
+  error?: string;
 }
