@@ -65,6 +65,8 @@ export interface ExperimentPlan {
   groups?: FactorGroup[];
   /** Sweep: the design as given. */
   design?: unknown;
+  /** Estimated CPU seconds of all its runs on the reference machine (see scenario/limits.ts). */
+  estimatedSeconds?: number;
 }
 
 /**

@@ -40,6 +40,8 @@ export class PoolExecutor implements Executor {
       // Resolved here, not by name: a worker resolves bare names from the working directory.
       execArgv: hasTsx(process.execArgv) ? process.execArgv : [...process.execArgv, "--import", TSX],
       idleTimeout: 60_000,
+      // A run that outgrows this heap ends its thread (the experiment fails, saying so), not the process.
+      resourceLimits: { maxOldGenerationSizeMb: 2048 },
     });
   }
 

@@ -12,14 +12,19 @@ import { streamSSE } from "hono/streaming";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 import type { FactorsFile } from "../experiments/factors.ts";
-import { PlanError, planAttribution, planMonteCarlo, planWhatIf, totalRuns } from "../experiments/plan.ts";
+import {
+  hours,
+  PlanError,
+  planAttribution,
+  planMonteCarlo,
+  planWhatIf,
+  totalRuns,
+} from "../experiments/plan.ts";
 import { summarize } from "../experiments/summarize.ts";
 import type { ExperimentPlan, ExperimentRecord, Question } from "../experiments/types.ts";
-import { recordReplay } from "../replay/timeline.ts";
 import { reportInput } from "../report/build.ts";
 import { renderHtml } from "../report/index.ts";
 import { mechanismCatalogue } from "../scenario/catalog.ts";
-import { compileScenario } from "../scenario/compile.ts";
 import { ScenarioError } from "../scenario/load.ts";
 import { applySets } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -37,6 +42,7 @@ import {
 } from "./contract.ts";
 import { BusyError, type ExperimentEvent, type ExperimentManager } from "./experiments.ts";
 import { openApiDocument } from "./openapi.ts";
+import { estimateReplayBytes, ReplayRefused, type ReplayRunner } from "./replays.ts";
 import type { StaticFiles } from "./static.ts";
 
 /** A built-in scenario with what the API needs of it, prepared once. */
@@ -51,6 +57,8 @@ export interface AppOptions {
   store: ResultsStore;
   experiments: ExperimentManager;
   limits: Limits;
+  /** Where server-side replays run: worker threads in a server, this thread in some tests. */
+  replays: ReplayRunner;
   /** The built dashboard, or null to serve the API alone. */
   web: StaticFiles | null;
   /**
@@ -68,6 +76,19 @@ function hostName(header: string): string {
   const h = header.trim().toLowerCase();
   if (h.startsWith("[")) return h.slice(0, h.indexOf("]") + 1);
   return h.split(":")[0]!;
+}
+
+/** Methods that never change state; every other method is held to the cross-site checks. */
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
+/** The origin (scheme, host, port) an Origin header names, or null when it names none ("null", garbage). */
+function originOf(origin: string): string | null {
+  try {
+    const url = new URL(origin);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.origin.toLowerCase() : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A request the API refuses: the status and the body that says why. */
@@ -183,6 +204,21 @@ export function createApp(o: AppOptions): Hono {
 
   app.onError((err, c) => {
     if (err instanceof ApiFailure) return c.json(err.body, err.status);
+    // A stored experiment that is damaged, or that this version will not run, is the request's subject at
+    // fault, not the server: say what is wrong with it.
+    if (err instanceof StoreError && err.reason === "corrupt")
+      return c.json({ error: err.message, field: "id" } satisfies ApiError, 409);
+    if (err instanceof ScenarioError)
+      return c.json(
+        {
+          error: `the stored experiment cannot run: ${err.message}`,
+          field: "id",
+          issues: err.issues.map((i) => ({ path: i.path, message: i.message })),
+        } satisfies ApiError,
+        409,
+      );
+    if (err instanceof StoreError && err.reason === "busy")
+      return c.json({ error: err.message } satisfies ApiError, 503);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       const message = /json/i.test(err.message)
@@ -213,6 +249,43 @@ export function createApp(o: AppOptions): Hono {
       await next();
     });
   }
+
+  // Cross-site request forgery: a page on another origin must not be able to change anything here. Every
+  // request that may change state must say it sends JSON (which a cross-site form or simple request cannot
+  // send without a CORS preflight, and this server grants none), and, when a browser names the page's origin
+  // (it does on every such request), come from this server's own origin.
+  app.use("/api/*", async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const type = c.req.header("content-type") ?? "";
+    if (!/^application\/json\s*(;|$)/i.test(type))
+      return c.json(
+        {
+          error: `${c.req.method} requests must send JSON with Content-Type: application/json${type ? `, not "${type.slice(0, 100)}"` : ""}`,
+          field: "Content-Type",
+        } satisfies ApiError,
+        415,
+      );
+    const self = new URL(c.req.url).origin.toLowerCase();
+    const origin = c.req.header("origin");
+    if (origin !== undefined && originOf(origin) !== self)
+      return c.json(
+        {
+          error: `requests that change state are accepted only from this server's own pages, not from origin "${origin.slice(0, 200)}"`,
+          field: "Origin",
+        } satisfies ApiError,
+        403,
+      );
+    const site = c.req.header("sec-fetch-site");
+    if (site !== undefined && site !== "same-origin" && site !== "none")
+      return c.json(
+        {
+          error: `requests that change state are accepted only from this server's own pages (Sec-Fetch-Site: ${site.slice(0, 50)})`,
+          field: "Sec-Fetch-Site",
+        } satisfies ApiError,
+        403,
+      );
+    await next();
+  });
 
   app.use(
     "/api/*",
@@ -255,12 +328,39 @@ export function createApp(o: AppOptions): Hono {
     return c.json(body);
   });
 
-  app.post("/api/replay", zValidator("json", replayRequestSchema, refuse), (c) => {
+  app.post("/api/replay", zValidator("json", replayRequestSchema, refuse), async (c) => {
     const req = c.req.valid("json");
+    // The changes go through the scenario's schema and limits (the run budget included) here, on this thread;
+    // the run itself goes to a replay thread.
     const s = changed(served(req.scenario, "scenario").scenario, req.changes);
-    return c.json(
-      recordReplay(compileScenario(s), { seed: req.seed, ...(req.until ? { until: req.until } : {}) }),
-    );
+    const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+    const expected = estimateReplayBytes(s, req.until);
+    if (expected > limits.maxReplayBytes)
+      throw fail(
+        400,
+        `this replay would be about ${mb(expected)}, more than this server's limit of ${mb(limits.maxReplayBytes)}: shorten the calendar, make the scenario smaller, or stop earlier with until`,
+        req.changes.length > 0 ? "changes" : "until",
+      );
+    let out: Awaited<ReturnType<ReplayRunner["run"]>>;
+    try {
+      out = await o.replays.run({
+        scenario: s,
+        seed: req.seed,
+        maxBytes: limits.maxReplayBytes,
+        ...(req.until ? { until: req.until } : {}),
+      });
+    } catch (err) {
+      if (err instanceof ReplayRefused && err.reason === "busy") throw fail(429, err.message);
+      if (err instanceof ReplayRefused && err.reason === "timeout") throw fail(503, err.message);
+      throw err;
+    }
+    if ("tooLarge" in out)
+      throw fail(
+        400,
+        `this replay is ${mb(out.tooLarge)}, more than this server's limit of ${mb(limits.maxReplayBytes)}: stop earlier with until`,
+        req.changes.length > 0 ? "changes" : "until",
+      );
+    return c.body(out.json, 200, { "content-type": "application/json" });
   });
 
   app.post("/api/experiments", zValidator("json", experimentRequestSchema, refuse), async (c) => {
@@ -298,6 +398,13 @@ export function createApp(o: AppOptions): Hono {
       throw fail(
         400,
         `${plan.variants.length} variants x ${req.runs} runs = ${total} runs, more than this server's limit of ${limits.maxTotalRuns}`,
+        "runs",
+      );
+    const seconds = plan.estimatedSeconds ?? 0;
+    if (seconds > limits.maxExperimentSeconds)
+      throw fail(
+        400,
+        `${plan.variants.length} variants x ${req.runs} runs are estimated at ${hours(seconds)} of computing, more than this server's limit of ${hours(limits.maxExperimentSeconds)}: use fewer runs${req.changes.length > 0 ? " or smaller changes" : ""}`,
         "runs",
       );
     let id: number;

@@ -22,6 +22,18 @@ export interface Limits {
   maxConcurrentExperiments: number;
   /** Most `--set` style changes in one request. */
   maxChanges: number;
+  /**
+   * Most estimated CPU seconds in one experiment, summed over its runs (each run estimated from its scenario's
+   * size; see docs/reliability.md). Three hours: the largest experiment of the built-in scenario the run
+   * limits allow (20,000 runs) is estimated at about two.
+   */
+  maxExperimentSeconds: number;
+  /** Wall-clock seconds a server-side replay may take before it is stopped. */
+  replayTimeoutSeconds: number;
+  /** Largest replay answer, in bytes of JSON (the built-in scenario's is about 0.3 MB). */
+  maxReplayBytes: number;
+  /** Server-side replays running at once; more wait in a short queue, and beyond it get 429. */
+  maxConcurrentReplays: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -30,6 +42,10 @@ export const DEFAULT_LIMITS: Limits = {
   maxTotalRuns: 20_000,
   maxConcurrentExperiments: 2,
   maxChanges: 64,
+  maxExperimentSeconds: 3 * 3600,
+  replayTimeoutSeconds: 30,
+  maxReplayBytes: 16 * 1024 * 1024,
+  maxConcurrentReplays: 1,
 };
 
 const SEED_MAX = 2 ** 31 - 1;
@@ -74,6 +90,11 @@ export const replayRequestSchema = z
     until: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+      .refine((d) => {
+        const ms = Date.parse(`${d}T00:00:00Z`);
+        // Round-trip the date: Date.parse rolls impossible days (Feb 30) over into the next month.
+        return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+      }, "must be a real calendar date")
       .optional(),
   })
   .strict();

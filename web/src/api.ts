@@ -62,8 +62,13 @@ export const api = {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
     }),
+  // Every write sends JSON: the server refuses anything else (a guard against cross-site requests).
   resumeExperiment: (id: number) =>
-    request<ExperimentInfo>(`/api/experiments/${id}/resume`, { method: "POST" }),
+    request<ExperimentInfo>(`/api/experiments/${id}/resume`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    }),
   reportUrl: (id: number) => `/api/experiments/${id}/report`,
   openApiUrl: "/api/openapi.json",
 };
