@@ -79,7 +79,7 @@ function hostName(header: string): string {
 }
 
 /** Methods that never change state; every other method is held to the cross-site checks. */
-const SAFE_METHODS = new Set(["GET", "HEAD"]);
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The origin (scheme, host, port) an Origin header names, or null when it names none ("null", garbage). */
 function originOf(origin: string): string | null {
