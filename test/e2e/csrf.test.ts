@@ -111,7 +111,7 @@ describe.runIf(RUN_BROWSER_TESTS)("cross-site writes in a real browser", () => {
     });
     const address = api.address();
     apiUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-    evil = createServer((req, res) => {
+    evil = createServer((_req, res) => {
       res.writeHead(200, { "content-type": "text/html" });
       res.end(attackPage(apiUrl, interrupted));
     });
