@@ -3,7 +3,7 @@
  * file, line, column and field, so one run of the command shows everything to fix.
  */
 import type { z } from "zod";
-import { clip, clippedIssues, type LocatedIssue } from "./yamlText.ts";
+import { clip, clippedIssues, issueLines, type LocatedIssue } from "./yamlText.ts";
 
 export class DataFileError extends Error {
   readonly file: string;
@@ -13,10 +13,7 @@ export class DataFileError extends Error {
     // Quoted values are clipped: a message stays readable whatever the file held.
     const file = clip(fileName, 300);
     const issues = clippedIssues(allIssues);
-    const lines = issues.map(
-      (i) =>
-        `  ${file}${i.line !== undefined ? `:${i.line}${i.column !== undefined ? `:${i.column}` : ""}` : ""}  ${i.path || "(top level)"}: ${i.message}`,
-    );
+    const lines = issueLines(file, issues, allIssues.length);
     super(headline !== undefined ? clip(headline, 2000) : `invalid ${what} ${file}:\n${lines.join("\n")}`);
     this.name = "DataFileError";
     this.file = file;

@@ -11,6 +11,7 @@ import {
   clippedIssues,
   formatPath,
   isMapping,
+  issueLines,
   type LocatedIssue,
   readYaml,
   type YamlText,
@@ -31,10 +32,7 @@ export class ScenarioError extends Error {
   constructor(fileName: string, allIssues: ScenarioIssue[]) {
     const file = clip(fileName, 300);
     const issues = clippedIssues(allIssues);
-    const lines = issues.map(
-      (i) =>
-        `  ${file}${i.line !== undefined ? `:${i.line}${i.column !== undefined ? `:${i.column}` : ""}` : ""}  ${i.path || "(top level)"}: ${i.message}`,
-    );
+    const lines = issueLines(file, issues, allIssues.length);
     super(`invalid scenario ${file}:\n${lines.join("\n")}`);
     this.name = "ScenarioError";
     this.file = file;

@@ -38,14 +38,21 @@ export const MAX_ISSUES = 50;
 
 /** Issues as they go into an error: long paths and messages clipped, at most {@link MAX_ISSUES}. */
 export function clippedIssues(issues: readonly LocatedIssue[]): LocatedIssue[] {
-  const out = issues.slice(0, MAX_ISSUES).map((i) => ({
+  return issues.slice(0, MAX_ISSUES).map((i) => ({
     ...i,
     path: clip(i.path, 200),
     message: clip(i.message, 500),
   }));
-  if (issues.length > MAX_ISSUES)
-    out.push({ path: "", message: `... and ${issues.length - MAX_ISSUES} more issues` });
-  return out;
+}
+
+/** The lines of an error message listing issues, with how many more there were beyond the limit. */
+export function issueLines(file: string, issues: readonly LocatedIssue[], total: number): string[] {
+  const lines = issues.map(
+    (i) =>
+      `  ${file}${i.line !== undefined ? `:${i.line}${i.column !== undefined ? `:${i.column}` : ""}` : ""}  ${i.path || "(top level)"}: ${i.message}`,
+  );
+  if (total > issues.length) lines.push(`  ... and ${total - issues.length} more issues`);
+  return lines;
 }
 
 /**
@@ -174,7 +181,13 @@ export function readYaml(text: string): YamlText {
   }
   // A carriage return not followed by a line feed ends a line too; as a line feed, it keeps line numbers.
   const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel "error": the library's warnings (odd keys) would otherwise go to the process's stderr.
+  const doc = parseDocument(source, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    logLevel: "error",
+  });
   const at = (offset: number | undefined) => {
     const pos = offset !== undefined ? lineCounter.linePos(offset) : undefined;
     return { line: pos?.line, column: pos?.col };

@@ -202,6 +202,34 @@ export function createApp(o: AppOptions): Hono {
     summary: summarize(rec.plan, o.store.runs(rec.id)),
   });
 
+  // An attribution's variants depend only on the scenario and its factor groups: they are built (and
+  // validated) once per scenario, and each request takes a copy with its own seed, runs and name.
+  const attributions = new Map<string, ExperimentPlan>();
+  const attribution = (
+    id: string,
+    s: ServedScenario,
+    base: { seed: number; replicates: number; name: string },
+  ): ExperimentPlan => {
+    let one = attributions.get(id);
+    if (!one) {
+      one = planAttribution({
+        scenario: s.scenario,
+        seed: 0,
+        replicates: 1,
+        question: s.factors!.question,
+        groups: s.factors!.groups,
+      });
+      attributions.set(id, one);
+    }
+    return {
+      ...one,
+      seed: base.seed,
+      replicates: base.replicates,
+      name: base.name,
+      estimatedSeconds: Math.round((one.estimatedSeconds ?? 0) * base.replicates),
+    };
+  };
+
   app.onError((err, c) => {
     if (err instanceof ApiFailure) return c.json(err.body, err.status);
     // A stored experiment that is damaged, or that this version will not run, is the request's subject at
@@ -382,12 +410,21 @@ export function createApp(o: AppOptions): Hono {
     };
     if (req.runs > limits.maxRunsPerVariant)
       throw fail(400, `runs: at most ${limits.maxRunsPerVariant} runs per variant on this server`, "runs");
+    // What can be refused without building the plan is refused first: building one validates every variant
+    // on this thread, and an attribution has 2^groups of them.
+    const variants = req.kind === "attribute" ? 2 ** s.factors.groups.length : req.kind === "whatif" ? 2 : 1;
+    if (variants * req.runs > limits.maxTotalRuns)
+      throw fail(
+        400,
+        `${variants} variants x ${req.runs} runs = ${variants * req.runs} runs, more than this server's limit of ${limits.maxTotalRuns}`,
+        "runs",
+      );
     // The plan applies every variant's changes once, through the scenario's schema.
     let plan: ExperimentPlan;
     try {
       if (req.kind === "mc") plan = planMonteCarlo({ ...base, scenario: changed(s.scenario, req.changes) });
       else if (req.kind === "whatif") plan = planWhatIf({ ...base, sets: req.changes });
-      else plan = planAttribution({ ...base, groups: s.factors.groups });
+      else plan = attribution(req.scenario, s, base);
     } catch (err) {
       if (err instanceof PlanError) throw fail(400, err.message, "changes");
       if (err instanceof ScenarioError) throw refusedChange(err);
