@@ -14,7 +14,7 @@ import { decodeText, type LocatedIssue, MAX_TEXT_BYTES } from "../scenario/yamlT
  * if ("issue" in read) throw new ScenarioError("my-scenario.yaml", [read.issue]);
  */
 export function readTextFile(file: string): { text: string } | { issue: LocatedIssue } {
-  const refuse = (message: string) => ({ issue: { path: "", message } });
+  const refuse = (message: string) => ({ issue: { path: "(file)", message } });
   try {
     const st = statSync(file);
     if (st.isDirectory()) return refuse("cannot read it: it is a folder");

@@ -69,6 +69,16 @@ export const LIMITS = {
   maxGrownCommitteeSeats: 20_000,
   /** Most congress delegates: real congresses had a few hundred to two thousand voting delegates. */
   maxDelegates: 100_000,
+  /** Most bodies: a party-state has a handful (the flagship has five); each is checked every tick. */
+  maxBodies: 50,
+  /** Most offices; each is looked up for its capabilities every tick. */
+  maxOffices: 500,
+  /** Most scheduled shocks; each is drawn once per run and checked every tick. */
+  maxShocks: 2_000,
+  /** Most source keys: citations, not data (the flagship has 34). */
+  maxSources: 5_000,
+  /** Most meeting dates listed for one body: at most one a tick is meaningful. */
+  maxMeetingDates: 5_300,
   /**
    * The run budget: the estimated seconds one run may take on the reference machine (see
    * {@link estimateRun}). A replay or experiment refuses a scenario estimated above it before starting.
@@ -218,6 +228,48 @@ export function estimateRun(s: Scenario): RunEstimate {
   };
 }
 
+/**
+ * The list sizes of raw scenario data that are over their limits, checked before the schema so that a file
+ * with a hundred thousand people is refused at once rather than validated item by item first.
+ *
+ * @example
+ * sizeIssues(JSON.parse(text)); // [{ pathParts: ["people"], message: "100,000 people, more than ..." }]
+ */
+export function sizeIssues(data: unknown): { pathParts: PropertyKey[]; message: string }[] {
+  if (!data || typeof data !== "object") return [];
+  const d = data as Record<string, unknown>;
+  const out: { pathParts: PropertyKey[]; message: string }[] = [];
+  const count = (key: string, bound: number, what: string, reason: string) => {
+    const v = d[key];
+    const size = Array.isArray(v)
+      ? v.length
+      : key === "sources" && v && typeof v === "object"
+        ? Object.keys(v).length
+        : 0;
+    if (size > bound)
+      out.push({
+        pathParts: [key],
+        message: `${n(size)} ${what}, more than the limit of ${n(bound)}: ${reason}`,
+      });
+  };
+  count("people", LIMITS.maxPeople, "people", "the engine compares every pair of people");
+  count("regions", LIMITS.maxRegions, "regions", "every region is visited every tick");
+  count("bodies", LIMITS.maxBodies, "bodies", "each body is checked every tick");
+  count("offices", LIMITS.maxOffices, "offices", "each office is looked up every tick");
+  count("shocks", LIMITS.maxShocks, "shocks", "each shock is checked every tick");
+  count("sources", LIMITS.maxSources, "source keys", "sources are citations, not data");
+  if (Array.isArray(d.bodies))
+    d.bodies.forEach((b: unknown, i) => {
+      const dates = (b as { meets?: { dates?: unknown } } | null)?.meets?.dates;
+      if (Array.isArray(dates) && dates.length > LIMITS.maxMeetingDates)
+        out.push({
+          pathParts: ["bodies", i, "meets", "dates"],
+          message: `${n(dates.length)} meeting dates, more than the limit of ${n(LIMITS.maxMeetingDates)}`,
+        });
+    });
+  return out;
+}
+
 const n = (x: number) =>
   x >= 1e6 ? x.toExponential(2).replace("e+", "e") : Math.round(x).toLocaleString("en-US");
 
@@ -231,7 +283,9 @@ const n = (x: number) =>
 export function limitIssues(s: Scenario): { pathParts: PropertyKey[]; message: string }[] {
   const e = estimateRun(s);
   const L = LIMITS;
-  const out: { pathParts: PropertyKey[]; message: string }[] = [];
+  const out: { pathParts: PropertyKey[]; message: string }[] = sizeIssues(s).filter(
+    (i) => i.pathParts[0] !== "people" && i.pathParts[0] !== "regions",
+  );
   const over = (pathParts: PropertyKey[], found: string, bound: string, reason: string) =>
     out.push({ pathParts, message: `${found}, more than the limit of ${bound}: ${reason}` });
 

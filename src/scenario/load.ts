@@ -3,7 +3,7 @@
  * the CLI reads files and passes their text in.
  */
 import type { z } from "zod";
-import { limitIssues } from "./limits.ts";
+import { limitIssues, sizeIssues } from "./limits.ts";
 import { dataProblem } from "./plainData.ts";
 import { SCENARIO_SCHEMA_VERSION, type Scenario, scenarioSchema } from "./schema.ts";
 import {
@@ -64,6 +64,9 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
       },
     ]);
   }
+  // Absurd list sizes first: validating a hundred thousand people item by item would take long to refuse.
+  const sizes = sizeIssues(data).map((i) => yaml.locate(i.pathParts, i.message));
+  if (sizes.length > 0) throw new ScenarioError(file, sizes);
   const result = scenarioSchema.safeParse(data);
   if (!result.success) throw new ScenarioError(file, locate(result.error, yaml));
   const crossIssues = checkReferences(result.data).map((i) => yaml.locate(i.pathParts, i.message));
@@ -91,6 +94,12 @@ function locate(error: z.ZodError, yaml: YamlText): ScenarioIssue[] {
 export function validateScenarioData(data: unknown, file: string): Scenario {
   const hostile = dataProblem(data);
   if (hostile) throw new ScenarioError(file, [{ path: formatPath(hostile.path), message: hostile.message }]);
+  const sizes = sizeIssues(data);
+  if (sizes.length > 0)
+    throw new ScenarioError(
+      file,
+      sizes.map((i) => ({ path: formatPath(i.pathParts), message: i.message })),
+    );
   const result = scenarioSchema.safeParse(data);
   if (!result.success) {
     throw new ScenarioError(

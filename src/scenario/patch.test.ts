@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bolshevikScenario } from "../../test/fixtures.ts";
+import { batterySize, report } from "../../test/nightly.ts";
 import { changedPrototypes, snapshotPrototypes } from "../../test/prototypes.ts";
 import { ScenarioError } from "./load.ts";
 import {
@@ -230,7 +231,31 @@ const STEPS = [
   "x".repeat(70),
 ];
 
+/** Real assignments of the built-in scenario, in --set form (lists by id), each with its current value. */
+function realAssignments(): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  const walk = (v: unknown, path: string) => {
+    if (Array.isArray(v))
+      v.forEach((x, i) => {
+        const id = x && typeof x === "object" && "id" in x ? String((x as { id: unknown }).id) : null;
+        walk(x, id ? `${path}.${id}` : `${path}[${i}]`);
+      });
+    else if (v && typeof v === "object") {
+      if ("value" in v && "range" in v) out.push([path, (v as { value: unknown }).value]);
+      for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+    } else out.push([path, v]);
+  };
+  walk(bolshevikScenario(), "");
+  return out;
+}
+
+function realPaths(): string[] {
+  return realAssignments().map(([p]) => p);
+}
+
 const pathArb = fc.oneof(
+  fc.constantFrom(...realPaths()),
+  fc.constantFrom(...realPaths()),
   fc.array(fc.constantFrom(...STEPS), { minLength: 1, maxLength: 6 }).map((s) => s.join(".")),
   fc.array(fc.constantFrom(...STEPS), { minLength: 1, maxLength: 4 }).map((s) => s.join("")),
   fc.string({ maxLength: 40 }),
@@ -238,6 +263,7 @@ const pathArb = fc.oneof(
 );
 
 const valueArb = fc.oneof(
+  fc.constantFrom(0, 0.1, 0.3, 0.5, 0.9, 1, true, false, 7, "1925-01-01", "individual"),
   fc.constantFrom(0, 1, -1, 0.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER, true, false, null, "", "x"),
   fc.double(),
   fc.string({ maxLength: 20 }),
@@ -247,7 +273,11 @@ const valueArb = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
 );
 
-describe("patch fuzz: 1,000 assignments and 300 patch files", () => {
+/** 1,000 assignments in `npm test`, 10,000 nightly; patch files a third of that. */
+const ASSIGNMENTS = batterySize("APPARAT_FUZZ_PATCHES", 1000, 10_000);
+const PATCHES = Math.ceil(ASSIGNMENTS / 3);
+
+describe(`patch fuzz: ${ASSIGNMENTS} assignments and ${PATCHES} patch files`, () => {
   const base = bolshevikScenario();
 
   it("every assignment applies or is refused with a ScenarioError naming its field; the prototypes never change", () => {
@@ -255,21 +285,27 @@ describe("patch fuzz: 1,000 assignments and 300 patch files", () => {
     let applied = 0;
     let refused = 0;
     fc.assert(
-      fc.property(pathArb, valueArb, (path, value) => {
-        try {
-          applySet(base, path, value);
-          applied++;
-        } catch (err) {
-          if (!(err instanceof ScenarioError)) throw err;
-          refused++;
-          for (const issue of err.issues) expect(issue.path.length).toBeGreaterThan(0);
-          expect(err.message.length).toBeLessThan(40_000);
-        }
-        expect(changedPrototypes(before)).toEqual([]);
-      }),
-      { numRuns: 1000, seed: 17 },
+      fc.property(
+        fc.oneof(fc.tuple(pathArb, valueArb), fc.constantFrom(...realAssignments())),
+        ([path, value]) => {
+          try {
+            applySet(base, path, value);
+            applied++;
+          } catch (err) {
+            if (!(err instanceof ScenarioError)) throw err;
+            refused++;
+            for (const issue of err.issues) expect(issue.path.length).toBeGreaterThan(0);
+            expect(err.message.length).toBeLessThan(40_000);
+          }
+          expect(changedPrototypes(before)).toEqual([]);
+        },
+      ),
+      { numRuns: ASSIGNMENTS, seed: 17 },
     );
-    expect(applied + refused).toBe(1000);
+    expect(applied + refused).toBe(ASSIGNMENTS);
+    // Both sides are exercised: a patcher that refused everything would fail here.
+    expect(applied).toBeGreaterThan(ASSIGNMENTS / 10);
+    report("patch fuzz", { assignments: ASSIGNMENTS, applied, refused, crashes: 0, prototypeChanges: 0 });
   });
 
   it("every patch merges or is refused with a ScenarioError; the prototypes never change", () => {
@@ -293,7 +329,7 @@ describe("patch fuzz: 1,000 assignments and 300 patch files", () => {
         }
         expect(changedPrototypes(before)).toEqual([]);
       }),
-      { numRuns: 300, seed: 23 },
+      { numRuns: PATCHES, seed: 23 },
     );
   });
 });

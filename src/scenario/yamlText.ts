@@ -15,10 +15,12 @@ export interface LocatedIssue {
 }
 
 /**
- * Largest file users write that is read at all (bytes; characters once decoded). Scenarios are about 60 KB;
- * parsing takes tens of times the text's size in memory, so a limit keeps a stray file from exhausting it.
+ * Largest file users write that is read at all (bytes; characters once decoded). The built-in scenario is
+ * 60 KB and the largest the resource limits allow (1,000 people, 500 regions) about 2 MB; parsing YAML runs
+ * at one or two megabytes a second and takes tens of times the text in memory, so a 14 MB file of 10,000
+ * leaders took 36 s just to read. Four megabytes keeps any refusal within seconds.
  */
-export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 export const MAX_TEXT_CHARS = MAX_TEXT_BYTES;
 
 /**
@@ -61,11 +63,11 @@ export function issueLines(file: string, issues: readonly LocatedIssue[], total:
  * byte sits, rather than parsed into puzzling errors.
  */
 export function decodeText(bytes: Uint8Array): { text: string } | { issue: LocatedIssue } {
-  const refuse = (message: string, line?: number): { issue: LocatedIssue } => ({
-    issue: { path: "", message, ...(line !== undefined ? { line } : {}) },
+  const refuse = (message: string, line?: number, path = ""): { issue: LocatedIssue } => ({
+    issue: { path, message, ...(line !== undefined ? { line } : {}) },
   });
   if (bytes.length > MAX_TEXT_BYTES)
-    return refuse(`the file is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB`);
+    return refuse(`the file is larger than ${MAX_TEXT_BYTES / 1024 / 1024} MiB`, undefined, "(file)");
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes) };
   // UTF-16 without a byte-order mark puts a zero byte beside every ASCII character.
@@ -170,7 +172,7 @@ export function readYaml(text: string): YamlText {
   const lineCounter = new LineCounter();
   if (text.length > MAX_TEXT_CHARS) {
     const issue = {
-      path: "",
+      path: "(file)",
       message: `the file is longer than ${MAX_TEXT_CHARS.toLocaleString("en-US")} characters`,
     };
     return {
