@@ -169,14 +169,18 @@ describe("the largest cases the limits allow finish within the run budget", () =
     ["500 regions", () => C.regions(base, LIMITS.maxRegions - base.regions.length)],
     ["1.2 million members, every one an agent", () => C.individualMembers(base, 1_200_000)],
   ];
-  it.each(NIGHTLY ? [...cheap, ...heavy] : cheap)("%s", (what, make) => {
-    const { seconds, estimate } = cpuSecondsOfRun(make());
-    figures[`ran: ${what}`] =
-      `${seconds.toFixed(1)} s CPU (estimate ${estimate.toFixed(1)} s, budget ${LIMITS.maxRunSeconds} s)`;
-    expect(estimate).toBeLessThanOrEqual(LIMITS.maxRunSeconds);
-    expect(seconds).toBeLessThan(LIMITS.maxRunSeconds);
-    expect(seconds).toBeLessThan(estimate * 1.5);
-  });
+  it.each(NIGHTLY ? [...cheap, ...heavy] : cheap)(
+    "%s",
+    (what, make) => {
+      const { seconds, estimate } = cpuSecondsOfRun(make());
+      figures[`ran: ${what}`] =
+        `${seconds.toFixed(1)} s CPU (estimate ${estimate.toFixed(1)} s, budget ${LIMITS.maxRunSeconds} s)`;
+      expect(estimate).toBeLessThanOrEqual(LIMITS.maxRunSeconds);
+      expect(seconds).toBeLessThan(LIMITS.maxRunSeconds);
+      expect(seconds).toBeLessThan(estimate * 1.5);
+    },
+    300_000,
+  );
 
   it.runIf(NIGHTLY)(
     "a replay of a 99-year calendar through the server's worker, within its timeout and size",

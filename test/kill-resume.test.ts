@@ -41,47 +41,53 @@ function storedIndices(db: string): number[] {
 }
 
 describe.runIf(NIGHTLY || TRIALS > 0)(`kill-and-resume: ${TRIALS} trials`, () => {
-  it("loses and repeats nothing, whenever the kill comes", async () => {
-    const file = join(dir, "sweep.yaml");
-    writeFileSync(file, SWEEP);
-    const reference = JSON.parse(apparat("sweep", file, "--store", join(dir, "reference.db"), "--json")) as {
-      summary: unknown;
-    };
-    const d = new Dice(7);
-    const killedAt: number[] = [];
-    for (let trial = 0; trial < TRIALS; trial++) {
-      const db = join(dir, `trial-${trial}.db`);
-      // Runs are stored four at a time: aim at 1 to 27 so the kill comes before the last batch.
-      const target = 1 + d.int(27);
-      const child = spawn(
-        process.execPath,
-        ["bin/apparat.js", "sweep", file, "--store", db, "--workers", "1", "--json"],
-        {
-          cwd: ROOT,
-          stdio: "ignore",
-        },
-      );
-      const deadline = Date.now() + 120_000;
-      while (storedIndices(db).length < target && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 20));
-      child.kill("SIGKILL");
-      await new Promise((r) => child.once("exit", r));
-      const before = storedIndices(db).length;
-      killedAt.push(before);
-      expect(before).toBeLessThan(32);
-      const resumed = JSON.parse(
-        apparat("sweep", "--resume", "1", "--store", db, "--workers", "2", "--json"),
+  it(
+    "loses and repeats nothing, whenever the kill comes",
+    async () => {
+      const file = join(dir, "sweep.yaml");
+      writeFileSync(file, SWEEP);
+      const reference = JSON.parse(
+        apparat("sweep", file, "--store", join(dir, "reference.db"), "--json"),
       ) as {
-        runs: number;
-        ranNow: number;
         summary: unknown;
       };
-      expect(resumed.runs).toBe(32);
-      expect(resumed.ranNow).toBe(32 - before);
-      expect(storedIndices(db)).toEqual(Array.from({ length: 32 }, (_, i) => i));
-      expect(JSON.stringify(resumed.summary)).toBe(JSON.stringify(reference.summary));
-      expect(apparat("store", "check", "--store", db)).toMatch(/no problems/);
-    }
-    report("kill-and-resume", { trials: TRIALS, storedWhenKilled: killedAt, lostOrRepeated: 0 });
-  });
+      const d = new Dice(7);
+      const killedAt: number[] = [];
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const db = join(dir, `trial-${trial}.db`);
+        // Runs are stored four at a time: aim at 1 to 27 so the kill comes before the last batch.
+        const target = 1 + d.int(27);
+        const child = spawn(
+          process.execPath,
+          ["bin/apparat.js", "sweep", file, "--store", db, "--workers", "1", "--json"],
+          {
+            cwd: ROOT,
+            stdio: "ignore",
+          },
+        );
+        const deadline = Date.now() + 120_000;
+        while (storedIndices(db).length < target && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 20));
+        child.kill("SIGKILL");
+        await new Promise((r) => child.once("exit", r));
+        const before = storedIndices(db).length;
+        killedAt.push(before);
+        expect(before).toBeLessThan(32);
+        const resumed = JSON.parse(
+          apparat("sweep", "--resume", "1", "--store", db, "--workers", "2", "--json"),
+        ) as {
+          runs: number;
+          ranNow: number;
+          summary: unknown;
+        };
+        expect(resumed.runs).toBe(32);
+        expect(resumed.ranNow).toBe(32 - before);
+        expect(storedIndices(db)).toEqual(Array.from({ length: 32 }, (_, i) => i));
+        expect(JSON.stringify(resumed.summary)).toBe(JSON.stringify(reference.summary));
+        expect(apparat("store", "check", "--store", db)).toMatch(/no problems/);
+      }
+      report("kill-and-resume", { trials: TRIALS, storedWhenKilled: killedAt, lostOrRepeated: 0 });
+    },
+    120_000 + TRIALS * 120_000,
+  );
 });
