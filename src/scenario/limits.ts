@@ -337,6 +337,8 @@ export function limitIssues(s: Scenario): { pathParts: PropertyKey[]; message: s
   if (e.regions > L.maxRegions)
     over(["regions"], `${n(e.regions)} regions`, n(L.maxRegions), "every region is visited every tick");
   const individual = s.members.fidelity === "individual";
+  // Growth over a calendar already refused as too long says nothing more: not repeated.
+  const calendarOk = e.years <= L.maxYears;
   const memberPath = individual ? ["members", "fidelity"] : ["regions"];
   s.regions.forEach((r, i) => {
     if (r.members.value < 0)
@@ -359,14 +361,14 @@ export function limitIssues(s: Scenario): { pathParts: PropertyKey[]; message: s
       n(L.maxMembersIndividual),
       "every member is a row in memory; use aggregate fidelity for larger parties",
     );
-  else if (individual && e.grownMembers > L.maxGrownMembersIndividual)
+  else if (individual && calendarOk && e.grownMembers > L.maxGrownMembersIndividual)
     over(
       memberPath,
       `membership may grow to ${n(e.grownMembers)} in individual fidelity (recruitment, attrition and enrolment campaigns over ${e.years.toFixed(1)} years)`,
       n(L.maxGrownMembersIndividual),
       "every member is a row in memory; use aggregate fidelity, a shorter calendar or smaller recruitment",
     );
-  if (!individual && e.grownMembers > L.maxGrownMembersAggregate)
+  if (!individual && calendarOk && e.grownMembers > L.maxGrownMembersAggregate)
     over(
       ["mechanisms", "membership", "params", "recruitmentPerYear"],
       `membership may grow to ${n(e.grownMembers)} over ${e.years.toFixed(1)} years`,
@@ -380,7 +382,7 @@ export function limitIssues(s: Scenario): { pathParts: PropertyKey[]; message: s
       n(L.maxCommitteeSeats),
       "every seat is counted at every vote",
     );
-  else if (e.grownCommitteeSeats > L.maxGrownCommitteeSeats)
+  else if (calendarOk && e.grownCommitteeSeats > L.maxGrownCommitteeSeats)
     over(
       ["mechanisms", "circularFlow", "params", "enlargementCap"],
       `the committee may grow to ${n(e.grownCommitteeSeats)} seats by enlargement at every congress`,
