@@ -16,7 +16,7 @@ export interface LocatedIssue {
 
 /**
  * Largest file users write that is read at all (bytes; characters once decoded). The built-in scenario is
- * 60 KB and the largest the resource limits allow (1,000 people, 500 regions) about 2 MB; parsing YAML runs
+ * 60 KB and the largest the resource limits allow (1,000 people, 500 regions) under 2 MB; parsing YAML runs
  * at one or two megabytes a second and takes tens of times the text in memory, so a 14 MB file of 10,000
  * leaders took 36 s just to read. Four megabytes keeps any refusal within seconds.
  */
