@@ -198,20 +198,25 @@ export function estimateRun(s: Scenario): RunEstimate {
   const grownCommitteeSeats = committeeSeats * (1 + Math.max(0, enlarge)) ** congresses;
   const delegates = congress?.delegates ? Math.round(congress.delegates.value) : 0;
 
-  // Milliseconds per simulated year, from measured runs (see LIMITS): a base, people, regions, and members
-  // when each is a row (their mean over the run, growing as projected).
+  // Milliseconds per simulated year, from measured runs (see LIMITS): a base, people, regions, committee
+  // seats, and members when each is a row (their mean over the run, growing as projected).
   const individual = s.members.fidelity === "individual";
   // Time follows the expected growth (memory, above, the growth two deviations up).
   const expected = projectedGrowth(s, years, 0);
   const meanMembers = expected > 1.0001 ? (members * (expected - 1)) / Math.log(expected) : members;
   const perYear =
-    15 + 0.2 * s.people.length + 1.2 * s.regions.length + (individual ? 0.0003 * meanMembers : 0);
+    15 +
+    0.2 * s.people.length +
+    1.2 * s.regions.length +
+    0.03 * committeeSeats +
+    (individual ? 0.0003 * meanMembers : 0);
   const politicsTicks = Math.max(
     1,
     Math.round((s.mechanisms.coalitions.params.politicsEveryWeeks * 7) / s.calendar.tickDays),
   );
   const rounds = s.mechanisms.coalitions.enabled ? Math.ceil(ticks / politicsTicks) : 0;
-  const ms = years * perYear + ticks * 0.05 + rounds * coalitionRoundMs(contenders) + 50;
+  // Plus compiling and setting up the run.
+  const ms = years * perYear + ticks * 0.05 + rounds * coalitionRoundMs(contenders) + 100;
   return {
     years,
     ticks,
