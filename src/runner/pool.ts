@@ -118,6 +118,8 @@ export class PoolExecutor implements Executor {
         maxThreads: 1,
         execArgv,
         idleTimeout: 60_000,
+        // A run that outgrows this heap ends its thread (the experiment fails, saying so), not the process.
+        resourceLimits: { maxOldGenerationSizeMb: 2048 },
       }),
       active: 0,
       variants: new Set<number>(),

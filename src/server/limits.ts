@@ -12,6 +12,18 @@ export interface Limits {
   maxConcurrentExperiments: number;
   /** Most `--set` style changes in one request. */
   maxChanges: number;
+  /**
+   * Most estimated CPU seconds in one experiment, summed over its runs (each run estimated from its scenario's
+   * size; see docs/reliability.md). Three hours: the largest experiment of the built-in scenario the run
+   * limits allow (20,000 runs) is estimated at about two.
+   */
+  maxExperimentSeconds: number;
+  /** Wall-clock seconds a server-side replay may take before it is stopped. */
+  replayTimeoutSeconds: number;
+  /** Largest replay answer, in bytes of JSON (the built-in scenario's is about 0.3 MB). */
+  maxReplayBytes: number;
+  /** Server-side replays running at once; more wait in a short queue, and beyond it get 429. */
+  maxConcurrentReplays: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -20,4 +32,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxTotalRuns: 20_000,
   maxConcurrentExperiments: 2,
   maxChanges: 64,
+  maxExperimentSeconds: 3 * 3600,
+  replayTimeoutSeconds: 30,
+  maxReplayBytes: 16 * 1024 * 1024,
+  maxConcurrentReplays: 1,
 };
