@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
+import { workerExecArgv, workerScript } from "../runner/workerThreads.ts";
 import { makeReplay, type ReplayJob, type ReplayOutcome } from "./replayJob.ts";
 
 export { estimateReplayBytes, makeReplay, type ReplayJob, type ReplayOutcome } from "./replayJob.ts";
@@ -32,12 +33,7 @@ export const inProcessReplays: ReplayRunner = {
   close: async () => {},
 };
 
-const WORKER = new URL("./replayWorker.ts", import.meta.url).href;
-const TSX = import.meta.resolve("tsx");
-
-function hasTsx(argv: readonly string[]): boolean {
-  return argv.some((a, i) => a === "--import=tsx" || (a === "--import" && argv[i + 1] === "tsx"));
-}
+const WORKER = workerScript("./replayWorker", import.meta.url);
 
 export interface ReplayPoolOptions {
   /** Replays running at once (default: one per core, at most 2). */
@@ -70,7 +66,7 @@ export class ReplayPool implements ReplayRunner {
       maxThreads: threads,
       maxQueue: o.maxQueued ?? 4 * threads,
       idleTimeout: 30_000,
-      execArgv: hasTsx(process.execArgv) ? process.execArgv : [...process.execArgv, "--import", TSX],
+      execArgv: workerExecArgv(),
       resourceLimits: { maxOldGenerationSizeMb: o.maxHeapMb ?? 1024 },
     });
   }
