@@ -56,7 +56,7 @@ afterAll(() => report("DoS suite", figures));
 describe("denial-of-service cases in scenario files: refused before anything runs", () => {
   const cases: [string, () => unknown, RegExp][] = [
     ["a calendar to 9999-12-31", () => C.endOfTime(base), /calendar\.end/],
-    ["10 extra seated leaders", () => C.seatedLeaders(base, 10), /maxSeats/],
+    ["13 exact copies of a leader, seated", () => C.copiedLeaders(base, 8), /maxSeats/],
     ["16 extra seated leaders", () => C.seatedLeaders(base, 16), /maxSeats/],
     ["more than 24 contenders", () => C.seatedLeaders(base, 20), /maxSeats/],
     // As a file it is 14 MB: refused by its size before it is parsed.
@@ -158,11 +158,12 @@ describe("denial-of-service cases through the API: refused before anything runs"
 
 describe("the largest cases the limits allow finish within the run budget", () => {
   const cheap: [string, () => unknown][] = [
-    ["12 contenders", () => C.seatedLeaders(base, LIMITS.maxContenders - 8)],
+    ["9 contenders", () => C.seatedLeaders(base, 4)],
     ["2,000 committee seats", () => C.committeeSeats(base, LIMITS.maxCommitteeSeats - 30)],
     ["100,000 delegates", () => C.delegates(base, LIMITS.maxDelegates)],
   ];
   const heavy: [string, () => unknown][] = [
+    [`${LIMITS.maxContenders} contenders`, () => C.seatedLeaders(base, LIMITS.maxContenders - 5)],
     ["a 99-year calendar", () => C.years(base, 99)],
     ["1,000 people", () => C.officials(base, LIMITS.maxPeople - base.people.length)],
     ["100 leaders", () => C.leaders(base, LIMITS.maxLeaders - 8)],

@@ -9,7 +9,9 @@ import type { Scenario } from "./schema.ts";
 type Data = any;
 
 const leaderLike = (s: Data) => structuredClone(s.people.find((p: Data) => p.role === "leader").attributes);
+/** The body whose members play the coalition game: the one marked top, else as the compiler picks it. */
 const gameExecutive = (s: Data) =>
+  s.bodies.find((b: Data) => b.top === true) ??
   s.bodies.find(
     (b: Data) =>
       b.kind === "executive" && b.electedBy === s.bodies.find((c: Data) => c.kind === "committee").id,
@@ -32,8 +34,22 @@ export const STRESS_CASES = {
     ...structuredClone(base),
     calendar: { ...base.calendar, end: "9999-12-31" },
   }),
-  /** `n` more leaders, each seated in the executive (which grows to hold them). */
+  /**
+   * `n` more ambitious leaders, each seated in the top body (which grows to hold them), each with a standing,
+   * skill and line of his own: contenders as a real scenario has them.
+   */
   seatedLeaders: (base: Scenario, n: number): Data => {
+    const s: Data = STRESS_CASES.copiedLeaders(base, n);
+    s.people.slice(-n).forEach((p: Data, i: number) => {
+      // Spread over [0.3, 0.9], [0.2, 0.9] and [-0.8, 0.8] in orders of their own (multipliers coprime with the moduli).
+      p.attributes.prestige = exact(0.3 + (0.6 * ((i * 37) % 97)) / 97);
+      p.attributes.organisation = exact(0.2 + (0.7 * ((i * 29) % 89)) / 89);
+      p.attributes.ideology = exact(-0.8 + (1.6 * ((i * 31) % 23)) / 23);
+    });
+    return s;
+  },
+  /** `n` exact copies of the first leader, each seated in the top body: ties of power among contenders. */
+  copiedLeaders: (base: Scenario, n: number): Data => {
     const s: Data = structuredClone(base);
     const exec = gameExecutive(s);
     exec.seats += n;

@@ -21,32 +21,38 @@ export const LIMITS = {
   maxTicks: 5_300,
   /**
    * Most people (leaders and officials). The engine keeps an n x n matrix of perceived powers (8 n^2 bytes)
-   * and scans people every tick: 1,000 people cost about 4 s a run; 10,000 took 1.3 GB.
+   * and scans people every tick: 900 more officials cost 1.4 s a run; 10,000 people took 1.3 GB.
    */
   maxPeople: 1_000,
   /** Most leaders. Every leader adds a power series to each run's output (about 10 KB a run each). */
   maxLeaders: 100,
   /**
-   * Most leaders who can play the coalition game at once (leaders who can sit in the executive). The exact
-   * ruling-coalition search is exponential in the players: 13 took 2 s a run, 14 took 12 s, 15 took 40 s,
-   * and the engine's coalition bitmask stops at 24. Twelve is half again the flagship's eight.
+   * Most contenders who can sit in the top body at once: people ambitious enough to take the initiative
+   * (ambition at least the coalitions' contenderAmbition) who sit in it, are on its bench, are someone's
+   * client or sat in it before a fall, capped by its seats. They play the ruling-coalition game, whose exact
+   * search takes the twelve strongest and grows about twofold per player up to them (see
+   * {@link coalitionRoundMs}); the bitmask of the game's winning test stops at 24.
    */
-  maxContenders: 12,
+  maxContenders: 16,
   /** Most voting seats of an executive body (its start and its enlarged size): a small body by definition. */
   maxExecutiveSeats: 100,
   /**
-   * Most regions. Every region is visited every tick (about 20 microseconds each): 1,000 regions cost 5 s a
-   * run; 10,000 ran for minutes.
+   * Most regions. Every region's members are updated every tick, in cells of region x cohort x line: 480 more
+   * regions cost 2.7 s a run; 10,000 ran for minutes.
    */
   maxRegions: 500,
+  /** Most member cohorts: every cohort is a cell in every region (60 more cost 1 s a run). */
+  maxCohorts: 50,
+  /** Most policy axes: every comparison of two lines spans every axis. */
+  maxAxes: 20,
   /**
    * Most members at the start, in aggregate fidelity (counts per region, cohort and line). Counts stay exact in
    * double precision far beyond this; more than the world's population is a typing mistake.
    */
   maxMembersAggregate: 10_000_000_000,
   /**
-   * Most members at the start in individual fidelity, where every member is an 11-byte row: 5 million
-   * members took 10 s and 350 MB a run (10^9 took 4.5 GB; 10^12 crashed).
+   * Most members at the start in individual fidelity, where every member is a row of a few bytes: 5 million
+   * members took 8 s and 400 MB a run (10^9 took 4.5 GB; 10^12 crashed).
    */
   maxMembersIndividual: 5_000_000,
   /**
@@ -58,24 +64,33 @@ export const LIMITS = {
   /** Most members a run may grow to in aggregate fidelity: counts stay exact integers below 2^53. */
   maxGrownMembersAggregate: 1e15,
   /**
-   * Most Central Committee seats at the start (named members, secretaries and independents). Every seat is
-   * an entry counted at every vote; 10^9 seats aborted the engine. Real committees had 27 to 121.
+   * Most Central Committee seats at the start: named members, secretaries, and the blocs' (and version-1
+   * independents') voting and candidate seats. Blocs are counts, so size costs little; but real committees had
+   * a few dozen to a few hundred seats, and far more is a typing mistake that would swamp every vote.
    */
   maxCommitteeSeats: 2_000,
   /**
    * Most seats the committee may grow to by enlargement at congresses (its start size times 1 + the
-   * enlargement cap per congress): a weekly congress doubling it would never end.
+   * enlargement cap per congress): enlargement compounds, and a weekly congress doubling the committee
+   * would give it astronomically many seats.
    */
   maxGrownCommitteeSeats: 20_000,
   /** Most congress delegates: real congresses had a few hundred to two thousand voting delegates. */
   maxDelegates: 100_000,
-  /** Most bodies: a party-state has a handful (the flagship has five); each is checked every tick. */
+  /** Most bodies: a party-state has a handful (the built-in scenarios have four and five); each sits and votes. */
   maxBodies: 50,
-  /** Most offices; each is looked up for its capabilities every tick. */
+  /** Most anonymous committee blocs: each is a group of voters in every committee vote. */
+  maxBlocs: 500,
+  /** Most offices; each person's capabilities are drawn from them every tick. */
   maxOffices: 500,
   /** Most scheduled shocks; each is drawn once per run and checked every tick. */
   maxShocks: 2_000,
-  /** Most source keys: citations, not data (the flagship has 34). */
+  /** Most scheduled transfers of offices; each is drawn once per run and checked every tick. */
+  maxTransfers: 2_000,
+  /** Most steps of the elimination ladder and most repression periods: both are read at every motion. */
+  maxLadderSteps: 50,
+  maxRepressionPeriods: 500,
+  /** Most source keys: citations, not data (the built-in scenarios have a few dozen). */
   maxSources: 5_000,
   /** Most meeting dates listed for one body: at most one a tick is meaningful. */
   maxMeetingDates: 5_300,
@@ -94,9 +109,15 @@ export interface RunEstimate {
   ticks: number;
   people: number;
   leaders: number;
-  /** Leaders who can sit in the executive at once: the coalition game's players. */
+  /** Contenders who can sit in the top body at once: the coalition game's players who take the initiative. */
   contenders: number;
+  /** Leaders below the contenders' ambition who can sit in the top body: contenders while they oppose the line. */
+  opposers: number;
+  /** Whether two contenders are exact copies of each other (ties of power make the coalition search slow). */
+  tied: boolean;
   regions: number;
+  /** Cells of the member tables: regions x cohorts. */
+  cells: number;
   /** Members at the start, and the projected most a run grows to. */
   members: number;
   grownMembers: number;
@@ -105,6 +126,8 @@ export interface RunEstimate {
   delegates: number;
   /** Estimated seconds of one run on the reference machine. */
   seconds: number;
+  /** What most of the estimate comes from, when one thing does: the field to change to make a run cheaper. */
+  mostly: "contenders" | "regions" | "people" | "members" | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -118,8 +141,10 @@ const value = (e: { value: number } | undefined) => (e ? e.value : 0);
 
 /**
  * How many times membership may grow over `years`: ordinary growth (recruitment less attrition) compounded,
- * times one factor (1 + campaign share) per enrolment campaign, counting campaigns at their expected number
- * plus `sigmas` standard deviations (a Poisson count), never more than the least gap between campaigns allows.
+ * times 1 + the campaign share for every enrolment campaign (a campaign brings in that share of the
+ * membership at the start of the run, and its recruits then grow with the rest), counting campaigns at their
+ * expected number plus `sigmas` standard deviations (a Poisson count), never more than the least gap between
+ * campaigns allows.
  */
 export function projectedGrowth(s: Scenario, years: number, sigmas = 2): number {
   const m = s.mechanisms;
@@ -137,13 +162,60 @@ export function projectedGrowth(s: Scenario, years: number, sigmas = 2): number 
       value(e.launchPerYear) * years + value(e.launchPerYear) * Math.max(0, value(e.mourningBoost) - 1);
     campaigns = Math.min(byGap, expected + sigmas * Math.sqrt(expected));
   }
-  return Math.exp(ordinary * years) * (1 + value(e.campaignShare)) ** campaigns;
+  return Math.exp(ordinary * years) * (1 + value(e.campaignShare) * campaigns);
 }
 
-/** The executive body whose full members play the coalition game, as the compiler picks it. */
-function gameExecutive(s: Scenario) {
+/** The index of the body whose full members play the coalition game, as the compiler picks it (-1: none). */
+export function topBodyIndex(s: Scenario): number {
+  const flagged = s.bodies.findIndex((b) => b.top === true);
+  if (flagged >= 0) return flagged;
   const committee = s.bodies.find((b) => b.kind === "committee");
-  return s.bodies.find((b) => b.kind === "executive" && b.electedBy === committee?.id);
+  return s.bodies.findIndex((b) => b.kind === "executive" && b.electedBy === committee?.id);
+}
+
+/** The attributes that make a person's power and conduct, as one comparable text (for exact copies). */
+function conduct(p: Scenario["people"][number]): string {
+  const a = p.attributes ?? {};
+  return JSON.stringify(
+    (Object.keys(a) as (keyof typeof a)[])
+      .sort()
+      .map((k) => [k, (a[k] as { value?: number } | undefined)?.value ?? a[k]]),
+  );
+}
+
+/**
+ * Who can play the coalition game from the top body, before the run. A contender is a person ambitious enough
+ * to take the initiative; he can reach the top body if he sits in it or on its bench, is someone's client (a
+ * plenum may seat the ruling coalition's clients), or sat in it before a fall (he may be rehabilitated).
+ * Leaders below the ambition who can reach it count apart: they take the initiative only while they oppose
+ * the line (with the policy mechanism on). Both are capped by the body's most seats.
+ */
+export function potentialContenders(s: Scenario): { contenders: number; opposers: number; tied: boolean } {
+  const top = topBodyIndex(s);
+  if (top < 0 || !s.mechanisms.coalitions.enabled) return { contenders: 0, opposers: 0, tied: false };
+  const body = s.bodies[top]!;
+  const seated = s.people.filter((p) => p.seats.includes(body.id)).length;
+  const capacity = Math.max(body.seats ?? 0, body.maxSeats ?? 0, seated);
+  const threshold = s.mechanisms.coalitions.params.contenderAmbition.value;
+  const reach = (p: Scenario["people"][number]) =>
+    p.seats.includes(body.id) ||
+    p.candidateOf.includes(body.id) ||
+    p.patron !== null ||
+    (p.purged?.seats ?? []).includes(body.id);
+  const ambitious = s.people.filter((p) => reach(p) && value(p.attributes?.ambition) >= threshold);
+  const contenders = Math.min(capacity, ambitious.length);
+  const others = s.mechanisms.policy.enabled
+    ? s.people.filter((p) => p.role === "leader" && reach(p) && value(p.attributes?.ambition) < threshold)
+        .length
+    : 0;
+  const seen = new Set<string>();
+  let tied = false;
+  for (const p of ambitious) {
+    const c = conduct(p);
+    if (seen.has(c)) tied = true;
+    seen.add(c);
+  }
+  return { contenders, opposers: Math.min(Math.max(0, capacity - contenders), others), tied };
 }
 
 /** Meetings of a body inside the calendar. */
@@ -158,12 +230,20 @@ function meetings(body: Scenario["bodies"][number], s: Scenario, ticks: number):
 }
 
 /**
- * Milliseconds of one politics round of the coalition game with k players: negligible up to about ten,
- * then roughly five times more per player (measured: 13 players about 15 ms a round, 14 about 100 ms, 15
- * about 400 ms).
+ * Milliseconds of one politics round of the coalition game with k potential contenders. Every contender
+ * weighs the coalitions that keep him among the twelve strongest players (the kernel's exact search stops
+ * there), so the cost grows about twofold per contender up to twelve and slowly beyond. Measured per round
+ * (2 cores, shared), against the contenders counted before the run: 2 ms for the Bolshevik scenario's five,
+ * 3.5 for the China scenario's nine (not all of them sit at once), 10 to 80 for nine to eleven identical
+ * leaders who all do, 40 to 150 for twelve to fifteen distinct ones. Exact ties of power defeat the search's
+ * pruning: with twelve and thirteen identical contenders rounds took 0.2 to 1.5 s, so copies among twelve or
+ * more contenders count eightfold.
  */
-export function coalitionRoundMs(k: number): number {
-  return k < 8 ? 0.01 : 20 * 5 ** (k - 13);
+export function coalitionRoundMs(k: number, tied = false): number {
+  if (k <= 0) return 0;
+  const exact = 1 + 12 * 2.2 ** (Math.min(k, 12) - 9);
+  const beyond = k > 12 ? 1 + 0.1 * (k - 12) : 1;
+  return exact * beyond * (tied && k >= 12 ? 8 : 1);
 }
 
 /**
@@ -171,17 +251,14 @@ export function coalitionRoundMs(k: number): number {
  * machine. Generous on purpose: typical runs take a half to a fifth of the estimate.
  *
  * @example
- * estimateRun(scenario).seconds; // about 0.3 for the built-in scenario
+ * estimateRun(scenario).seconds; // about a second for the built-in scenarios
  */
 export function estimateRun(s: Scenario): RunEstimate {
   const span = days(s.calendar.end) - days(s.calendar.start);
   const years = Math.max(0, span) / YEAR_DAYS;
   const ticks = Math.max(1, Math.ceil(span / s.calendar.tickDays));
   const leaders = s.people.filter((p) => p.role === "leader").length;
-  const exec = gameExecutive(s);
-  const seatedAtStart = exec ? s.people.filter((p) => p.seats.includes(exec.id)).length : 0;
-  const execSize = exec ? Math.max(exec.seats ?? 0, exec.maxSeats ?? 0, seatedAtStart) : 0;
-  const contenders = Math.min(leaders, execSize);
+  const game = potentialContenders(s);
   const members = s.regions.reduce((n, r) => n + Math.max(0, r.members.value), 0);
   const growth = projectedGrowth(s, years);
   const grownMembers = members * growth;
@@ -189,6 +266,7 @@ export function estimateRun(s: Scenario): RunEstimate {
   const committeeSeats =
     (committee ? s.people.filter((p) => p.seats.includes(committee.id)).length : 0) +
     s.regions.filter((r) => r.inCentralCommittee).length +
+    s.centralCommittee.blocs.reduce((n, b) => n + b.seats + b.candidates, 0) +
     s.centralCommittee.independents.reduce((n, g) => n + g.count, 0);
   const congress = s.bodies.find((b) => b.kind === "congress");
   const congresses = congress ? meetings(congress, s, ticks) : 0;
@@ -197,39 +275,53 @@ export function estimateRun(s: Scenario): RunEstimate {
     : 0;
   const grownCommitteeSeats = committeeSeats * (1 + Math.max(0, enlarge)) ** congresses;
   const delegates = congress?.delegates ? Math.round(congress.delegates.value) : 0;
+  const cells = s.regions.length * (s.cohorts?.length ?? 4);
 
-  // Milliseconds per simulated year, from measured runs (see LIMITS): a base, people, regions, committee
-  // seats, and members when each is a row (their mean over the run, growing as projected).
+  // Milliseconds per simulated year, from measured runs (see LIMITS): a base, people, member cells, offices,
+  // and members when each is a row (their mean over the run, growing as expected).
   const individual = s.members.fidelity === "individual";
   // Time follows the expected growth (memory, above, the growth two deviations up).
   const expected = projectedGrowth(s, years, 0);
-  const meanMembers = expected > 1.0001 ? (members * (expected - 1)) / Math.log(expected) : members;
+  const meanMembers = (members * (1 + expected)) / 2;
   const perYear =
-    15 +
+    10 +
     0.2 * s.people.length +
-    1.2 * s.regions.length +
-    0.03 * committeeSeats +
+    0.2 * cells +
+    0.3 * s.offices.length +
     (individual ? 0.0003 * meanMembers : 0);
   const politicsTicks = Math.max(
     1,
     Math.round((s.mechanisms.coalitions.params.politicsEveryWeeks * 7) / s.calendar.tickDays),
   );
   const rounds = s.mechanisms.coalitions.enabled ? Math.ceil(ticks / politicsTicks) : 0;
+  // Leaders who turn to opposition join the game while they oppose: a millisecond a round for each who could.
+  const perRound = coalitionRoundMs(game.contenders, game.tied) + game.opposers;
   // Plus compiling and setting up the run.
-  const ms = years * perYear + ticks * 0.05 + rounds * coalitionRoundMs(contenders) + 100;
+  const ms = years * perYear + ticks * 0.05 + rounds * perRound + 100;
+  const parts = {
+    contenders: rounds * perRound,
+    regions: years * 0.2 * cells,
+    people: years * 0.2 * s.people.length,
+    members: individual ? years * 0.0003 * meanMembers : 0,
+  };
+  const [mostly, most] = Object.entries(parts).sort((a, b) => b[1] - a[1])[0]!;
   return {
     years,
     ticks,
     people: s.people.length,
     leaders,
-    contenders,
+    contenders: game.contenders,
+    opposers: game.opposers,
+    tied: game.tied,
     regions: s.regions.length,
+    cells,
     members,
     grownMembers,
     committeeSeats,
     grownCommitteeSeats,
     delegates,
     seconds: ms / 1000,
+    mostly: most > ms / 2 ? (mostly as RunEstimate["mostly"]) : null,
   };
 }
 
@@ -258,11 +350,22 @@ export function sizeIssues(data: unknown): { pathParts: PropertyKey[]; message: 
       });
   };
   count("people", LIMITS.maxPeople, "people", "the engine compares every pair of people");
-  count("regions", LIMITS.maxRegions, "regions", "every region is visited every tick");
-  count("bodies", LIMITS.maxBodies, "bodies", "each body is checked every tick");
-  count("offices", LIMITS.maxOffices, "offices", "each office is looked up every tick");
+  count("regions", LIMITS.maxRegions, "regions", "every region's members are updated every tick");
+  count("cohorts", LIMITS.maxCohorts, "cohorts", "every cohort is a cell of members in every region");
+  count("axes", LIMITS.maxAxes, "policy axes", "every comparison of two lines spans every axis");
+  count("bodies", LIMITS.maxBodies, "bodies", "each body sits and votes");
+  count("offices", LIMITS.maxOffices, "offices", "capabilities are drawn from every office every tick");
   count("shocks", LIMITS.maxShocks, "shocks", "each shock is checked every tick");
+  count("transfers", LIMITS.maxTransfers, "transfers", "each transfer is checked every tick");
+  count("ladder", LIMITS.maxLadderSteps, "ladder steps", "the ladder is read at every motion");
+  count("repression", LIMITS.maxRepressionPeriods, "repression periods", "they are read at every motion");
   count("sources", LIMITS.maxSources, "source keys", "sources are citations, not data");
+  const blocs = (d.centralCommittee as { blocs?: unknown } | null | undefined)?.blocs;
+  if (Array.isArray(blocs) && blocs.length > LIMITS.maxBlocs)
+    out.push({
+      pathParts: ["centralCommittee", "blocs"],
+      message: `${n(blocs.length)} committee blocs, more than the limit of ${n(LIMITS.maxBlocs)}: each is a group of voters in every committee vote`,
+    });
   if (Array.isArray(d.bodies))
     d.bodies.forEach((b: unknown, i) => {
       const dates = (b as { meets?: { dates?: unknown } } | null)?.meets?.dates;
@@ -317,14 +420,13 @@ export function limitIssues(s: Scenario): { pathParts: PropertyKey[]; message: s
       n(L.maxLeaders),
       "every leader adds a power series to each run's output",
     );
-  const exec = gameExecutive(s);
-  const execIndex = exec ? s.bodies.indexOf(exec) : -1;
+  const top = topBodyIndex(s);
   if (e.contenders > L.maxContenders)
     over(
-      execIndex >= 0 ? ["bodies", execIndex, "maxSeats"] : ["people"],
-      `${e.contenders} leaders can sit in the executive "${exec?.id}" at once`,
+      top >= 0 ? ["bodies", top, "maxSeats"] : ["people"],
+      `${e.contenders} contenders (people with ambition of at least ${s.mechanisms.coalitions.params.contenderAmbition.value}) can sit in the top body "${s.bodies[top]?.id}" at once`,
       `${L.maxContenders}`,
-      "the exact ruling-coalition search grows about fivefold with each player (14 players took 12 s a run); seat fewer leaders or lower the executive's seats",
+      "the ruling-coalition search grows about twofold with each contender (twelve took a quarter of a second a politics round); seat fewer ambitious people in it or lower its seats",
     );
   s.bodies.forEach((b, i) => {
     if (b.kind !== "executive") return;
@@ -340,7 +442,12 @@ export function limitIssues(s: Scenario): { pathParts: PropertyKey[]; message: s
     }
   });
   if (e.regions > L.maxRegions)
-    over(["regions"], `${n(e.regions)} regions`, n(L.maxRegions), "every region is visited every tick");
+    over(
+      ["regions"],
+      `${n(e.regions)} regions`,
+      n(L.maxRegions),
+      "every region's members are updated every tick",
+    );
   const individual = s.members.fidelity === "individual";
   // Growth over a calendar already refused as too long says nothing more: not repeated.
   const calendarOk = e.years <= L.maxYears;
@@ -380,19 +487,23 @@ export function limitIssues(s: Scenario): { pathParts: PropertyKey[]; message: s
       n(L.maxGrownMembersAggregate),
       "counts would no longer be exact; lower recruitment or enrolment, or shorten the calendar",
     );
-  if (e.committeeSeats > L.maxCommitteeSeats)
+  if (e.committeeSeats > L.maxCommitteeSeats) {
+    // Named at the larger of the two anonymous parts, where such a number is usually typed.
+    const cc = s.centralCommittee;
+    const inBlocs = cc.blocs.reduce((a, b) => a + b.seats + b.candidates, 0);
+    const independents = cc.independents.reduce((a, g) => a + g.count, 0);
     over(
-      ["centralCommittee", "independents"],
+      ["centralCommittee", inBlocs > independents ? "blocs" : "independents"],
       `${n(e.committeeSeats)} committee seats`,
       n(L.maxCommitteeSeats),
-      "every seat is counted at every vote",
+      "real committees had a few dozen to a few hundred seats; far more is a typing mistake that would swamp every vote",
     );
-  else if (calendarOk && e.grownCommitteeSeats > L.maxGrownCommitteeSeats)
+  } else if (calendarOk && e.grownCommitteeSeats > L.maxGrownCommitteeSeats)
     over(
       ["mechanisms", "circularFlow", "params", "enlargementCap"],
       `the committee may grow to ${n(e.grownCommitteeSeats)} seats by enlargement at every congress`,
       n(L.maxGrownCommitteeSeats),
-      "every seat is counted at every vote; lower the enlargement cap or hold fewer congresses",
+      "enlargement compounds at every congress; lower the enlargement cap or hold fewer congresses",
     );
   const congressIndex = s.bodies.findIndex((b) => b.kind === "congress");
   if (e.delegates > L.maxDelegates)
@@ -402,10 +513,17 @@ export function limitIssues(s: Scenario): { pathParts: PropertyKey[]; message: s
       n(L.maxDelegates),
       "real congresses had at most a few thousand",
     );
+  // Named at what most of the estimate comes from (the calendar when nothing stands out).
+  const budgetPath: Record<NonNullable<RunEstimate["mostly"]>, PropertyKey[]> = {
+    contenders: top >= 0 ? ["bodies", top, "maxSeats"] : ["people"],
+    regions: ["regions"],
+    people: ["people"],
+    members: ["members", "fidelity"],
+  };
   if (out.length === 0 && e.seconds > L.maxRunSeconds)
     over(
-      ["calendar"],
-      `one run is estimated at ${e.seconds.toFixed(0)} s (${e.years.toFixed(1)} years, ${e.people} people, ${e.regions} regions, ${e.contenders} contenders${individual ? `, up to ${n(e.grownMembers)} members as rows` : ""})`,
+      e.mostly ? budgetPath[e.mostly] : ["calendar", "end"],
+      `one run is estimated at ${e.seconds.toFixed(0)} s (${e.years.toFixed(1)} years, ${e.people} people, ${e.regions} regions, ${e.contenders} contenders${e.tied ? " some of them exact copies of each other" : ""}${individual ? `, up to ${n(e.grownMembers)} members as rows` : ""})`,
       `${L.maxRunSeconds} s`,
       "the run budget; shorten the calendar or make the scenario smaller",
     );

@@ -102,8 +102,8 @@ describe("scenario patches", () => {
       /no such field.*"mechanisms" has no field "nonesuch"/,
     );
     // In the schema, but missing here: a step of an official's absent attributes.
-    expect(() => applySet(base, "people.molotov.attributes.prestige", 1)).toThrow(
-      /no such field: "people.molotov.attributes.prestige"|"people.molotov.attributes" does not exist/,
+    expect(() => applySet(base, "people.kirov.attributes.prestige", 1)).toThrow(
+      /no such field: "people.kirov.attributes.prestige"|"people.kirov.attributes" does not exist/,
     );
     expect(() => applySet(base, "people.nobody.name", "x")).toThrow(/"people.nobody" does not exist/);
     expect(() => applySet(base, "people[999].name", "x")).toThrow(/"people\[999\]" does not exist/);
