@@ -94,11 +94,20 @@ function locate(error: z.ZodError, yaml: YamlText): ScenarioIssue[] {
 let formatSchema: SchemaNode | null = null;
 
 /**
+ * Makes, once, the description of the format that refusals quote (the allowed fields and ranges). It takes
+ * about half a second: a server makes it before it listens, so the first refused request does not wait.
+ */
+export function prepareMessages(): SchemaNode {
+  formatSchema ??= scenarioJsonSchema() as SchemaNode;
+  return formatSchema;
+}
+
+/**
  * The message for one schema issue: an unknown field with the nearest allowed name, a number out of range with
  * its allowed range and the value found; otherwise the schema's own message.
  */
 function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
-  formatSchema ??= scenarioJsonSchema() as SchemaNode;
+  const formatSchema = prepareMessages();
   if (issue.code === "unrecognized_keys") return unknownFieldsMessage(formatSchema, issue.path, issue.keys);
   if (issue.code === "too_big" || issue.code === "too_small") {
     let value: unknown = data;

@@ -69,12 +69,6 @@ export const replayRequestSchema = z
   .strict();
 export type ReplayRequest = z.input<typeof replayRequestSchema>;
 
-/**
- * POST /api/experiments/{id}/resume: nothing to say but the id in the path. The body is an empty JSON object
- * all the same, as every write's is: a JSON content type is what a page on another site cannot send unasked.
- */
-export const resumeRequestSchema = z.object({}).strict();
-
 /** POST /api/experiments: a Monte Carlo, a what-if (changes against the baseline) or a factor attribution. */
 export const experimentRequestSchema = z
   .object({

@@ -20,7 +20,6 @@ import {
   exportQuerySchema,
   type Limits,
   replayRequestSchema,
-  resumeRequestSchema,
   type ScenarioDetail,
   type ScenarioListing,
 } from "./contract.ts";
@@ -216,13 +215,10 @@ export const routes = {
     path: "/api/experiments/{id}/resume",
     summary:
       "Finish an experiment that stopped (the server or CLI was killed) or failed; send an empty JSON object",
-    request: {
-      params: experimentId,
-      body: { required: true, content: { "application/json": { schema: resumeRequestSchema } } },
-    },
+    request: { params: experimentId },
     responses: {
       202: json(experimentInfoSchema, "resumed"),
-      400: refusal("bad id, or a body that is not an empty object"),
+      400: refusal("bad id"),
       403: refusal("written from another origin"),
       404: refusal("unknown"),
       409: refusal("finished, damaged in the store, or a stored plan this version will not run"),

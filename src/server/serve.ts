@@ -14,6 +14,7 @@ import { loadLesson } from "../node/lesson.ts";
 import { builtinScenarios, DEFAULT_SCENARIO, loadScenario } from "../node/scenarios.ts";
 import type { Executor } from "../runner/executor.ts";
 import { PoolExecutor } from "../runner/pool.ts";
+import { prepareMessages } from "../scenario/load.ts";
 import { ResultsStore } from "../store/store.ts";
 import { createApp, LOOPBACK_HOSTS, type ServedScenario } from "./app.ts";
 import type { Limits } from "./contract.ts";
@@ -122,6 +123,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const log = o.log ?? (() => {});
   if (o.dashboard) await ensureDashboardBuilt(log);
   const store = ResultsStore.open(o.store);
+  // Made before the server listens: the first refused change would otherwise hold up every request meanwhile.
+  prepareMessages();
   // Runs go to worker threads even with one worker: on this thread they would hold up every request.
   const executor = (): Executor => new PoolExecutor(o.workers);
   const replays = new ReplayPool({

@@ -77,7 +77,11 @@ export const api = {
   // cross-site requests).
   resumeExperiment: (id: number) =>
     answer(
-      () => client.api.experiments[":id"].resume.$post({ param: { id: String(id) }, json: {} }),
+      () =>
+        client.api.experiments[":id"].resume.$post(
+          { param: { id: String(id) } },
+          { init: { headers: { "content-type": "application/json" }, body: "{}" } },
+        ),
       `POST /api/experiments/${id}/resume`,
     ),
   reportUrl: (id: number) => `/api/experiments/${id}/report`,
