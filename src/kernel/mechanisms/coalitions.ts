@@ -307,7 +307,7 @@ function moveAgainstRival(
         (!p.capitulated || submittedYetHolding(w, i)) &&
         // A rival who contends, one already on the way down, or one on record against the adopted line who
         // backs a rival of the rulers (a deviation: the right deviation was named after its leaders voted
-        // against the grain measures and stood with Bukharin).
+        // against the grain measures and stood with the rulers' rival).
         ((players.includes(i) && isContender(w, i)) ||
           p.rung >= 1 ||
           p.capitulated ||
