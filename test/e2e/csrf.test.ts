@@ -21,6 +21,7 @@ import { ExperimentManager } from "../../src/server/experiments.ts";
 import { inProcessReplays } from "../../src/server/replays.ts";
 import { servedScenarios } from "../../src/server/serve.ts";
 import { ResultsStore } from "../../src/store/store.ts";
+import { report } from "../nightly.ts";
 import { CHROMIUM, RUN_BROWSER_TESTS } from "./browser.ts";
 
 interface Seen {
@@ -41,6 +42,7 @@ let apiUrl = "";
 let evilPort = 0;
 let interrupted = 0;
 const seen: Seen[] = [];
+const figures: Record<string, unknown> = {};
 
 /** The attacker's page: every way to send a write, fired at once, reporting when all have been tried. */
 function attackPage(target: string, id: number): string {
@@ -126,6 +128,7 @@ describe.runIf(RUN_BROWSER_TESTS)("cross-site writes in a real browser", () => {
   }, 120_000);
 
   afterAll(async () => {
+    report("cross-site writes", figures);
     await browser?.close();
     await new Promise((r) => evil?.close(r));
     await new Promise((r) => api?.close(r));
@@ -152,6 +155,7 @@ describe.runIf(RUN_BROWSER_TESTS)("cross-site writes in a real browser", () => {
       }
       const posts = writes.filter((w) => w.method === "POST");
       expect(posts.every((w) => w.status === 415 || w.status === 403)).toBe(true);
+      figures[host] = writes.map((w) => `${w.method} ${w.path} ${w.type ?? "no type"}: ${w.status}`);
       // Nothing started, nothing resumed.
       expect(store.list().map((e) => e.id)).toEqual([interrupted]);
       expect(store.experiment(interrupted)).toMatchObject({ status: "running", done: 0 });
@@ -175,6 +179,7 @@ describe.runIf(RUN_BROWSER_TESTS)("cross-site writes in a real browser", () => {
       interrupted,
     );
     expect(status).toBe(202);
+    figures["own page"] = status;
     await experiments.idle();
     expect(store.experiment(interrupted)).toMatchObject({ status: "finished", done: 2 });
     await page.close();
