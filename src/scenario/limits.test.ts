@@ -74,6 +74,8 @@ describe("resource limits", () => {
       ],
       ["16 extra seated leaders", C.seatedLeaders(base, 16), /bodies\[\d+\]\.maxSeats/, /coalition search/],
       ["more than 24 contenders", C.seatedLeaders(base, 20), /bodies\[\d+\]\.maxSeats/, /25 contenders/],
+      // Ten years of it would fit: the length is what makes it dear, so the refusal names the calendar.
+      ["a century of the China scenario", C.years(china, 98), /^calendar\.end$/, /run budget/],
       [
         "13 exact copies of a leader, seated",
         C.copiedLeaders(base, 8),

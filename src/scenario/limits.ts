@@ -513,16 +513,18 @@ export function limitIssues(s: Scenario): { pathParts: PropertyKey[]; message: s
       n(L.maxDelegates),
       "real congresses had at most a few thousand",
     );
-  // Named at what most of the estimate comes from (the calendar when nothing stands out).
+  // Named at the calendar when ten years of the same scenario would fit the budget (the length is what makes
+  // it dear), else at what most of the estimate comes from (the calendar when nothing stands out).
   const budgetPath: Record<NonNullable<RunEstimate["mostly"]>, PropertyKey[]> = {
     contenders: top >= 0 ? ["bodies", top, "maxSeats"] : ["people"],
     regions: ["regions"],
     people: ["people"],
     members: ["members", "fidelity"],
   };
+  const long = e.years > 10 && (e.seconds * 10) / e.years <= L.maxRunSeconds;
   if (out.length === 0 && e.seconds > L.maxRunSeconds)
     over(
-      e.mostly ? budgetPath[e.mostly] : ["calendar", "end"],
+      e.mostly && !long ? budgetPath[e.mostly] : ["calendar", "end"],
       `one run is estimated at ${e.seconds.toFixed(0)} s (${e.years.toFixed(1)} years, ${e.people} people, ${e.regions} regions, ${e.contenders} contenders${e.tied ? " some of them exact copies of each other" : ""}${individual ? `, up to ${n(e.grownMembers)} members as rows` : ""})`,
       `${L.maxRunSeconds} s`,
       "the run budget; shorten the calendar or make the scenario smaller",
