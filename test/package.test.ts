@@ -321,7 +321,18 @@ process.stdout.write(JSON.stringify(Object.entries(fns).filter(([, f]) => typeof
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
     expect((await fetch(new URL(script!, url))).status).toBe(200);
-    expect((await fetch(new URL("api/scenarios", url))).status).toBe(200);
+    const listed = (await (await fetch(new URL("api/scenarios", url))).json()) as {
+      id: string;
+      isDefault: boolean;
+    }[];
+    // A replay runs on the server's replay thread, started from the compiled script.
+    const replay = await fetch(new URL("api/replay", url), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ scenario: listed.find((s) => s.isDefault)!.id, seed: 1 }),
+    });
+    expect(replay.status, await replay.clone().text()).toBe(200);
+    expect(((await replay.json()) as { result: { seed: number } }).result.seed).toBe(1);
     expect(output).not.toContain("building the dashboard");
     await new Promise<void>((resolve) => {
       child.once("exit", () => resolve());

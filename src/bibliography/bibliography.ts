@@ -107,7 +107,8 @@ export function citeKeys(
   short: (key: string) => string,
 ): CitedSource[] {
   return [...keys].map((key) => {
-    const reference = bibliography?.references[key] ?? null;
+    const reference =
+      bibliography && Object.hasOwn(bibliography.references, key) ? bibliography.references[key]! : null;
     return { key, citation: reference ? formatReference(reference) : short(key), reference };
   });
 }

@@ -76,7 +76,7 @@ function flatten(name: string, value: unknown, describe: (n: string) => string):
  */
 export function mechanismCatalogue(s: Scenario, bibliography: Bibliography | null = null): MechanismInfo[] {
   const schema = z.toJSONSchema(mechanismsSchema, { io: "input", unrepresentable: "any" }) as JsonNode;
-  const short = (key: string) => s.sources[key] ?? "(undefined source key)";
+  const short = (key: string) => (Object.hasOwn(s.sources, key) ? s.sources[key]! : "(undefined source key)");
   const cite = (key: string) => citeKeys([key], bibliography, short)[0]!.citation;
   return MECHANISMS.map((m) => {
     const config = s.mechanisms[m.id];

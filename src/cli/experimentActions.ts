@@ -2,7 +2,7 @@
  * What the experiment commands do (declared in experiments.ts): plan, run with progress into the store,
  * summarise; list, export, report and explore (scenario discovery) stored experiments; serve runs from a queue.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { InvalidArgumentError } from "commander";
 import { type DiscoveryResult, discover } from "../discovery/discover.ts";
@@ -25,6 +25,7 @@ import { namesOf } from "../kernel/narrative.ts";
 import { loadBibliography } from "../node/bibliography.ts";
 import { loadFactors } from "../node/factors.ts";
 import { loadScenario, readPatchFile } from "../node/scenarios.ts";
+import { readTextFile } from "../node/textFile.ts";
 import type { Executor } from "../runner/executor.ts";
 import { type ExperimentOutcome, runExperiment } from "../runner/experiment.ts";
 import { InProcessExecutor } from "../runner/inProcess.ts";
@@ -44,6 +45,7 @@ import type {
   SensitivityOptions,
   SweepOptions,
 } from "./experiments.ts";
+import { BAD_INPUT } from "./options.ts";
 import { prepareScenario } from "./prepare.ts";
 import { summaryText } from "./summaryText.ts";
 
@@ -519,11 +521,40 @@ export function runsCommand(id: number | undefined, o: { store: string; json?: b
     report({ id, plan: rec.plan, rows: store.runs(id), ran: 0, seconds: 0 }, o, "");
     if (!o.json && rec.status !== "finished")
       process.stdout.write(
-        `\n(unfinished: ${rec.done} of ${rec.total} runs; finish it with apparat ${rec.plan.kind} --resume ${id} --store ${o.store})\n`,
+        `\n(${rec.status === "failed" ? `failed: ${rec.error ?? "no reason stored"};` : "unfinished:"} ${rec.done} of ${rec.total} runs; finish it with apparat ${rec.plan.kind} --resume ${id} --store ${o.store})\n`,
       );
   } finally {
     store.close();
   }
+}
+
+/** `apparat store check`: every stored experiment and run against its checksum; exit code 2 if any is damaged. */
+export function storeCheckCommand(o: { store: string; json?: boolean }): void {
+  const store = openExisting(o.store);
+  let problems: ReturnType<ResultsStore["check"]>;
+  let experiments: number;
+  let runs: number;
+  try {
+    problems = store.check();
+    const list = store.list();
+    experiments = list.length;
+    runs = list.reduce((n, e) => n + e.done, 0);
+  } finally {
+    store.close();
+  }
+  if (o.json) process.stdout.write(`${JSON.stringify({ store: o.store, experiments, runs, problems })}\n`);
+  else if (problems.length === 0)
+    process.stdout.write(`${o.store}: ${experiments} experiments and ${runs} runs checked, no problems\n`);
+  else {
+    const where = (p: (typeof problems)[number]) =>
+      p.experiment === null
+        ? "the file"
+        : `experiment ${p.experiment}${p.run !== null ? `, run ${p.run}` : ""}`;
+    process.stdout.write(
+      `${o.store}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in ${experiments} experiments and ${runs} runs:\n${problems.map((p) => `  ${where(p)}: ${p.message}`).join("\n")}\n`,
+    );
+  }
+  if (problems.length > 0) process.exitCode = BAD_INPUT;
 }
 
 /** `apparat export`: an experiment's runs, or with --series its kept series in long format, as CSV or Parquet. */
@@ -571,14 +602,7 @@ export async function worker(o: { queue: string; concurrency: number }): Promise
 }
 
 function readSweepText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (err) {
-    throw new DataFileError(
-      "sweep file",
-      file,
-      [],
-      `cannot read sweep file ${file}: ${(err as Error).message.split("\n")[0]}`,
-    );
-  }
+  const read = readTextFile(file);
+  if ("issue" in read) throw new DataFileError("sweep file", file, [read.issue]);
+  return read.text;
 }

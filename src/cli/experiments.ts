@@ -315,6 +315,17 @@ export function registerExperiments(program: Command): void {
     );
 
   program
+    .command("store")
+    .description("look after the results store")
+    .command("check")
+    .description(
+      "check every stored experiment and run against its checksum; list what is damaged (exit code 2 if anything is)",
+    )
+    .option("--store <file>", "results database file", DEFAULT_STORE_FILE)
+    .option("--json", "machine-readable list of problems")
+    .action(async (o: { store: string; json?: boolean }) => (await actions()).storeCheckCommand(o));
+
+  program
     .command("export")
     .description("write an experiment's runs to CSV or Parquet, one row per run, for R or pandas")
     .argument("<id>", "experiment id", wholeNumber("experiment id", 1, Number.MAX_SAFE_INTEGER))

@@ -92,7 +92,7 @@ function crossCheck(f: FactorsFile, s: Scenario): { path: PropertyKey[]; message
         });
     });
     g.sources.forEach((k, j) => {
-      if (!(k in s.sources))
+      if (!Object.hasOwn(s.sources, k))
         out.push({ path: ["groups", i, "sources", j], message: `source key "${k}" is not in the scenario` });
     });
     g.off.forEach((a, j) => {

@@ -4,6 +4,7 @@
  * factor groups, a sweep one per design point. Every variant is applied to the scenario here, once, so a
  * bad path or value fails before any run starts, with the scenario's own error naming it. Pure.
  */
+import { estimateRun } from "../scenario/limits.ts";
 import { applyPatch, applySets } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { DEFAULT_RESAMPLES } from "../sensitivity/bootstrap.ts";
@@ -29,6 +30,13 @@ export class PlanError extends Error {
 
 /** Upper bound on runs in one experiment: enough for any design here, small enough to catch typos. */
 export const MAX_RUNS = 1_000_000;
+
+/**
+ * Upper bound on an experiment's estimated CPU time (seconds on the reference machine, summed over its runs):
+ * 1,000 CPU-hours, six weeks of a core. Beyond it a plan is surely a mistake (a long calendar times many
+ * runs), and is refused before it starts. Servers set a much lower bound of their own.
+ */
+export const MAX_ESTIMATED_SECONDS = 1000 * 3600;
 
 export interface PlanBase {
   name?: string;
@@ -62,8 +70,16 @@ function plan(
     throw new PlanError(
       `${variants.length} variants x ${base.replicates} runs = ${total} runs, more than the limit of ${MAX_RUNS}`,
     );
-  // Apply the variants now: a bad path or value is reported before anything runs.
-  for (const v of check) variantScenario(base.scenario, v);
+  // Apply the variants now: a bad path or value is reported before anything runs, and the cost is known.
+  // When the caller checks a smaller set that covers the rest (a sensitivity design's two ends), each run is
+  // costed as the dearest of that set.
+  const costs = check.map((v) => estimateRun(variantScenario(base.scenario, v)).seconds);
+  const seconds =
+    check === variants ? base.replicates * costs.reduce((a, b) => a + b, 0) : total * Math.max(0, ...costs);
+  if (seconds > MAX_ESTIMATED_SECONDS)
+    throw new PlanError(
+      `${variants.length} variants x ${base.replicates} runs are estimated at ${hours(seconds)} of computing, more than the limit of ${hours(MAX_ESTIMATED_SECONDS)}: use fewer runs or a smaller scenario`,
+    );
   if (base.series !== undefined && base.series.length === 0)
     throw new PlanError("name at least one series measure to keep, or none at all");
   return {
@@ -76,8 +92,16 @@ function plan(
     variants,
     question: base.question,
     ...(base.series ? { series: base.series } : {}),
+    estimatedSeconds: Math.round(seconds),
     ...extra,
   };
+}
+
+/** Seconds as hours, for messages. */
+export function hours(seconds: number): string {
+  if (seconds >= 3600) return `${(seconds / 3600).toFixed(1)} CPU-hours`;
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  return `${minutes} CPU-minute${minutes === 1 ? "" : "s"}`;
 }
 
 /**

@@ -75,6 +75,8 @@ export interface ExperimentPlan {
   sensitivity?: SensitivityDesign;
   /** Per-tick series each run keeps (measure names of the run's series), when asked for. */
   series?: string[];
+  /** Estimated CPU seconds of all its runs on the reference machine (see scenario/limits.ts). */
+  estimatedSeconds?: number;
 }
 
 /** One parameter of a sensitivity analysis: a scenario estimate and the range it is varied over. */
@@ -142,7 +144,8 @@ export interface RunRow {
   series?: RunSeries;
 }
 
-export type ExperimentStatus = "running" | "finished";
+/** Running (or stopped part-way and resumable), finished, or failed (with the reason; resumable too). */
+export type ExperimentStatus = "running" | "finished" | "failed";
 
 /** An experiment as stored. */
 export interface ExperimentRecord {
@@ -152,6 +155,8 @@ export interface ExperimentRecord {
   plan: ExperimentPlan;
   total: number;
   done: number;
+  /** Why it failed, when it did. */
+  error?: string;
 }
 
 /** A line of `apparat runs`. */
@@ -164,4 +169,6 @@ export interface ExperimentListing {
   status: ExperimentStatus;
   total: number;
   done: number;
+  /** Why it failed, when it did. */
+  error?: string;
 }

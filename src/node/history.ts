@@ -1,8 +1,9 @@
 /** Node-side access to a scenario's historical record: `validation/<scenario-id>.history.yaml`, or any path. */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { HistoryError, type HistoryRecord, historyIdsOf, parseHistory } from "../history/record.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { readTextFile } from "./textFile.ts";
 
 export const VALIDATION_DIR = fileURLToPath(new URL("../../validation/", import.meta.url));
 
@@ -21,5 +22,7 @@ export function loadHistory(scenario: Scenario, file?: string): HistoryRecord | 
     if (file) throw new HistoryError(file, [], `no such history file: ${file}`);
     return null;
   }
-  return parseHistory(readFileSync(path, "utf8"), path, historyIdsOf(scenario));
+  const read = readTextFile(path);
+  if ("issue" in read) throw new HistoryError(path, [read.issue]);
+  return parseHistory(read.text, path, historyIdsOf(scenario));
 }

@@ -5,6 +5,7 @@ import { parseScenario, ScenarioError } from "../scenario/load.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { readYaml } from "../scenario/yamlText.ts";
 import { BUILTIN_DIR } from "./builtins.ts";
+import { readTextFile } from "./textFile.ts";
 
 export { BUILTIN_DIR, DEFAULT_SCENARIO } from "./builtins.ts";
 
@@ -44,7 +45,9 @@ export function resolveScenario(nameOrPath: string): string {
 /** Reads, parses and validates a scenario by built-in name or path. */
 export function loadScenario(nameOrPath: string): { scenario: Scenario; file: string } {
   const file = resolveScenario(nameOrPath);
-  return { scenario: parseScenario(readFileSync(file, "utf8"), file), file };
+  const read = readTextFile(file);
+  if ("issue" in read) throw new ScenarioError(file, [read.issue]);
+  return { scenario: parseScenario(read.text, file), file };
 }
 
 /**
@@ -52,15 +55,10 @@ export function loadScenario(nameOrPath: string): { scenario: Scenario; file: st
  * column for a syntax error. Whether the patch fits the scenario is checked when it is applied.
  */
 export function readPatchFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new ScenarioError(file, [
-      { path: "", message: `cannot read patch: ${(err as Error).message.split("\n")[0]}` },
-    ]);
-  }
-  const yaml = readYaml(text);
+  const read = readTextFile(file);
+  if ("issue" in read)
+    throw new ScenarioError(file, [{ ...read.issue, message: `cannot use patch: ${read.issue.message}` }]);
+  const yaml = readYaml(read.text);
   if (yaml.syntax.length > 0) throw new ScenarioError(file, yaml.syntax);
   return yaml.data;
 }

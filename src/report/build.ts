@@ -31,7 +31,7 @@ export function reportInput(
   const groups = plan.groups ?? [];
   const catalogue = new Map(mechanismCatalogue(scenario, bibliography).map((m) => [m.id, m]));
   const cite = (key: string): ReportSource =>
-    citeKeys([key], bibliography, (k) => scenario.sources[k] ?? k)[0]!;
+    citeKeys([key], bibliography, (k) => (Object.hasOwn(scenario.sources, k) ? scenario.sources[k]! : k))[0]!;
   const person = (id: string | null) => scenario.people.find((p) => p.id === id)?.name ?? id ?? "";
   const leaderName = person(plan.question.leader);
 

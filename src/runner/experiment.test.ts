@@ -60,4 +60,42 @@ describe("runExperiment", () => {
     expect(again.ran).toBe(0);
     store.close();
   });
+
+  it("marks an experiment failed with the reason when a run throws, keeping what was stored", async () => {
+    const store = ResultsStore.open(":memory:");
+    const failing = {
+      description: "failing",
+      close: async () => {},
+      run: async (_p: typeof plan, batches: { index: number }[][], onBatch: (rows: never[]) => void) => {
+        onBatch(referenceRows(plan).slice(0, 2) as never[]);
+        throw new RangeError(`the engine threw on batch 2 of ${batches.length}`);
+      },
+    };
+    await expect(runExperiment({ store, executor: failing, plan })).rejects.toThrow(/engine threw/);
+    const [listed] = store.list();
+    expect(listed).toMatchObject({ status: "failed", done: 2, error: expect.stringMatching(/engine threw/) });
+    // A resume clears the failure and runs the rest.
+    const out = await runExperiment({ store, executor: new InProcessExecutor(), resume: listed!.id });
+    expect(out.ran).toBe(4);
+    expect(store.experiment(out.id)).toMatchObject({ status: "finished", done: 6 });
+    store.close();
+  });
+
+  it("refuses to resume a stored plan this version would not run, marking it failed", async () => {
+    const store = ResultsStore.open(":memory:");
+    // Written by an older version before the calendar was bounded.
+    const old = {
+      ...plan,
+      scenario: { ...plan.scenario, calendar: { ...plan.scenario.calendar, end: "9999-12-31" } },
+    };
+    const id = store.createExperiment(old, 6);
+    await expect(runExperiment({ store, executor: new InProcessExecutor(), resume: id })).rejects.toThrow(
+      /calendar\.end.*more than the limit/s,
+    );
+    expect(store.experiment(id)).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/cannot run/),
+    });
+    store.close();
+  });
 });

@@ -4,8 +4,9 @@
  * batches in flight; a resume runs exactly the missing indices, and the store refuses any index twice.
  */
 import { type RunTask, tasksFor } from "../experiments/execute.ts";
-import { totalRuns } from "../experiments/plan.ts";
+import { totalRuns, variantScenario } from "../experiments/plan.ts";
 import type { ExperimentPlan, RunRow } from "../experiments/types.ts";
+import { validateScenarioData } from "../scenario/load.ts";
 import type { ResultsStore } from "../store/store.ts";
 import { batches, type Executor } from "./executor.ts";
 
@@ -39,6 +40,12 @@ export interface ExperimentOutcome {
   seconds: number;
 }
 
+/** Checks a stored plan's scenario and every variant of it, as a new plan is checked when it is made. */
+function checkPlan(plan: ExperimentPlan): void {
+  const base = validateScenarioData(plan.scenario, `stored plan of "${plan.name}"`);
+  for (const v of plan.variants) variantScenario(base, v);
+}
+
 /**
  * Runs (or resumes) an experiment to completion and returns every stored row in index order.
  *
@@ -54,6 +61,18 @@ export async function runExperiment(o: RunExperimentOptions): Promise<Experiment
     const record = o.store.experiment(o.resume);
     id = record.id;
     plan = record.plan;
+    if (record.status === "finished" && record.done >= record.total) {
+      // Nothing to run; the stored rows are the outcome.
+      return { id, plan, rows: o.store.runs(id), ran: 0, seconds: (Date.now() - started) / 1000 };
+    }
+    // A stored plan is checked again as this version reads scenarios (limits included) before any run.
+    try {
+      checkPlan(plan);
+    } catch (error) {
+      o.store.markFailed(id, `its stored plan cannot run: ${(error as Error).message}`);
+      throw error;
+    }
+    o.store.markRunning(id);
   } else if (o.plan) {
     plan = o.plan;
     id = o.store.createExperiment(plan, totalRuns(plan));
@@ -67,12 +86,23 @@ export async function runExperiment(o: RunExperimentOptions): Promise<Experiment
   o.onStart?.(id, { ...progress });
 
   const tasks: RunTask[] = tasksFor(plan, missing);
-  await o.executor.run(plan, batches(tasks, o.batchSize ?? 4), (rows) => {
-    o.store.addRuns(id, rows);
-    progress.done += rows.length;
-    progress.ranNow += rows.length;
-    o.onProgress?.({ ...progress });
-  });
+  try {
+    await o.executor.run(plan, batches(tasks, o.batchSize ?? 4), (rows) => {
+      o.store.addRuns(id, rows);
+      progress.done += rows.length;
+      progress.ranNow += rows.length;
+      o.onProgress?.({ ...progress });
+    });
+  } catch (error) {
+    // A failed experiment says so in the store, with the reason, instead of showing as running for ever. The
+    // runs stored so far stay, and a resume runs the rest.
+    try {
+      o.store.markFailed(id, error instanceof Error ? error.message : String(error));
+    } catch {
+      // The store itself failing is the error worth reporting: the original one.
+    }
+    throw error;
+  }
   o.store.markFinished(id);
   return { id, plan, rows: o.store.runs(id), ran: progress.ranNow, seconds: (Date.now() - started) / 1000 };
 }

@@ -19,12 +19,11 @@ import type { ExperimentPlan, RunRow } from "../experiments/types.ts";
 import type { Executor } from "./executor.ts";
 import type { PoolJob } from "./poolWorker.ts";
 import { defaultWorkers } from "./workers.ts";
+import { workerExecArgv, workerScript } from "./workerThreads.ts";
 
 export { defaultWorkers } from "./workers.ts";
 
-/** Running from TypeScript sources (then workers need tsx too) or from the compiled package. */
-const FROM_SOURCE = import.meta.url.endsWith(".ts");
-const WORKER = new URL(FROM_SOURCE ? "./poolWorker.ts" : "./poolWorker.js", import.meta.url).href;
+const WORKER = workerScript("./poolWorker", import.meta.url);
 
 /** Tasks queued per thread beyond the one it runs: enough that a worker never waits for the main thread. */
 const QUEUED_PER_THREAD = 2;
@@ -35,17 +34,6 @@ const QUEUED_PER_THREAD = 2;
  * killed process can lose (they are run again on resume).
  */
 const AFFINITY_LOOKAHEAD = 64;
-
-function hasTsx(argv: readonly string[]): boolean {
-  return argv.some((a, i) => a === "--import=tsx" || (a === "--import" && argv[i + 1] === "tsx"));
-}
-
-/** Worker flags: the parent's, plus the TypeScript loader when running from sources. */
-function workerExecArgv(): string[] {
-  if (!FROM_SOURCE || hasTsx(process.execArgv)) return process.execArgv;
-  // Resolved here, not by name: a worker resolves bare names from the working directory.
-  return [...process.execArgv, "--import", import.meta.resolve("tsx")];
-}
 
 /** The plan as V8 serialisation bytes (what structured cloning sends) in shared memory. */
 function sharedPlan(plan: ExperimentPlan): SharedArrayBuffer {
@@ -118,6 +106,8 @@ export class PoolExecutor implements Executor {
         maxThreads: 1,
         execArgv,
         idleTimeout: 60_000,
+        // A run that outgrows this heap ends its thread (the experiment fails, saying so), not the process.
+        resourceLimits: { maxOldGenerationSizeMb: 2048 },
       }),
       active: 0,
       variants: new Set<number>(),

@@ -3,18 +3,18 @@
  * file, line, column and field, so one run of the command shows everything to fix.
  */
 import type { z } from "zod";
-import type { LocatedIssue } from "./yamlText.ts";
+import { clip, clippedIssues, issueLines, type LocatedIssue } from "./yamlText.ts";
 
 export class DataFileError extends Error {
   readonly file: string;
   readonly issues: LocatedIssue[];
   /** `what` names the kind of file ("targets file"); `headline` replaces the whole message. */
-  constructor(what: string, file: string, issues: LocatedIssue[], headline?: string) {
-    const lines = issues.map(
-      (i) =>
-        `  ${file}${i.line !== undefined ? `:${i.line}${i.column !== undefined ? `:${i.column}` : ""}` : ""}  ${i.path || "(top level)"}: ${i.message}`,
-    );
-    super(headline ?? `invalid ${what} ${file}:\n${lines.join("\n")}`);
+  constructor(what: string, fileName: string, allIssues: LocatedIssue[], headline?: string) {
+    // Quoted values are clipped: a message stays readable whatever the file held.
+    const file = clip(fileName, 300);
+    const issues = clippedIssues(allIssues);
+    const lines = issueLines(file, issues, allIssues.length);
+    super(headline !== undefined ? clip(headline, 2000) : `invalid ${what} ${file}:\n${lines.join("\n")}`);
     this.name = "DataFileError";
     this.file = file;
     this.issues = issues;

@@ -437,3 +437,60 @@ describe("compileScenario", () => {
     for (const t of congress.meetingTicks) expect(t).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe("parseScenario: hostile and oddly encoded text", () => {
+  it("names an unknown alias by line instead of crashing", () => {
+    const bad = edit("  tickDays: 7\n", "  tickDays: *weekly\n");
+    const err = rejects(bad);
+    expect(err.issues[0]!.message).toMatch(/unknown alias \*weekly/);
+    expect(err.issues[0]!.line).toBe(lineOf(bad, "tickDays: *weekly"));
+  });
+
+  it("refuses an alias bomb with a clear message", () => {
+    const rows = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (const [n, p] of [
+      ["b", "a"],
+      ["c", "b"],
+      ["d", "c"],
+    ])
+      rows.push(`${n}: &${n} [${Array(10).fill(`*${p}`).join(", ")}]`);
+    const err = rejects(`${rows.join("\n")}\n`);
+    expect(err.issues[0]!.message).toMatch(/aliases/);
+    expect(err.issues[0]!.line).toBe(1);
+  });
+
+  it("reads a file with a byte-order mark, and one with old Mac line ends (CR alone)", () => {
+    expect(parseScenario(`\ufeff${TEXT}`, FILE).id).toBe("bolshevik-1922");
+    const cr = TEXT.replace(/\n/g, "\r");
+    expect(parseScenario(cr, FILE).id).toBe("bolshevik-1922");
+    // Lines are still counted right.
+    const bad = edit("  tickDays: 7\n", "  tickDays: -7\n").replace(/\n/g, "\r");
+    expect(rejects(bad).issues[0]!.line).toBe(
+      lineOf(edit("  tickDays: 7\n", "  tickDays: -7\n"), "tickDays: -7"),
+    );
+  });
+
+  it("refuses prototype names as fields or source keys, and never takes an inherited name for a source", () => {
+    const proto = rejects(edit("sources:\n", "sources:\n  __proto__: polluted\n"));
+    expect(proto.issues[0]!.path).toBe("sources.__proto__");
+    expect(proto.issues[0]!.message).toMatch(/prototype/);
+    expect(proto.issues[0]!.line).toBe(
+      lineOf(edit("sources:\n", "sources:\n  __proto__: polluted\n"), "__proto__"),
+    );
+    expect(rejects(edit("sources:\n", "sources:\n  constructor: x\n")).issues[0]!.path).toBe(
+      "sources.constructor",
+    );
+    // A reference to a name every object inherits is an undefined key, not a hit.
+    for (const key of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+      const err = rejects(edit("    source: Archon-PB\n", `    source: ${key}\n`));
+      expect(err.issues[0]!.message).toContain(`source key "${key}" is not defined`);
+    }
+  });
+
+  it("clips a huge value in every message", () => {
+    const huge = "x".repeat(5_000_000);
+    const err = rejects(edit("    holder: molotov\n", `    holder: ${huge}\n`));
+    expect(err.message.length).toBeLessThan(5000);
+    expect(err.issues.every((i) => i.message.length <= 600)).toBe(true);
+  });
+});

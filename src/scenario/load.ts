@@ -3,24 +3,37 @@
  * the CLI reads files and passes their text in.
  */
 import type { z } from "zod";
+import { limitIssues, sizeIssues } from "./limits.ts";
+import { dataProblem } from "./plainData.ts";
 import { SCENARIO_SCHEMA_VERSION, type Scenario, scenarioJsonSchema, scenarioSchema } from "./schema.ts";
 import { outOfRangeMessage, type SchemaNode, unknownFieldsMessage } from "./suggest.ts";
-import { formatPath, isMapping, type LocatedIssue, readYaml, type YamlText } from "./yamlText.ts";
+import {
+  clip,
+  clippedIssues,
+  formatPath,
+  isMapping,
+  issueLines,
+  type LocatedIssue,
+  readYaml,
+  type YamlText,
+} from "./yamlText.ts";
 
 export { formatPath };
 
 /** One problem found in a scenario file, located as precisely as the text allows. */
 export type ScenarioIssue = LocatedIssue;
 
-/** Thrown when a scenario cannot be used; its message lists every issue with file, line and field. */
+/**
+ * Thrown when a scenario cannot be used; its message lists every issue with file, line and field. Quoted
+ * values are clipped, so a message stays readable whatever the input held.
+ */
 export class ScenarioError extends Error {
   readonly file: string;
   readonly issues: ScenarioIssue[];
-  constructor(file: string, issues: ScenarioIssue[]) {
-    const lines = issues.map(
-      (i) =>
-        `  ${file}${i.line !== undefined ? `:${i.line}${i.column !== undefined ? `:${i.column}` : ""}` : ""}  ${i.path || "(top level)"}: ${i.message}`,
-    );
+  constructor(fileName: string, allIssues: ScenarioIssue[]) {
+    const file = clip(fileName, 300);
+    const issues = clippedIssues(allIssues);
+    const lines = issueLines(file, issues, allIssues.length);
     super(`invalid scenario ${file}:\n${lines.join("\n")}`);
     this.name = "ScenarioError";
     this.file = file;
@@ -39,7 +52,9 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
   if (yaml.syntax.length > 0) throw new ScenarioError(file, yaml.syntax);
   const data = yaml.data;
   if (!isMapping(data)) {
-    throw new ScenarioError(file, [{ path: "", message: "the file must hold one object (a mapping)" }]);
+    throw new ScenarioError(file, [
+      { path: "", message: "the file must hold one object (a mapping)", line: 1 },
+    ]);
   }
   const version = data.schemaVersion;
   if (typeof version === "number" && version > SCENARIO_SCHEMA_VERSION) {
@@ -50,10 +65,15 @@ export function parseScenario(text: string, file = "<scenario>"): Scenario {
       },
     ]);
   }
+  // Absurd list sizes first: validating a hundred thousand people item by item would take long to refuse.
+  const sizes = sizeIssues(data).map((i) => yaml.locate(i.pathParts, i.message));
+  if (sizes.length > 0) throw new ScenarioError(file, sizes);
   const result = scenarioSchema.safeParse(data);
   if (!result.success) throw new ScenarioError(file, locate(result.error, yaml));
   const crossIssues = checkReferences(result.data).map((i) => yaml.locate(i.pathParts, i.message));
   if (crossIssues.length > 0) throw new ScenarioError(file, crossIssues);
+  const tooLarge = limitIssues(result.data).map((i) => yaml.locate(i.pathParts, i.message));
+  if (tooLarge.length > 0) throw new ScenarioError(file, tooLarge);
   return result.data;
 }
 
@@ -74,11 +94,20 @@ function locate(error: z.ZodError, yaml: YamlText): ScenarioIssue[] {
 let formatSchema: SchemaNode | null = null;
 
 /**
+ * Makes, once, the description of the format that refusals quote (the allowed fields and ranges). It takes
+ * about half a second: a server makes it before it listens, so the first refused request does not wait.
+ */
+export function prepareMessages(): SchemaNode {
+  formatSchema ??= scenarioJsonSchema() as SchemaNode;
+  return formatSchema;
+}
+
+/**
  * The message for one schema issue: an unknown field with the nearest allowed name, a number out of range with
  * its allowed range and the value found; otherwise the schema's own message.
  */
 function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
-  formatSchema ??= scenarioJsonSchema() as SchemaNode;
+  const formatSchema = prepareMessages();
   if (issue.code === "unrecognized_keys") return unknownFieldsMessage(formatSchema, issue.path, issue.keys);
   if (issue.code === "too_big" || issue.code === "too_small") {
     let value: unknown = data;
@@ -90,6 +119,14 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
 
 /** Validates scenario data that has no source text (a patched scenario, say): schema and cross-references. */
 export function validateScenarioData(data: unknown, file: string): Scenario {
+  const hostile = dataProblem(data);
+  if (hostile) throw new ScenarioError(file, [{ path: formatPath(hostile.path), message: hostile.message }]);
+  const sizes = sizeIssues(data);
+  if (sizes.length > 0)
+    throw new ScenarioError(
+      file,
+      sizes.map((i) => ({ path: formatPath(i.pathParts), message: i.message })),
+    );
   const result = scenarioSchema.safeParse(data);
   if (!result.success) {
     throw new ScenarioError(
@@ -97,11 +134,13 @@ export function validateScenarioData(data: unknown, file: string): Scenario {
       result.error.issues.map((i) => ({ path: formatPath(i.path), message: describeIssue(i, data) })),
     );
   }
+  // References first: the limits read the bodies and people the references name.
   const cross = checkReferences(result.data);
-  if (cross.length > 0) {
+  const issues = cross.length > 0 ? cross : limitIssues(result.data);
+  if (issues.length > 0) {
     throw new ScenarioError(
       file,
-      cross.map((i) => ({ path: formatPath(i.pathParts), message: i.message })),
+      issues.map((i) => ({ path: formatPath(i.pathParts), message: i.message })),
     );
   }
   return result.data;
@@ -289,7 +328,7 @@ function checkReferences(s: Scenario): CrossIssue[] {
       `unknown body "${confirming}"`,
     );
   for (const key of collectSourceKeys(s)) {
-    if (!(key.value in s.sources))
+    if (!Object.hasOwn(s.sources, key.value))
       issues.push({ pathParts: key.path, message: `source key "${key.value}" is not defined in sources` });
   }
   return issues;

@@ -615,6 +615,10 @@ export const mechanismsSchema = z
       rule: z
         .object({ num: z.number().int().positive(), den: z.number().int().positive() })
         .strict()
+        // The ruling-coalition function is defined for 1/2 <= alpha < 1 only (it throws outside).
+        .refine((r) => r.den <= 2 * r.num && r.num < r.den, {
+          message: "num/den must be at least 1/2 and less than 1 (e.g. 1/2 for a simple majority, 2/3)",
+        })
         .describe("alpha: a subcoalition wins when its power exceeds alpha times the coalition's"),
       politicsEveryWeeks: z.number().int().positive().default(4),
       contenderAmbition: rate("least ambition that makes an executive member a contender for power"),

@@ -4,6 +4,7 @@ import { ResultsStore } from "../store/store.ts";
 import { createApp, LOOPBACK_HOSTS } from "./app.ts";
 import { DEFAULT_LIMITS, type Limits } from "./contract.ts";
 import { ExperimentManager } from "./experiments.ts";
+import { inProcessReplays } from "./replays.ts";
 import { servedScenarios } from "./serve.ts";
 
 let scenarios: ReturnType<typeof servedScenarios> | null = null;
@@ -23,6 +24,7 @@ export function testApp(limits: Partial<Limits> = {}) {
     store,
     experiments,
     limits: all,
+    replays: inProcessReplays,
     web: null,
     allowedHosts: LOOPBACK_HOSTS,
   });

@@ -244,10 +244,10 @@ describe("experiments", () => {
     const id = a.store.createExperiment(plan, 3);
     const stalled = await readEvents(await a.app.request(`/api/experiments/${id}/events`));
     expect(stalled.map((e) => e.event)).toEqual(["failed"]);
-    expect((await a.app.request(`/api/experiments/${id}/resume`, { method: "POST" })).status).toBe(202);
+    expect((await a.json(`/api/experiments/${id}/resume`, {})).status).toBe(202);
     const detail = await waitDone(a, id);
     expect(detail.done).toBe(3);
-    expect((await a.app.request(`/api/experiments/${id}/resume`, { method: "POST" })).status).toBe(409);
+    expect((await a.json(`/api/experiments/${id}/resume`, {})).status).toBe(409);
   });
 });
 

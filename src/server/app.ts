@@ -5,6 +5,7 @@
  * evaluates anything the client sends, beyond setting scenario fields through the scenario's own schema.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { TypedResponse } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { streamSSE } from "hono/streaming";
@@ -16,18 +17,24 @@ import { DiscoveryError, discover } from "../discovery/discover.ts";
 import type { FactorsFile } from "../experiments/factors.ts";
 import { fansOf } from "../experiments/fan.ts";
 import { OutcomeError } from "../experiments/outcomes.ts";
-import { PlanError, planAttribution, planMonteCarlo, planWhatIf, totalRuns } from "../experiments/plan.ts";
+import {
+  hours,
+  PlanError,
+  planAttribution,
+  planMonteCarlo,
+  planWhatIf,
+  totalRuns,
+} from "../experiments/plan.ts";
 import { scenarioSeriesMeasures, seriesProblem } from "../experiments/series.ts";
 import { summarize } from "../experiments/summarize.ts";
 import type { ExperimentPlan, ExperimentRecord, Question } from "../experiments/types.ts";
 import type { HistoryRecord } from "../history/record.ts";
 import { namesOf } from "../kernel/narrative.ts";
 import type { Lesson } from "../lesson/lesson.ts";
-import { recordReplay } from "../replay/timeline.ts";
+import type { Replay } from "../replay/timeline.ts";
 import { reportInput } from "../report/build.ts";
 import { experimentReport } from "../report/experimentReport.ts";
 import { renderHtml } from "../report/index.ts";
-import { compileScenario } from "../scenario/compile.ts";
 import { ScenarioError } from "../scenario/load.ts";
 import { applySets } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -44,6 +51,7 @@ import {
   type ScenarioListing,
 } from "./contract.ts";
 import { BusyError, type ExperimentEvent, type ExperimentManager } from "./experiments.ts";
+import { estimateReplayBytes, ReplayRefused, type ReplayRunner } from "./replays.ts";
 import { routes } from "./routes.ts";
 import type { StaticFiles } from "./static.ts";
 
@@ -65,6 +73,8 @@ export interface AppOptions {
   store: ResultsStore;
   experiments: ExperimentManager;
   limits: Limits;
+  /** Where server-side replays run: worker threads in a server, this thread in some tests. */
+  replays: ReplayRunner;
   /** The built dashboard, or null to serve the API alone. */
   web: StaticFiles | null;
   /**
@@ -82,6 +92,19 @@ function hostName(header: string): string {
   const h = header.trim().toLowerCase();
   if (h.startsWith("[")) return h.slice(0, h.indexOf("]") + 1);
   return h.split(":")[0]!;
+}
+
+/** Methods that never change state; every other method is held to the cross-site checks. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The origin (scheme, host, port) an Origin header names, or null when it names none ("null", garbage). */
+function originOf(origin: string): string | null {
+  try {
+    const url = new URL(origin);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.origin.toLowerCase() : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A request the API refuses: the status and the body that says why. */
@@ -151,6 +174,7 @@ function info(rec: ExperimentRecord, active: boolean): ExperimentInfo {
     status: rec.status,
     done: rec.done,
     total: rec.total,
+    ...(rec.error !== undefined ? { error: rec.error } : {}),
     active,
   };
 }
@@ -197,8 +221,52 @@ export function createApp(o: AppOptions): OpenAPIHono {
     hasPoints: rec.plan.variants.length > 0 && rec.plan.variants.every((v) => v.point !== undefined),
   });
 
+  // An attribution's variants depend only on the scenario and its factor groups: they are built (and
+  // validated) once per scenario, and each request takes a copy with its own seed, runs and name.
+  const attributions = new Map<string, ExperimentPlan>();
+  const attribution = (
+    id: string,
+    s: ServedScenario,
+    base: { seed: number; replicates: number; name: string; series?: string[] },
+  ): ExperimentPlan => {
+    let one = attributions.get(id);
+    if (!one) {
+      one = planAttribution({
+        scenario: s.scenario,
+        seed: 0,
+        replicates: 1,
+        question: s.factors!.question,
+        groups: s.factors!.groups,
+      });
+      attributions.set(id, one);
+    }
+    return {
+      ...one,
+      seed: base.seed,
+      replicates: base.replicates,
+      name: base.name,
+      ...(base.series ? { series: base.series } : {}),
+      estimatedSeconds: Math.round((one.estimatedSeconds ?? 0) * base.replicates),
+    };
+  };
+
   app.onError((err, c) => {
     if (err instanceof ApiFailure) return c.json(err.body, err.status);
+    // A stored experiment that is damaged, or that this version will not run, is the request's subject at
+    // fault, not the server: say what is wrong with it.
+    if (err instanceof StoreError && err.reason === "corrupt")
+      return c.json({ error: err.message, field: "id" } satisfies ApiError, 409);
+    if (err instanceof ScenarioError)
+      return c.json(
+        {
+          error: `the stored experiment cannot run: ${err.message}`,
+          field: "id",
+          issues: err.issues.map((i) => ({ path: i.path, message: i.message })),
+        } satisfies ApiError,
+        409,
+      );
+    if (err instanceof StoreError && err.reason === "busy")
+      return c.json({ error: err.message } satisfies ApiError, 503);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       const message = /json/i.test(err.message)
@@ -230,6 +298,43 @@ export function createApp(o: AppOptions): OpenAPIHono {
     });
   }
 
+  // Cross-site request forgery: a page on another origin must not be able to change anything here. Every
+  // request that may change state must say it sends JSON (which a cross-site form or simple request cannot
+  // send without a CORS preflight, and this server grants none), and, when a browser names the page's origin
+  // (it does on every such request), come from this server's own origin.
+  app.use("/api/*", async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const type = c.req.header("content-type") ?? "";
+    if (!/^application\/json\s*(;|$)/i.test(type))
+      return c.json(
+        {
+          error: `${c.req.method} requests must send JSON with Content-Type: application/json${type ? `, not "${type.slice(0, 100)}"` : ""}`,
+          field: "Content-Type",
+        } satisfies ApiError,
+        415,
+      );
+    const self = new URL(c.req.url).origin.toLowerCase();
+    const origin = c.req.header("origin");
+    if (origin !== undefined && originOf(origin) !== self)
+      return c.json(
+        {
+          error: `requests that change state are accepted only from this server's own pages, not from origin "${origin.slice(0, 200)}"`,
+          field: "Origin",
+        } satisfies ApiError,
+        403,
+      );
+    const site = c.req.header("sec-fetch-site");
+    if (site !== undefined && site !== "same-origin" && site !== "none")
+      return c.json(
+        {
+          error: `requests that change state are accepted only from this server's own pages (Sec-Fetch-Site: ${site.slice(0, 50)})`,
+          field: "Sec-Fetch-Site",
+        } satisfies ApiError,
+        403,
+      );
+    await next();
+  });
+
   app.use(
     "/api/*",
     bodyLimit({
@@ -252,6 +357,11 @@ export function createApp(o: AppOptions): OpenAPIHono {
             "Replays and experiments of the Apparat simulation. Every request body is JSON, at most",
             `${limits.maxBodyBytes} bytes; an experiment has at most ${limits.maxRunsPerVariant} runs per variant and`,
             `${limits.maxTotalRuns} runs in all; at most ${limits.maxConcurrentExperiments} run at once (429 beyond).`,
+            `An experiment's estimated computing is at most ${Math.round(limits.maxExperimentSeconds / 60)} CPU-minutes;`,
+            `a server-side replay takes at most ${limits.replayTimeoutSeconds} s and ${limits.maxReplayBytes} bytes.`,
+            "Every scenario, changed or not, is held to the resource limits of docs/reliability.md.",
+            "Every POST must send Content-Type: application/json (415 otherwise) and, when it names an Origin,",
+            "come from this server's own origin (403 otherwise): pages on other sites cannot write.",
             "Refusals are 4xx with an ApiError body naming the field at fault.",
           ].join(" "),
         },
@@ -291,13 +401,45 @@ export function createApp(o: AppOptions): OpenAPIHono {
     return c.json(body, 200);
   });
 
-  app.openapi(routes.replay, (c) => {
+  app.openapi(routes.replay, async (c) => {
     const req = c.req.valid("json");
+    // The changes go through the scenario's schema and limits (the run budget included) here, on this thread;
+    // the run itself goes to a replay thread.
     const s = changed(served(req.scenario, "scenario").scenario, req.changes);
-    return c.json(
-      recordReplay(compileScenario(s), { seed: req.seed, ...(req.until ? { until: req.until } : {}) }),
+    const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+    const expected = estimateReplayBytes(s, req.until);
+    if (expected > limits.maxReplayBytes)
+      throw fail(
+        400,
+        `this replay would be about ${mb(expected)}, more than this server's limit of ${mb(limits.maxReplayBytes)}: shorten the calendar, make the scenario smaller, or stop earlier with until`,
+        req.changes.length > 0 ? "changes" : "until",
+      );
+    let out: Awaited<ReturnType<ReplayRunner["run"]>>;
+    try {
+      out = await o.replays.run({
+        scenario: s,
+        seed: req.seed,
+        maxBytes: limits.maxReplayBytes,
+        ...(req.until ? { until: req.until } : {}),
+      });
+    } catch (err) {
+      if (err instanceof ReplayRefused && err.reason === "busy") throw fail(429, err.message);
+      if (err instanceof ReplayRefused && err.reason === "timeout") throw fail(503, err.message);
+      throw err;
+    }
+    if ("tooLarge" in out)
+      throw fail(
+        400,
+        `this replay is ${mb(out.tooLarge)}, more than this server's limit of ${mb(limits.maxReplayBytes)}: stop earlier with until`,
+        req.changes.length > 0 ? "changes" : "until",
+      );
+    // The replay thread sends its answer already serialised (its size checked there): it goes out as it is,
+    // typed as the route's JSON answer.
+    return c.body(out.json, 200, { "content-type": "application/json" }) as unknown as TypedResponse<
+      Replay,
       200,
-    );
+      "json"
+    >;
   });
 
   app.openapi(routes.startExperiment, async (c) => {
@@ -324,12 +466,21 @@ export function createApp(o: AppOptions): OpenAPIHono {
     };
     if (req.runs > limits.maxRunsPerVariant)
       throw fail(400, `runs: at most ${limits.maxRunsPerVariant} runs per variant on this server`, "runs");
+    // What can be refused without building the plan is refused first: building one validates every variant
+    // on this thread, and an attribution has 2^groups of them.
+    const variants = req.kind === "attribute" ? 2 ** s.factors.groups.length : req.kind === "whatif" ? 2 : 1;
+    if (variants * req.runs > limits.maxTotalRuns)
+      throw fail(
+        400,
+        `${variants} variants x ${req.runs} runs = ${variants * req.runs} runs, more than this server's limit of ${limits.maxTotalRuns}`,
+        "runs",
+      );
     // The plan applies every variant's changes once, through the scenario's schema.
     let plan: ExperimentPlan;
     try {
       if (req.kind === "mc") plan = planMonteCarlo({ ...base, scenario: changed(s.scenario, req.changes) });
       else if (req.kind === "whatif") plan = planWhatIf({ ...base, sets: req.changes });
-      else plan = planAttribution({ ...base, groups: s.factors.groups });
+      else plan = attribution(req.scenario, s, base);
     } catch (err) {
       if (err instanceof PlanError) throw fail(400, err.message, "changes");
       if (err instanceof ScenarioError) throw refusedChange(err);
@@ -340,6 +491,13 @@ export function createApp(o: AppOptions): OpenAPIHono {
       throw fail(
         400,
         `${plan.variants.length} variants x ${req.runs} runs = ${total} runs, more than this server's limit of ${limits.maxTotalRuns}`,
+        "runs",
+      );
+    const seconds = plan.estimatedSeconds ?? 0;
+    if (seconds > limits.maxExperimentSeconds)
+      throw fail(
+        400,
+        `${plan.variants.length} variants x ${req.runs} runs are estimated at ${hours(seconds)} of computing, more than this server's limit of ${hours(limits.maxExperimentSeconds)}: use fewer runs${req.changes.length > 0 ? " or smaller changes" : ""}`,
         "runs",
       );
     let id: number;

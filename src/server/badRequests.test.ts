@@ -102,7 +102,7 @@ const CASES: [string, string, string, unknown, number, string?][] = [
     "/api/experiments",
     { ...mc, changes: [{ path: "constructor.prototype.polluted", value: 1 }] },
     400,
-    "changes",
+    "changes.0.path",
   ],
   [
     "change value an object",
@@ -153,6 +153,59 @@ const CASES: [string, string, string, unknown, number, string?][] = [
   ["unknown endpoint", "GET", "/api/shell?cmd=ls", undefined, 404],
   ["wrong method", "DELETE", "/api/scenarios", undefined, 404],
   ["a valid experiment while none may run", "POST", "/api/experiments", mc, 429],
+  // The denial-of-service cases: valid by the schema, refused by the limits before anything runs.
+  ...(
+    [
+      ["a replay to the end of time", [{ path: "calendar.end", value: "9999-12-31" }]],
+      [
+        "a replay of daily ticks for 99 years",
+        [
+          { path: "calendar.end", value: "2021-01-01" },
+          { path: "calendar.tickDays", value: 1 },
+        ],
+      ],
+      ["a coalition rule outside [1/2, 1)", [{ path: "mechanisms.coalitions.params.rule.den", value: 3 }]],
+      [
+        "every member an agent for 68 years",
+        [
+          { path: "members.fidelity", value: "individual" },
+          { path: "calendar.end", value: "1990-01-01" },
+        ],
+      ],
+      ["a congress every week", [{ path: "bodies.congress.meets.dates", value: "x" }]],
+    ] as const
+  ).map(([what, changes]): (typeof CASES)[number] => [
+    what,
+    "POST",
+    "/api/replay",
+    { scenario: S, seed: 1, changes },
+    400,
+    "changes",
+  ]),
+  [
+    "a replay until an impossible date",
+    "POST",
+    "/api/replay",
+    { scenario: S, seed: 1, until: "1925-02-30" },
+    400,
+    "until",
+  ],
+  [
+    "a replay until day zero",
+    "POST",
+    "/api/replay",
+    { scenario: S, seed: 1, until: "0000-00-00" },
+    400,
+    "until",
+  ],
+  [
+    "an experiment to the end of time",
+    "POST",
+    "/api/experiments",
+    { ...mc, changes: [{ path: "calendar.end", value: "9999-12-31" }] },
+    400,
+    "changes",
+  ],
 ];
 
 async function send(method: string, path: string, body: unknown): Promise<Response> {
@@ -179,6 +232,26 @@ describe("bad requests get a 4xx that says why", () => {
     const res = await t.app.request("/api/experiments", { method: "POST", body: JSON.stringify(mc) });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
+  });
+});
+
+describe("an experiment estimated above the server's budget", () => {
+  it("is refused before it starts, naming runs and the estimate", async () => {
+    const small = testApp({ maxExperimentSeconds: 60 });
+    const res = await small.json("/api/experiments", {
+      kind: "whatif",
+      scenario: S,
+      runs: 200,
+      changes: [{ path: "calendar.end", value: "1950-01-01" }],
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: string; field: string };
+    expect(body.field).toBe("runs");
+    expect(body.error).toMatch(
+      /estimated at \d+ CPU-minutes of computing, more than this server's limit of 1 CPU-minute:/,
+    );
+    expect(small.store.list()).toEqual([]);
+    await small.close();
   });
 });
 

@@ -10,6 +10,7 @@ import type { ExperimentSummary } from "../experiments/summarize.ts";
 import type { ExperimentListing } from "../experiments/types.ts";
 import type { HistoryRecord } from "../history/record.ts";
 import type { Lesson } from "../lesson/lesson.ts";
+import { PathError, parsePath } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
 import { DEFAULT_LIMITS } from "./limits.ts";
@@ -30,7 +31,18 @@ export const changeSchema = z
       .string()
       .min(1)
       .max(200)
-      .regex(/^[A-Za-z0-9_.:-]+$/, "must be a dotted scenario path like mechanisms.patronage.enabled"),
+      .superRefine((path, ctx) => {
+        // The scenario's own path grammar: what the patcher would refuse is refused here, as a 400.
+        try {
+          parsePath(path);
+        } catch (err) {
+          if (!(err instanceof PathError)) throw err;
+          ctx.addIssue({
+            code: "custom",
+            message: `${err.message} (a scenario path looks like mechanisms.patronage.enabled or people.some-id.attributes.prestige)`,
+          });
+        }
+      }),
     value: z.union([z.number(), z.boolean(), z.string().max(200)]),
   })
   .strict();
@@ -47,6 +59,11 @@ export const replayRequestSchema = z
     until: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+      .refine((d) => {
+        const ms = Date.parse(`${d}T00:00:00Z`);
+        // Round-trip the date: Date.parse rolls impossible days (Feb 30) over into the next month.
+        return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+      }, "must be a real calendar date")
       .optional(),
   })
   .strict();

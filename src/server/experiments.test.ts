@@ -94,7 +94,9 @@ describe("ExperimentManager", () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(executors[0]!.closed).toBe(true);
     const stored = store.experiment(id);
-    expect(stored.status).toBe("running");
+    // Marked failed with the reason, never left "running"; a resume runs the rest.
+    expect(stored.status).toBe("failed");
+    expect(stored.error).toBe("worker thread died");
     expect(stored.done).toBe(4);
     // The stopped experiment resumes to the end with a working executor.
     const m2 = new ExperimentManager({ store, executor: () => new InProcessExecutor(), maxConcurrent: 1 });

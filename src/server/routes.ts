@@ -43,6 +43,15 @@ export const limitsSchema = z
     maxTotalRuns: z.number().int().describe("most runs in one experiment, over all its variants"),
     maxConcurrentExperiments: z.number().int().describe("experiments running at once (429 beyond)"),
     maxChanges: z.number().int().describe("most changes in one request"),
+    maxExperimentSeconds: z
+      .number()
+      .describe("most estimated CPU seconds in one experiment, summed over its runs"),
+    replayTimeoutSeconds: z.number().describe("wall-clock seconds a server-side replay may take"),
+    maxReplayBytes: z.number().int().describe("largest replay answer, in bytes of JSON"),
+    maxConcurrentReplays: z
+      .number()
+      .int()
+      .describe("server-side replays running at once (429 beyond a short queue)"),
   })
   .meta({ id: "Limits" });
 
@@ -57,9 +66,12 @@ export const experimentInfoSchema = z
     name: z.string(),
     scenario: z.string(),
     created: z.string().describe("ISO time"),
-    status: z.enum(["running", "finished"]),
+    status: z
+      .enum(["running", "finished", "failed"])
+      .describe("running (or stopped part-way, resumable), finished, or failed (resumable too)"),
     total: z.number().int(),
     done: z.number().int(),
+    error: z.string().optional().describe("why it failed, when it did"),
     active: z.boolean().describe("whether this server process is running it now"),
   })
   .meta({ id: "ExperimentInfo" });
@@ -141,8 +153,14 @@ export const routes = {
     },
     responses: {
       200: json(replaySchema, "the history"),
-      400: refusal("invalid request (the field is named)"),
+      400: refusal(
+        "invalid request, a change the scenario refuses, or a replay too large (the field is named)",
+      ),
+      403: refusal("written from another origin"),
       413: refusal("body too large"),
+      415: refusal("not JSON"),
+      429: refusal("too many replays running"),
+      503: refusal("the replay ran past the server's time limit and was stopped"),
     },
   }),
   experiments: createRoute({
@@ -160,8 +178,10 @@ export const routes = {
     },
     responses: {
       202: json(experimentInfoSchema, "started"),
-      400: refusal("invalid request (the field is named)"),
+      400: refusal("invalid request, or more runs or estimated computing than allowed (the field is named)"),
+      403: refusal("written from another origin"),
       413: refusal("body too large"),
+      415: refusal("not JSON"),
       429: refusal("too many experiments running"),
     },
   }),
@@ -193,12 +213,16 @@ export const routes = {
   resume: createRoute({
     method: "post",
     path: "/api/experiments/{id}/resume",
-    summary: "Finish an experiment that stopped (the server or CLI was killed)",
+    summary:
+      "Finish an experiment that stopped (the server or CLI was killed) or failed; send an empty JSON object",
     request: { params: experimentId },
     responses: {
       202: json(experimentInfoSchema, "resumed"),
+      400: refusal("bad id"),
+      403: refusal("written from another origin"),
       404: refusal("unknown"),
-      409: refusal("finished"),
+      409: refusal("finished, damaged in the store, or a stored plan this version will not run"),
+      415: refusal("not JSON"),
       429: refusal("too many experiments running"),
     },
   }),

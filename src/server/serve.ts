@@ -13,12 +13,13 @@ import { loadHistory } from "../node/history.ts";
 import { loadLesson } from "../node/lesson.ts";
 import { builtinScenarios, DEFAULT_SCENARIO, loadScenario } from "../node/scenarios.ts";
 import type { Executor } from "../runner/executor.ts";
-import { InProcessExecutor } from "../runner/inProcess.ts";
 import { PoolExecutor } from "../runner/pool.ts";
+import { prepareMessages } from "../scenario/load.ts";
 import { ResultsStore } from "../store/store.ts";
 import { createApp, LOOPBACK_HOSTS, type ServedScenario } from "./app.ts";
 import type { Limits } from "./contract.ts";
 import { ExperimentManager } from "./experiments.ts";
+import { ReplayPool } from "./replays.ts";
 import { loadStaticFiles } from "./static.ts";
 
 /** The dashboard's sources and build folder. */
@@ -122,7 +123,14 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const log = o.log ?? (() => {});
   if (o.dashboard) await ensureDashboardBuilt(log);
   const store = ResultsStore.open(o.store);
-  const executor = (): Executor => (o.workers === 1 ? new InProcessExecutor() : new PoolExecutor(o.workers));
+  // Made before the server listens: the first refused change would otherwise hold up every request meanwhile.
+  prepareMessages();
+  // Runs go to worker threads even with one worker: on this thread they would hold up every request.
+  const executor = (): Executor => new PoolExecutor(o.workers);
+  const replays = new ReplayPool({
+    threads: o.limits.maxConcurrentReplays,
+    timeoutMs: o.limits.replayTimeoutSeconds * 1000,
+  });
   const experiments = new ExperimentManager({
     store,
     executor,
@@ -133,6 +141,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     store,
     experiments,
     limits: o.limits,
+    replays,
     web: o.dashboard ? loadStaticFiles(WEB_DIST) : null,
     allowedHosts: isLoopback(o.host) ? LOOPBACK_HOSTS : null,
   });
@@ -144,6 +153,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     });
   } catch (err) {
     store.close();
+    await replays.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE")
       throw new ServeError(
@@ -166,6 +176,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
       await experiments.idle();
+      await replays.close();
       store.close();
     },
   };

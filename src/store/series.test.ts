@@ -138,4 +138,66 @@ describe("series in the store and the long-format export", () => {
       migrated.close();
     }
   });
+
+  it("gives the kept series of a store written before checksums one each when it is opened, and reads them", () => {
+    const old = join(dir, "v2.db");
+    const db = new Database(old);
+    db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE experiments (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, name TEXT NOT NULL,
+        scenario_id TEXT NOT NULL, created TEXT NOT NULL, status TEXT NOT NULL, total INTEGER NOT NULL,
+        plan TEXT NOT NULL, finished TEXT);
+      CREATE TABLE runs (experiment_id INTEGER NOT NULL REFERENCES experiments (id), idx INTEGER NOT NULL,
+        variant INTEGER NOT NULL, replicate INTEGER NOT NULL, seed INTEGER NOT NULL, metrics TEXT NOT NULL,
+        PRIMARY KEY (experiment_id, idx)) WITHOUT ROWID;
+      CREATE TABLE run_series (experiment_id INTEGER NOT NULL REFERENCES experiments (id), idx INTEGER NOT NULL,
+        data BLOB NOT NULL, PRIMARY KEY (experiment_id, idx)) WITHOUT ROWID;
+      INSERT INTO meta VALUES ('schema_version', '2');`);
+    db.prepare(
+      "INSERT INTO experiments (kind, name, scenario_id, created, status, total, plan) VALUES ('mc', 'old', 's', 't', 'finished', 2, ?)",
+    ).run(JSON.stringify(plan));
+    for (const i of [0, 1]) {
+      db.prepare("INSERT INTO runs VALUES (1, ?, ?, 0, 7, ?)").run(
+        i,
+        i,
+        JSON.stringify(fakeRun(i, 2).metrics),
+      );
+      db.prepare("INSERT INTO run_series VALUES (1, ?, ?)").run(i, encodeSeries(series(i)));
+    }
+    db.close();
+    const migrated = ResultsStore.open(old);
+    try {
+      expect([...migrated.series(1)].map((b) => b.series)).toEqual([series(0), series(1)]);
+      expect(migrated.check()).toEqual([]);
+    } finally {
+      migrated.close();
+    }
+  });
+
+  it("reports a changed byte in a run's kept series, on read and in the store check, naming the run", () => {
+    const file = join(dir, "tampered.db");
+    const own = ResultsStore.open(file);
+    const e = own.createExperiment(plan, 2);
+    own.addRuns(
+      e,
+      [0, 1].map((i) => ({ ...fakeRun(i, 2), series: series(i) })),
+    );
+    own.close();
+    const raw = new Database(file);
+    const data = raw.prepare("SELECT data FROM run_series WHERE idx = 1").pluck().get() as Uint8Array;
+    const changed = Uint8Array.from(data);
+    changed[changed.length - 1] = changed.at(-1)! ^ 1;
+    raw.prepare("UPDATE run_series SET data = ? WHERE idx = 1").run(changed);
+    raw.close();
+    const reopened = ResultsStore.open(file);
+    try {
+      expect(() => [...reopened.series(e)]).toThrow(/run 1 are damaged.*checksum/);
+      expect(reopened.check()).toEqual([
+        { experiment: e, run: 1, message: expect.stringMatching(/^its series: .*checksum/) },
+      ]);
+      // The metrics are untouched, and still read.
+      expect(reopened.runs(e)).toHaveLength(2);
+    } finally {
+      reopened.close();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunMetrics } from "../experiments/types.ts";
-import { ResultsStore, STORE_SCHEMA_VERSION, StoreError } from "./store.ts";
+import { planChecksum, ResultsStore, runChecksum, STORE_SCHEMA_VERSION, StoreError } from "./store.ts";
 import { fakePlan, fakeRun } from "./testing.ts";
 
 let dir: string;
@@ -339,5 +339,147 @@ describe("ResultsStore: files it must not touch", () => {
       .run(String(STORE_SCHEMA_VERSION + 1));
     raw.close();
     expectRefused(file, "newer-version", /written by a newer Apparat/);
+    // The refusal leaves nothing beside the file either.
+    expect(existsSync(`${file}-wal`) || existsSync(`${file}-shm`)).toBe(false);
+  });
+});
+
+describe("ResultsStore: integrity", () => {
+  /** A closed store file with one experiment of `runs` runs; returns the experiment id. */
+  function storeWithRuns(file: string, runs: number): number {
+    const store = ResultsStore.open(file);
+    const id = store.createExperiment(fakePlan(), runs);
+    store.addRuns(
+      id,
+      Array.from({ length: runs }, (_, i) => fakeRun(i, 2)),
+    );
+    store.close();
+    return id;
+  }
+
+  /** Runs SQL on the file behind the store's back, as a stray program or a bad disk would. */
+  function tamper(file: string, sql: string, ...params: unknown[]): void {
+    const raw = new Database(file);
+    raw.prepare(sql).run(...params);
+    raw.close();
+  }
+
+  it("finds a changed byte in a stored run, naming the experiment and the run", () => {
+    const file = join(dir, "results.db");
+    const id = storeWithRuns(file, 6);
+    tamper(file, "UPDATE runs SET metrics = replace(metrics, '1000003', '1000004') WHERE idx = 3");
+    const store = openStore(file);
+    const error = thrown(() => store.runs(id)) as StoreError;
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error.reason).toBe("corrupt");
+    expect(error.message).toMatch(new RegExp(`Experiment ${id}.*run 3 is damaged.*checksum`));
+    expect(store.check()).toEqual([
+      { experiment: id, run: 3, message: expect.stringMatching(/does not match its checksum/) },
+    ]);
+  });
+
+  it("reports malformed metrics and a malformed or empty plan by experiment and row, and still lists", () => {
+    const file = join(dir, "results.db");
+    const a = storeWithRuns(file, 4);
+    const b = storeWithRuns(file, 2);
+    // Malformed rows and plans with checksums that match, as a faulty writer would leave them.
+    const raw = new Database(file);
+    const runSum = (e: number, idx: number, metrics: string) =>
+      runChecksum(e, {
+        idx,
+        variant: idx % 2,
+        replicate: Math.floor(idx / 2),
+        seed: fakeRun(idx, 2).seed,
+        metrics,
+      });
+    raw
+      .prepare("UPDATE runs SET metrics = ?, checksum = ? WHERE experiment_id = ? AND idx = 1")
+      .run("{not json", runSum(a, 1, "{not json"), a);
+    raw
+      .prepare("UPDATE runs SET metrics = ?, checksum = ? WHERE experiment_id = ? AND idx = 2")
+      .run('{"outcome":1}', runSum(a, 2, '{"outcome":1}'), a);
+    const row = raw.prepare("SELECT kind, name, scenario_id, total FROM experiments WHERE id = ?").get(b) as {
+      kind: string;
+      name: string;
+      scenario_id: string;
+      total: number;
+    };
+    raw
+      .prepare("UPDATE experiments SET plan = '{}', plan_checksum = ? WHERE id = ?")
+      .run(planChecksum(b, row.kind, row.name, row.scenario_id, row.total, "{}"), b);
+    raw.close();
+
+    const store = openStore(file);
+    expect((thrown(() => store.runs(a)) as Error).message).toMatch(
+      /run 1 is damaged \(its metrics are not valid JSON\)/,
+    );
+    expect((thrown(() => store.experiment(b)) as Error).message).toMatch(
+      new RegExp(`Experiment ${b} .* damaged: the plan's kind is missing`),
+    );
+    expect(store.list().map((e) => e.id)).toEqual([b, a]);
+    const problems = store.check();
+    expect(problems).toEqual([
+      { experiment: b, run: null, message: expect.stringMatching(/plan's kind is missing/) },
+      { experiment: a, run: 1, message: "its metrics are not valid JSON" },
+      { experiment: a, run: 2, message: "its metrics have no outcome" },
+    ]);
+  });
+
+  it("finds an edited plan and a run stored at an index outside its plan", () => {
+    const file = join(dir, "results.db");
+    const id = storeWithRuns(file, 4);
+    tamper(file, "UPDATE experiments SET plan = replace(plan, '\"seed\":7', '\"seed\":8')");
+    const store = openStore(file);
+    expect((thrown(() => store.experiment(id)) as StoreError).reason).toBe("corrupt");
+    expect(store.check()[0]).toMatchObject({ experiment: id, run: null });
+    store.close();
+
+    const other = join(dir, "other.db");
+    const e = storeWithRuns(other, 4);
+    const far = fakeRun(99, 2);
+    const s2 = openStore(other);
+    s2.addRuns(e, [far]);
+    expect(s2.check()).toEqual([
+      { experiment: e, run: 99, message: "its index is outside the plan's 6 runs" },
+    ]);
+  });
+
+  it("gives every run of a store written before checksums one when it is opened, and reads it", () => {
+    const file = join(dir, "old.db");
+    const raw = new Database(file);
+    raw.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE experiments (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, name TEXT NOT NULL,
+        scenario_id TEXT NOT NULL, created TEXT NOT NULL, status TEXT NOT NULL, total INTEGER NOT NULL,
+        plan TEXT NOT NULL, finished TEXT);
+      CREATE TABLE runs (experiment_id INTEGER NOT NULL REFERENCES experiments (id), idx INTEGER NOT NULL,
+        variant INTEGER NOT NULL, replicate INTEGER NOT NULL, seed INTEGER NOT NULL, metrics TEXT NOT NULL,
+        PRIMARY KEY (experiment_id, idx)) WITHOUT ROWID;
+      INSERT INTO meta VALUES ('schema_version', '1');`);
+    raw
+      .prepare(
+        "INSERT INTO experiments (kind, name, scenario_id, created, status, total, plan) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run("mc", "toy experiment", "toy-scenario", "2024-01-01", "running", 6, JSON.stringify(fakePlan()));
+    const run = fakeRun(0, 2);
+    raw
+      .prepare("INSERT INTO runs VALUES (1, 0, ?, ?, ?, ?)")
+      .run(run.variant, run.replicate, run.seed, JSON.stringify(run.metrics));
+    raw.close();
+    const store = openStore(file);
+    expect(store.runs(1)).toEqual([run]);
+    expect(store.experiment(1).plan).toEqual(fakePlan());
+    expect(store.check()).toEqual([]);
+  });
+
+  it("marks an experiment failed with its reason, and running again on a resume", () => {
+    const store = openStore(":memory:");
+    const id = store.createExperiment(fakePlan(), 6);
+    store.markFailed(id, "the engine threw: boom");
+    expect(store.experiment(id)).toMatchObject({ status: "failed", error: "the engine threw: boom" });
+    expect(store.list()[0]).toMatchObject({ status: "failed", error: "the engine threw: boom" });
+    store.markRunning(id);
+    expect(store.experiment(id).status).toBe("running");
+    expect(store.experiment(id).error).toBeUndefined();
+    expect((thrown(() => store.markFailed(id + 1, "x")) as StoreError).reason).toBe("unknown-experiment");
   });
 });

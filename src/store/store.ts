@@ -6,17 +6,19 @@
  * The file is the user's data. A file that is not a store, is damaged, or was written by a newer version is
  * refused with a {@link StoreError} before anything is written to it.
  */
+import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
-import type {
-  ExperimentKind,
-  ExperimentListing,
-  ExperimentPlan,
-  ExperimentRecord,
-  ExperimentStatus,
-  RunMetrics,
-  RunRow,
-  RunSeries,
+import {
+  EXPERIMENT_KINDS,
+  type ExperimentKind,
+  type ExperimentListing,
+  type ExperimentPlan,
+  type ExperimentRecord,
+  type ExperimentStatus,
+  type RunMetrics,
+  type RunRow,
+  type RunSeries,
 } from "../experiments/types.ts";
 import { decodeSeries, encodeSeries } from "./seriesCodec.ts";
 
@@ -24,9 +26,10 @@ export { DEFAULT_STORE_FILE } from "./defaults.ts";
 
 /**
  * Schema changes, in order: step `v` takes a store from schema version `v` to `v + 1`. A later version appends
- * a step and never edits an earlier one, so every older file can be brought up to date.
+ * a step and never edits an earlier one, so every older file can be brought up to date. A step is SQL, or a
+ * function for what SQL alone cannot do (computing checksums of rows already stored).
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   `CREATE TABLE meta (
      key TEXT PRIMARY KEY,
      value TEXT NOT NULL
@@ -58,7 +61,72 @@ const MIGRATIONS: readonly string[] = [
      data BLOB NOT NULL,
      PRIMARY KEY (experiment_id, idx)
    ) WITHOUT ROWID;`,
+  // 3: a checksum per stored run, per kept series and per plan, verified on every read, and why an experiment
+  // failed.
+  (db) => {
+    db.exec(`ALTER TABLE experiments ADD COLUMN plan_checksum TEXT;
+             ALTER TABLE experiments ADD COLUMN error TEXT;
+             ALTER TABLE runs ADD COLUMN checksum TEXT;
+             ALTER TABLE run_series ADD COLUMN checksum TEXT;`);
+    const plans = db.prepare("SELECT id, kind, name, scenario_id, total, plan FROM experiments").all() as {
+      id: number;
+      kind: string;
+      name: string;
+      scenario_id: string;
+      total: number;
+      plan: string;
+    }[];
+    const setPlan = db.prepare("UPDATE experiments SET plan_checksum = ? WHERE id = ?");
+    for (const e of plans)
+      setPlan.run(planChecksum(e.id, e.kind, e.name, e.scenario_id, e.total, e.plan), e.id);
+    const setRun = db.prepare("UPDATE runs SET checksum = ? WHERE experiment_id = ? AND idx = ?");
+    const runsOf = db.prepare(
+      "SELECT idx, variant, replicate, seed, metrics FROM runs WHERE experiment_id = ? ORDER BY idx",
+    );
+    // One experiment at a time: a statement cannot write while another iterates.
+    const ids = db.prepare("SELECT DISTINCT experiment_id FROM runs").pluck().all() as number[];
+    for (const id of ids)
+      for (const r of runsOf.all(id) as RunRecordRow[]) setRun.run(runChecksum(id, r), id, r.idx);
+    const setSeries = db.prepare("UPDATE run_series SET checksum = ? WHERE experiment_id = ? AND idx = ?");
+    const seriesOf = db.prepare("SELECT idx, data FROM run_series WHERE experiment_id = ? ORDER BY idx");
+    const withSeries = db.prepare("SELECT DISTINCT experiment_id FROM run_series").pluck().all() as number[];
+    for (const id of withSeries)
+      for (const r of seriesOf.all(id) as { idx: number; data: Uint8Array }[])
+        setSeries.run(seriesChecksum(id, r.idx, r.data), id, r.idx);
+  },
 ];
+
+/**
+ * SHA-256 of what a run row stores, with the experiment and index it belongs to: a byte changed in the file,
+ * or a row moved to another experiment or index, no longer matches. Exported for tests that forge rows.
+ */
+export function runChecksum(
+  experimentId: number,
+  r: { idx: number; variant: number; replicate: number; seed: number; metrics: string },
+): string {
+  return createHash("sha256")
+    .update(`run\n${experimentId}\n${r.idx}\n${r.variant}\n${r.replicate}\n${r.seed}\n${r.metrics}`)
+    .digest("hex");
+}
+
+/** SHA-256 of a run's kept series as stored (encoded), with its experiment and index. Exported for tests. */
+export function seriesChecksum(experimentId: number, idx: number, data: Uint8Array): string {
+  return createHash("sha256").update(`series\n${experimentId}\n${idx}\n`).update(data).digest("hex");
+}
+
+/** SHA-256 of what an experiment's row stores about its plan. Exported for tests that forge rows. */
+export function planChecksum(
+  id: number,
+  kind: string,
+  name: string,
+  scenarioId: string,
+  total: number,
+  plan: string,
+): string {
+  return createHash("sha256")
+    .update(`plan\n${id}\n${kind}\n${name}\n${scenarioId}\n${total}\n${plan}`)
+    .digest("hex");
+}
 
 /** The schema version this code writes; files with a higher version are refused. */
 export const STORE_SCHEMA_VERSION = MIGRATIONS.length;
@@ -81,6 +149,7 @@ export type StoreErrorReason =
   | "busy"
   | "unknown-experiment"
   | "duplicate-run"
+  | "corrupt"
   | "failed";
 
 /** Why a store could not be opened or used. `file` is the store's path; the message names it. */
@@ -105,6 +174,8 @@ interface ExperimentRow {
   status: string;
   total: number;
   plan: string;
+  plan_checksum: string | null;
+  error: string | null;
   done: number;
 }
 
@@ -114,6 +185,58 @@ interface RunRecordRow {
   replicate: number;
   seed: number;
   metrics: string;
+  checksum?: string | null;
+}
+
+interface SeriesRecordRow {
+  idx: number;
+  data: Uint8Array;
+  checksum: string | null;
+}
+
+/** One problem `apparat store check` found: the experiment, the run where there is one, and what is wrong. */
+export interface StoreProblem {
+  experiment: number | null;
+  run: number | null;
+  message: string;
+}
+
+const STATUSES: readonly ExperimentStatus[] = ["running", "finished", "failed"];
+
+/** Why a stored plan cannot be used, or null: the structure every reader relies on. */
+function planProblem(plan: unknown): string | null {
+  if (!plan || typeof plan !== "object" || Array.isArray(plan)) return "the plan is not an object";
+  const p = plan as Record<string, unknown>;
+  if (!EXPERIMENT_KINDS.includes(p.kind as ExperimentKind))
+    return `the plan's kind is ${JSON.stringify(p.kind) ?? "missing"}, not one of ${EXPERIMENT_KINDS.join(", ")}`;
+  if (typeof p.name !== "string") return "the plan has no name";
+  if (!Number.isSafeInteger(p.seed) || (p.seed as number) < 0) return "the plan's seed is not a whole number";
+  if (!Number.isSafeInteger(p.replicates) || (p.replicates as number) < 1)
+    return "the plan's runs per variant is not a positive whole number";
+  if (
+    !p.scenario ||
+    typeof p.scenario !== "object" ||
+    typeof (p.scenario as { id?: unknown }).id !== "string"
+  )
+    return "the plan holds no scenario";
+  if (!Array.isArray(p.variants) || p.variants.length === 0) return "the plan has no variants";
+  for (const [i, v] of p.variants.entries()) {
+    if (!v || typeof v !== "object" || typeof v.label !== "string" || !Array.isArray(v.sets))
+      return `the plan's variant ${i} is malformed`;
+  }
+  if (!p.question || typeof p.question !== "object") return "the plan has no question";
+  return null;
+}
+
+/** Why stored metrics cannot be used, or null. */
+function metricsProblem(m: unknown): string | null {
+  if (!m || typeof m !== "object" || Array.isArray(m)) return "its metrics are not an object";
+  const x = m as Record<string, unknown>;
+  if (typeof x.outcome !== "string") return "its metrics have no outcome";
+  if (!Array.isArray(x.exits)) return "its metrics have no list of exits";
+  if (typeof x.members !== "number" || typeof x.committee !== "number")
+    return "its metrics lack the membership or committee size";
+  return null;
 }
 
 /** Experiments and their runs in one SQLite file. Open with {@link ResultsStore.open}; close when done. */
@@ -169,8 +292,8 @@ export class ResultsStore {
    * const id = store.createExperiment(plan, plan.variants.length * plan.replicates);
    */
   createExperiment(plan: ExperimentPlan, total: number, created: string = new Date().toISOString()): number {
-    return this.guard("storing a new experiment", () => {
-      const result = this.statements.insertExperiment.run({
+    const insert = this.db.transaction(() => {
+      const row = {
         kind: plan.kind,
         name: plan.name,
         scenario_id: plan.scenario.id,
@@ -178,9 +301,16 @@ export class ResultsStore {
         status: "running" satisfies ExperimentStatus,
         total,
         plan: JSON.stringify(plan),
-      });
-      return Number(result.lastInsertRowid);
+      };
+      const id = Number(this.statements.insertExperiment.run(row).lastInsertRowid);
+      // The checksum covers the id, known only once the row exists.
+      this.statements.setPlanChecksum.run(
+        planChecksum(id, row.kind, row.name, row.scenario_id, row.total, row.plan),
+        id,
+      );
+      return id;
     });
+    return this.guard("storing a new experiment", () => insert.immediate());
   }
 
   /**
@@ -198,11 +328,38 @@ export class ResultsStore {
         id: row.id,
         created: row.created,
         status: row.status as ExperimentStatus,
-        plan: JSON.parse(row.plan) as ExperimentPlan,
+        plan: this.readPlan(row),
         total: row.total,
         done: row.done,
+        ...(row.error !== null ? { error: row.error } : {}),
       };
     });
+  }
+
+  /** The plan of an experiment row, verified against its checksum and checked for the structure readers need. */
+  private readPlan(row: ExperimentRow): ExperimentPlan {
+    const corrupt = (what: string) =>
+      new StoreError(
+        `Experiment ${row.id} in ${this.file} is damaged: ${what}. Its runs cannot be used; start it again as a new experiment.`,
+        this.file,
+        "corrupt",
+      );
+    const expected = planChecksum(row.id, row.kind, row.name, row.scenario_id, row.total, row.plan);
+    if (row.plan_checksum !== expected)
+      throw corrupt(
+        "its stored plan does not match its checksum (the file was changed after it was written)",
+      );
+    let plan: unknown;
+    try {
+      plan = JSON.parse(row.plan);
+    } catch (error) {
+      throw corrupt(`its plan is not valid JSON (${(error as Error).message})`);
+    }
+    const problem = planProblem(plan);
+    if (problem) throw corrupt(problem);
+    if (!STATUSES.includes(row.status as ExperimentStatus))
+      throw corrupt(`its status "${row.status}" is unknown`);
+    return plan as ExperimentPlan;
   }
 
   /**
@@ -222,6 +379,7 @@ export class ResultsStore {
         status: row.status as ExperimentStatus,
         total: row.total,
         done: row.done,
+        ...(row.error !== null ? { error: row.error } : {}),
       })),
     );
   }
@@ -252,20 +410,23 @@ export class ResultsStore {
       this.requireExperiment(id);
       for (const row of rows) {
         try {
-          this.statements.insertRun.run({
-            experiment_id: id,
+          const stored = {
             idx: row.index,
             variant: row.variant,
             replicate: row.replicate,
             seed: row.seed,
             metrics: JSON.stringify(row.metrics),
-          });
-          if (row.series)
+          };
+          this.statements.insertRun.run({ experiment_id: id, ...stored, checksum: runChecksum(id, stored) });
+          if (row.series) {
+            const data = encodeSeries(row.series);
             this.statements.insertSeries.run({
               experiment_id: id,
               idx: row.index,
-              data: encodeSeries(row.series),
+              data,
+              checksum: seriesChecksum(id, row.index, data),
             });
+          }
         } catch (error) {
           if (sqliteCode(error) === "SQLITE_CONSTRAINT_PRIMARYKEY") {
             throw new StoreError(
@@ -291,13 +452,62 @@ export class ResultsStore {
   runs(id: number): RunRow[] {
     return this.guard(`reading the runs of experiment ${id}`, () => {
       this.requireExperiment(id);
-      return (this.statements.selectRuns.all(id) as RunRecordRow[]).map((row) => ({
-        index: row.idx,
-        variant: row.variant,
-        replicate: row.replicate,
-        seed: row.seed,
-        metrics: JSON.parse(row.metrics) as RunMetrics,
-      }));
+      return (this.statements.selectRuns.all(id) as RunRecordRow[]).map((row) => {
+        const problem = runProblem(id, row);
+        if (problem)
+          throw new StoreError(
+            `Experiment ${id} in ${this.file}: run ${row.idx} is damaged (${problem}). Check the whole file with apparat store check.`,
+            this.file,
+            "corrupt",
+          );
+        return {
+          index: row.idx,
+          variant: row.variant,
+          replicate: row.replicate,
+          seed: row.seed,
+          metrics: JSON.parse(row.metrics) as RunMetrics,
+        };
+      });
+    });
+  }
+
+  /**
+   * Checks the whole store: SQLite's own integrity check, then every experiment's plan, every run and every
+   * run's kept series against its checksum and the structure readers need. Reads only; returns every problem found (none: []).
+   *
+   * @example
+   * for (const p of store.check()) console.log(`experiment ${p.experiment} run ${p.run}: ${p.message}`);
+   */
+  check(): StoreProblem[] {
+    return this.guard("checking the store", () => {
+      const problems: StoreProblem[] = [];
+      const verdicts = this.db.pragma("integrity_check", { simple: false }) as { integrity_check: string }[];
+      for (const v of verdicts)
+        if (v.integrity_check !== "ok")
+          problems.push({ experiment: null, run: null, message: v.integrity_check });
+      for (const row of this.statements.listExperiments.all() as ExperimentRow[]) {
+        let plan: ExperimentPlan | null = null;
+        try {
+          plan = this.readPlan(row);
+        } catch (error) {
+          problems.push({ experiment: row.id, run: null, message: (error as Error).message });
+        }
+        const total = plan ? plan.variants.length * plan.replicates : row.total;
+        for (const run of this.statements.selectRuns.iterate(row.id) as IterableIterator<RunRecordRow>) {
+          const problem =
+            runProblem(row.id, run) ??
+            (run.idx < 0 || run.idx >= total ? `its index is outside the plan's ${total} runs` : null);
+          if (problem) problems.push({ experiment: row.id, run: run.idx, message: problem });
+        }
+        for (const kept of this.statements.selectSeries.iterate(
+          row.id,
+        ) as IterableIterator<SeriesRecordRow>) {
+          const read = readSeries(row.id, kept);
+          if ("problem" in read)
+            problems.push({ experiment: row.id, run: kept.idx, message: `its series: ${read.problem}` });
+        }
+      }
+      return problems;
     });
   }
 
@@ -310,11 +520,17 @@ export class ResultsStore {
    */
   *series(id: number): Generator<{ index: number; series: RunSeries }> {
     this.guard(`reading the series of experiment ${id}`, () => this.requireExperiment(id));
-    const rows = this.statements.selectSeries.iterate(id) as IterableIterator<{
-      idx: number;
-      data: Uint8Array;
-    }>;
-    for (const row of rows) yield { index: row.idx, series: decodeSeries(row.data) };
+    const rows = this.statements.selectSeries.iterate(id) as IterableIterator<SeriesRecordRow>;
+    for (const row of rows) {
+      const read = readSeries(id, row);
+      if ("problem" in read)
+        throw new StoreError(
+          `Experiment ${id} in ${this.file}: the series of run ${row.idx} are damaged (${read.problem}). Check the whole file with apparat store check.`,
+          this.file,
+          "corrupt",
+        );
+      yield { index: row.idx, series: read.series };
+    }
   }
 
   /**
@@ -324,8 +540,32 @@ export class ResultsStore {
    * if (store.experiment(id).done === total) store.markFinished(id);
    */
   markFinished(id: number, finished: string = new Date().toISOString()): void {
-    this.guard(`finishing experiment ${id}`, () => {
-      const result = this.statements.finishExperiment.run({ id, finished, status: "finished" });
+    this.setStatus(id, "finished", null, finished);
+  }
+
+  /**
+   * Marks the experiment failed with the reason, so it never shows as running for ever; it may be resumed.
+   *
+   * @example
+   * store.markFailed(id, "worker thread exited");
+   */
+  markFailed(id: number, error: string): void {
+    this.setStatus(id, "failed", error.length > 2000 ? `${error.slice(0, 2000)}...` : error, null);
+  }
+
+  /** Marks the experiment running again (a resume), clearing a failure. */
+  markRunning(id: number): void {
+    this.setStatus(id, "running", null, null);
+  }
+
+  private setStatus(
+    id: number,
+    status: ExperimentStatus,
+    error: string | null,
+    finished: string | null,
+  ): void {
+    this.guard(`marking experiment ${id} ${status}`, () => {
+      const result = this.statements.setStatus.run({ id, finished, status, error });
       if (result.changes === 0) throw this.unknownExperiment(id);
     });
   }
@@ -360,7 +600,7 @@ export class ResultsStore {
 }
 
 function prepareStatements(db: Database.Database) {
-  const experimentColumns = `id, kind, name, scenario_id, created, status, total, plan,
+  const experimentColumns = `id, kind, name, scenario_id, created, status, total, plan, plan_checksum, error,
     (SELECT COUNT(*) FROM runs WHERE runs.experiment_id = experiments.id) AS done`;
   return {
     insertExperiment: db.prepare(
@@ -372,22 +612,50 @@ function prepareStatements(db: Database.Database) {
       `SELECT ${experimentColumns} FROM experiments ORDER BY created DESC, id DESC`,
     ),
     experimentExists: db.prepare("SELECT 1 FROM experiments WHERE id = ?"),
-    finishExperiment: db.prepare(
-      "UPDATE experiments SET status = @status, finished = @finished WHERE id = @id",
+    setStatus: db.prepare(
+      "UPDATE experiments SET status = @status, finished = @finished, error = @error WHERE id = @id",
     ),
+    setPlanChecksum: db.prepare("UPDATE experiments SET plan_checksum = ? WHERE id = ?"),
     insertRun: db.prepare(
-      `INSERT INTO runs (experiment_id, idx, variant, replicate, seed, metrics)
-       VALUES (@experiment_id, @idx, @variant, @replicate, @seed, @metrics)`,
+      `INSERT INTO runs (experiment_id, idx, variant, replicate, seed, metrics, checksum)
+       VALUES (@experiment_id, @idx, @variant, @replicate, @seed, @metrics, @checksum)`,
     ),
     selectIndices: db.prepare("SELECT idx FROM runs WHERE experiment_id = ? ORDER BY idx"),
     insertSeries: db.prepare(
-      "INSERT INTO run_series (experiment_id, idx, data) VALUES (@experiment_id, @idx, @data)",
+      `INSERT INTO run_series (experiment_id, idx, data, checksum)
+       VALUES (@experiment_id, @idx, @data, @checksum)`,
     ),
-    selectSeries: db.prepare("SELECT idx, data FROM run_series WHERE experiment_id = ? ORDER BY idx"),
+    selectSeries: db.prepare(
+      "SELECT idx, data, checksum FROM run_series WHERE experiment_id = ? ORDER BY idx",
+    ),
     selectRuns: db.prepare(
-      "SELECT idx, variant, replicate, seed, metrics FROM runs WHERE experiment_id = ? ORDER BY idx",
+      "SELECT idx, variant, replicate, seed, metrics, checksum FROM runs WHERE experiment_id = ? ORDER BY idx",
     ),
   };
+}
+
+/** A run's kept series as stored, verified against its checksum and decoded; or why they cannot be used. */
+function readSeries(experimentId: number, row: SeriesRecordRow): { series: RunSeries } | { problem: string } {
+  if (row.checksum !== seriesChecksum(experimentId, row.idx, row.data))
+    return { problem: "they do not match their checksum: the file was changed after they were stored" };
+  try {
+    return { series: decodeSeries(row.data) };
+  } catch (error) {
+    return { problem: `they cannot be decoded (${(error as Error).message})` };
+  }
+}
+
+/** Why a stored run cannot be used, or null: its checksum, then its metrics. */
+function runProblem(experimentId: number, row: RunRecordRow): string | null {
+  if (row.checksum !== runChecksum(experimentId, row))
+    return "it does not match its checksum: the file was changed after the run was stored";
+  let metrics: unknown;
+  try {
+    metrics = JSON.parse(row.metrics);
+  } catch {
+    return "its metrics are not valid JSON";
+  }
+  return metricsProblem(metrics);
 }
 
 /**
@@ -399,7 +667,11 @@ function migrate(db: Database.Database, file: string): void {
   const upgrade = db.transaction(() => {
     const from = schemaVersion(db, file);
     if (from === STORE_SCHEMA_VERSION) return;
-    for (let version = from; version < STORE_SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version]!);
+    for (let version = from; version < STORE_SCHEMA_VERSION; version++) {
+      const step = MIGRATIONS[version]!;
+      if (typeof step === "string") db.exec(step);
+      else step(db);
+    }
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)").run(
       String(STORE_SCHEMA_VERSION),
     );
@@ -505,8 +777,8 @@ function checkExistingFile(file: string): void {
     const failure = openFailure(error, file);
     db?.close();
     db = undefined;
-    const unreadable = failure.reason === "damaged" || sqliteCode(error) === "SQLITE_NOTADB";
-    if (!sideFilesExisted && unreadable) removeSideFilesOfCheck(file);
+    // Whatever the reason for refusing it, the file is left as it was: no side files of this check.
+    if (!sideFilesExisted) removeSideFilesOfCheck(file);
     throw failure;
   } finally {
     db?.close();
@@ -527,7 +799,7 @@ function hasSqliteHeader(file: string): boolean {
 
 /**
  * A read-only connection to a file whose header says WAL creates empty `-wal` and `-shm` files and cannot
- * remove them. After a damaged file was refused, removes them, unless the log holds something (then another
+ * remove them. After a file was refused, removes them, unless the log holds something (then another
  * process wrote it and it is not ours to remove).
  */
 function removeSideFilesOfCheck(file: string): void {

@@ -2,11 +2,12 @@
  * Node side of validation: reads a targets file and scores many seeds of a compiled scenario against it.
  * Runs are sequential; each run's result is scored and dropped at once, so memory stays flat.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type RunResult, runScenario } from "../kernel/engine.ts";
 import type { Outcome } from "../kernel/outcome.ts";
+import { readTextFile } from "../node/textFile.ts";
 import type { CompiledScenario } from "../scenario/compile.ts";
 import {
   type Aggregate,
@@ -35,14 +36,9 @@ export function loadTargets(file: string, sc: CompiledScenario): TargetsFile {
     const message = `no targets file ${file} for scenario "${sc.id}" (write one, or name one with --targets)`;
     throw new TargetsError(file, [{ path: "", message }], message);
   }
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    const message = `cannot read targets file ${file}: ${(err as Error).message.split("\n")[0]}`;
-    throw new TargetsError(file, [{ path: "", message }], message);
-  }
-  return parseTargets(text, file, {
+  const read = readTextFile(file);
+  if ("issue" in read) throw new TargetsError(file, [read.issue]);
+  return parseTargets(read.text, file, {
     people: sc.people.map((p) => p.id),
     bodies: sc.bodies.map((b) => b.id),
     ladder: sc.ladder.map((r) => r.id),

@@ -254,7 +254,7 @@ function crossCheck(
       .split(";")
       .map((s) => s.trim())
       .filter(Boolean)) {
-      if (!(key in tf.sources))
+      if (!Object.hasOwn(tf.sources, key))
         out.push({
           path: ["targets", i, "source"],
           message: `source key "${key}" is not defined in sources`,

@@ -202,17 +202,21 @@ export function ExperimentsView(p: Props) {
                       {x.name}
                     </button>
                   </td>
-                  <td>{x.active ? "running" : x.status}</td>
+                  <td title={x.error}>{x.active ? "running" : x.status}</td>
                   <td>
                     {int(x.done)} / {int(x.total)}
                   </td>
                   <td>{momentText(x.created)}</td>
                   <td>
-                    {x.status === "running" && !x.active && (
+                    {x.status !== "finished" && !x.active && (
                       <button
                         type="button"
                         data-testid="resume-experiment"
-                        title="This experiment stopped part-way (its server or command was stopped): run the rest"
+                        title={
+                          x.status === "failed"
+                            ? `This experiment failed (${x.error ?? "no reason stored"}): try the rest again`
+                            : "This experiment stopped part-way (its server or command was stopped): run the rest"
+                        }
                         disabled={isBusy(p.resumed.state)}
                         onClick={(e) => {
                           e.stopPropagation();

@@ -73,9 +73,15 @@ export const api = {
     ),
   startExperiment: (body: ExperimentRequest) =>
     answer(() => client.api.experiments.$post({ json: body }), "POST /api/experiments"),
+  // Every write sends JSON, the resume an empty object: the server refuses anything else (a guard against
+  // cross-site requests).
   resumeExperiment: (id: number) =>
     answer(
-      () => client.api.experiments[":id"].resume.$post({ param: { id: String(id) } }),
+      () =>
+        client.api.experiments[":id"].resume.$post(
+          { param: { id: String(id) } },
+          { init: { headers: { "content-type": "application/json" }, body: "{}" } },
+        ),
       `POST /api/experiments/${id}/resume`,
     ),
   reportUrl: (id: number) => `/api/experiments/${id}/report`,
