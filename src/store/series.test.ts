@@ -11,7 +11,7 @@ import type { RunSeries } from "../experiments/types.ts";
 import { exportRuns } from "./export.ts";
 import { decodeSeries, encodeSeries } from "./seriesCodec.ts";
 import { ResultsStore } from "./store.ts";
-import { fakePlan, fakeRun } from "./testing.ts";
+import { fakePlan, fakeRun, STORE_V1_TABLES, STORE_V2_SERIES_TABLE } from "./testing.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "apparat-series-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -117,14 +117,8 @@ describe("series in the store and the long-format export", () => {
   it("brings a store of the first schema version up to date, keeping its runs", () => {
     const old = join(dir, "v1.db");
     const db = new Database(old);
-    db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE experiments (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, name TEXT NOT NULL,
-        scenario_id TEXT NOT NULL, created TEXT NOT NULL, status TEXT NOT NULL, total INTEGER NOT NULL,
-        plan TEXT NOT NULL, finished TEXT);
-      CREATE TABLE runs (experiment_id INTEGER NOT NULL REFERENCES experiments (id), idx INTEGER NOT NULL,
-        variant INTEGER NOT NULL, replicate INTEGER NOT NULL, seed INTEGER NOT NULL, metrics TEXT NOT NULL,
-        PRIMARY KEY (experiment_id, idx)) WITHOUT ROWID;
-      INSERT INTO meta VALUES ('schema_version', '1');`);
+    db.exec(`${STORE_V1_TABLES}
+INSERT INTO meta VALUES ('schema_version', '1');`);
     db.prepare(
       "INSERT INTO experiments (kind, name, scenario_id, created, status, total, plan) VALUES ('mc', 'old', 's', 't', 'finished', 1, ?)",
     ).run(JSON.stringify(fakePlan()));
@@ -142,16 +136,9 @@ describe("series in the store and the long-format export", () => {
   it("gives the kept series of a store written before checksums one each when it is opened, and reads them", () => {
     const old = join(dir, "v2.db");
     const db = new Database(old);
-    db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE experiments (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, name TEXT NOT NULL,
-        scenario_id TEXT NOT NULL, created TEXT NOT NULL, status TEXT NOT NULL, total INTEGER NOT NULL,
-        plan TEXT NOT NULL, finished TEXT);
-      CREATE TABLE runs (experiment_id INTEGER NOT NULL REFERENCES experiments (id), idx INTEGER NOT NULL,
-        variant INTEGER NOT NULL, replicate INTEGER NOT NULL, seed INTEGER NOT NULL, metrics TEXT NOT NULL,
-        PRIMARY KEY (experiment_id, idx)) WITHOUT ROWID;
-      CREATE TABLE run_series (experiment_id INTEGER NOT NULL REFERENCES experiments (id), idx INTEGER NOT NULL,
-        data BLOB NOT NULL, PRIMARY KEY (experiment_id, idx)) WITHOUT ROWID;
-      INSERT INTO meta VALUES ('schema_version', '2');`);
+    db.exec(`${STORE_V1_TABLES}
+${STORE_V2_SERIES_TABLE}
+INSERT INTO meta VALUES ('schema_version', '2');`);
     db.prepare(
       "INSERT INTO experiments (kind, name, scenario_id, created, status, total, plan) VALUES ('mc', 'old', 's', 't', 'finished', 2, ?)",
     ).run(JSON.stringify(plan));

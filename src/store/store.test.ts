@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RunMetrics } from "../experiments/types.ts";
 import { planChecksum, ResultsStore, runChecksum, STORE_SCHEMA_VERSION, StoreError } from "./store.ts";
-import { fakePlan, fakeRun } from "./testing.ts";
+import { fakePlan, fakeRun, STORE_V1_TABLES } from "./testing.ts";
 
 let dir: string;
 const open: ResultsStore[] = [];
@@ -447,14 +447,8 @@ describe("ResultsStore: integrity", () => {
   it("gives every run of a store written before checksums one when it is opened, and reads it", () => {
     const file = join(dir, "old.db");
     const raw = new Database(file);
-    raw.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE experiments (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, name TEXT NOT NULL,
-        scenario_id TEXT NOT NULL, created TEXT NOT NULL, status TEXT NOT NULL, total INTEGER NOT NULL,
-        plan TEXT NOT NULL, finished TEXT);
-      CREATE TABLE runs (experiment_id INTEGER NOT NULL REFERENCES experiments (id), idx INTEGER NOT NULL,
-        variant INTEGER NOT NULL, replicate INTEGER NOT NULL, seed INTEGER NOT NULL, metrics TEXT NOT NULL,
-        PRIMARY KEY (experiment_id, idx)) WITHOUT ROWID;
-      INSERT INTO meta VALUES ('schema_version', '1');`);
+    raw.exec(`${STORE_V1_TABLES}
+INSERT INTO meta VALUES ('schema_version', '1');`);
     raw
       .prepare(
         "INSERT INTO experiments (kind, name, scenario_id, created, status, total, plan) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -58,3 +58,18 @@ export function fakeRun(index: number, variantCount: number, metrics: Partial<Ru
     },
   };
 }
+
+/**
+ * The tables of stores written by earlier versions, for the tests that open such a store and check that it is
+ * brought up to date: version 1 (experiments and runs), and the kept series that version 2 added.
+ */
+export const STORE_V1_TABLES = `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE experiments (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, name TEXT NOT NULL,
+  scenario_id TEXT NOT NULL, created TEXT NOT NULL, status TEXT NOT NULL, total INTEGER NOT NULL,
+  plan TEXT NOT NULL, finished TEXT);
+CREATE TABLE runs (experiment_id INTEGER NOT NULL REFERENCES experiments (id), idx INTEGER NOT NULL,
+  variant INTEGER NOT NULL, replicate INTEGER NOT NULL, seed INTEGER NOT NULL, metrics TEXT NOT NULL,
+  PRIMARY KEY (experiment_id, idx)) WITHOUT ROWID;`;
+
+export const STORE_V2_SERIES_TABLE = `CREATE TABLE run_series (experiment_id INTEGER NOT NULL REFERENCES experiments (id),
+  idx INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (experiment_id, idx)) WITHOUT ROWID;`;
