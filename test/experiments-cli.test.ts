@@ -10,19 +10,12 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { apparat, apparatStatus, ROOT } from "./cli.ts";
+import { GRIP_SWEEP } from "./fixtures.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "apparat-exp-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const SWEEP = `schemaVersion: 1
-name: grip
-seed: 5
-runsPerPoint: 8
-design: factorial
-parameters:
-  - { path: mechanisms.patronage.params.maxGrip, values: [0.75, 0.9] }
-  - { path: mechanisms.files.enabled, values: [true, false] }
-`;
+const SWEEP = GRIP_SWEEP;
 
 function storedCount(db: string): number {
   try {

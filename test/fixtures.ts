@@ -43,3 +43,14 @@ export function personIndex(sc: CompiledScenario, id: string): number {
   if (i < 0) throw new Error(`no person ${id}`);
   return i;
 }
+
+/** A small factorial sweep (4 points x 8 runs) over the secretaries' grip and the files, for the CLI's experiment tests. */
+export const GRIP_SWEEP = `schemaVersion: 1
+name: grip
+seed: 5
+runsPerPoint: 8
+design: factorial
+parameters:
+  - { path: mechanisms.patronage.params.maxGrip, values: [0.75, 0.9] }
+  - { path: mechanisms.files.enabled, values: [true, false] }
+`;

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { apparat, ROOT } from "./cli.ts";
+import { GRIP_SWEEP } from "./fixtures.ts";
 import { Dice } from "./fuzz.ts";
 import { batterySize, NIGHTLY, report } from "./nightly.ts";
 
@@ -17,15 +18,7 @@ const TRIALS = batterySize("APPARAT_KILL_TRIALS", 0, 10);
 const dir = mkdtempSync(join(tmpdir(), "apparat-kill-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const SWEEP = `schemaVersion: 1
-name: grip
-seed: 5
-runsPerPoint: 8
-design: factorial
-parameters:
-  - { path: mechanisms.patronage.params.maxGrip, values: [0.75, 0.9] }
-  - { path: mechanisms.files.enabled, values: [true, false] }
-`;
+const SWEEP = GRIP_SWEEP;
 
 function storedIndices(db: string): number[] {
   try {
