@@ -29,14 +29,16 @@ export function eligible(w: World, person: number, office: number): boolean {
 
 /**
  * Whom `patron` puts forward for an office: an eligible client who holds no office yet, then one who does
- * (he takes on a second), then the patron himself, then a client of an ally, then anyone eligible whose line
- * is nearest the patron's. -1 when nobody is eligible.
+ * (he takes on a second), then the patron himself, then a client of an ally, then an ally, then a member who
+ * backs one of the allies, then anyone eligible; among the last two, the one whose line is nearest the
+ * patron's. -1 when nobody is eligible.
  */
 export function nominee(w: World, patron: number, office: number, allies: readonly number[] = []): number {
   const free: number[] = [];
   const busy: number[] = [];
   const alliedClients: number[] = [];
   const alliedLeaders: number[] = [];
+  const supporters: number[] = [];
   const others: number[] = [];
   const secretaries = new Set(w.regions.map((r) => r.secretaryPerson));
   for (let i = 0; i < w.people.length; i++) {
@@ -46,6 +48,8 @@ export function nominee(w: World, patron: number, office: number, allies: readon
     if (p.patron === patron && !isLeader) {
       (officesHeld(w, i).length === 0 && !secretaries.has(i) ? free : busy).push(i);
     } else if (allies.includes(followedLeader(w, i))) (isLeader ? alliedLeaders : alliedClients).push(i);
+    // A coalition keeps the posts on its own side: one who backs it comes before a rival or his backers.
+    else if (allies.includes(w.backs[i]!)) supporters.push(i);
     else others.push(i);
   }
   if (free.length > 0) return free[0]!;
@@ -53,12 +57,13 @@ export function nominee(w: World, patron: number, office: number, allies: readon
   if (eligible(w, patron, office)) return patron;
   if (alliedClients.length > 0) return alliedClients[0]!;
   if (alliedLeaders.length > 0) return alliedLeaders[0]!;
-  if (others.length === 0) return -1;
+  const pool = supporters.length > 0 ? supporters : others;
+  if (pool.length === 0) return -1;
   const line = w.people[patron]!.ideology;
-  others.sort(
+  pool.sort(
     (a, b) => Math.abs(w.people[a]!.ideology - line) - Math.abs(w.people[b]!.ideology - line) || a - b,
   );
-  return others[0]!;
+  return pool[0]!;
 }
 
 /** The member of a side with the most real power: the one who picks its nominees. */

@@ -7,7 +7,7 @@ import { machines } from "../power.ts";
 import { topMembers } from "../seats.ts";
 import { createWorld } from "../world.ts";
 import { bodies } from "./bodies.ts";
-import { coalitions, dangerOf } from "./coalitions.ts";
+import { coalitions, dangerOf, needsVotes } from "./coalitions.ts";
 
 const sc = bolshevik();
 const id = (i: number) => sc.people[i]!.id;
@@ -140,6 +140,27 @@ describe("coalitions", () => {
       }
     }
     expect(defected).toBeGreaterThan(15);
+  });
+});
+
+describe("concessions", () => {
+  it("a suitor courts only when his count of the top body says his side needs the vote", () => {
+    const w = createWorld(sc, 1);
+    const [s, t, z, k] = ["stalin", "trotsky", "zinoviev", "kamenev"].map((x) => personIndex(sc, x)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    w.players = [...topMembers(w)];
+    // Three of seven on one side against one rival: the side carries the body without buying anyone.
+    w.ruling = [s, z, k];
+    expect(needsVotes(w, s, new Set([s, z, k]), [s, z, k, t])).toBe(false);
+    // Alone against three rivals, he needs every swing vote he can get.
+    w.ruling = [s];
+    expect(needsVotes(w, s, new Set([s]), [s, z, k, t])).toBe(true);
+    // With no rival left there is nobody to outbid.
+    expect(needsVotes(w, s, new Set([s]), [s])).toBe(false);
   });
 });
 

@@ -169,6 +169,9 @@ function updateBacking(w: World, rivals: number[], machine: number[], setter: nu
     target = swing.filter((n) => !friends.has(w.backs[n]!)).sort((a, b) => power[b]! - power[a]! || a - b)[0];
   }
   if (target === undefined) return;
+  // A concession costs standing and moves the suitor's line: he pays it only when his count of the top body
+  // says his side needs the vote (as a coalition counts before it moves against a rival).
+  if (!courting && !needsVotes(w, suitor, friends, rivals)) return;
   const me = w.people[suitor]!;
   const before = [...lineOf(me)];
   for (let k = 0; k < me.positions.length; k++) {
@@ -201,6 +204,27 @@ function updateBacking(w: World, rivals: number[], machine: number[], setter: nu
   if (accepted) announce(target, was);
   if (courting)
     courting.result = accepted ? "done: he now backs your side" : "refused: he would not change sides";
+}
+
+/**
+ * Whether the suitor's side, as he reads the top body, would fail to carry a motion against its strongest
+ * rival by the margin a coalition wants before it moves: only then is a swing member worth a concession.
+ */
+export function needsVotes(
+  w: World,
+  suitor: number,
+  friends: ReadonlySet<number>,
+  rivals: readonly number[],
+): boolean {
+  const others = rivals.filter((i) => !friends.has(i));
+  if (others.length === 0) return false;
+  const power = realPowers(w);
+  const target = others.reduce((a, b) => (power[b]! > power[a]! ? b : a));
+  const body = w.sc.executive;
+  const rule = w.sc.bodies[body]!.majority;
+  const sides = { sponsors: [...friends], target, opponents: others.filter((i) => i !== target) };
+  const share = expectedShare(w, body, sides, suitor, { joint: true });
+  return share < rule.num / rule.den + w.sc.params.coalitions.voteMargin;
 }
 
 /** Whether `members` is a coalition `proposer` may put forward: it includes him and wins in the given view. */

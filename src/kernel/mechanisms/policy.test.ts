@@ -168,6 +168,30 @@ describe("policy and ideology", () => {
     expect(r.people[gs]!.opposes).toBe(false);
   });
 
+  it("a leader already pushed down the ladder stays in opposition when the line comes back toward him", () => {
+    const { oppositionDistance } = sc.params.policy;
+    for (const [rung, capitulated, stays] of [
+      [0, false, false],
+      [1, false, true],
+    ] as const) {
+      const w = quietWorld(sc, 1);
+      w.ruling = [gs];
+      w.people[gs]!.ideology = 0;
+      w.people[trotsky]!.ideology = -1;
+      w.tick = 0;
+      policy.step(w);
+      expect(w.people[trotsky]!.opposes).toBe(true);
+      // The rulers concede most of the way: well inside the distance at which an opponent returns.
+      w.people[trotsky]!.rung = rung;
+      w.people[trotsky]!.capitulated = capitulated;
+      w.people[gs]!.ideology = -1 + 0.3 * oppositionDistance;
+      w.tick = 4 * 52;
+      policy.step(w);
+      expect(Math.abs(w.people[trotsky]!.ideology - w.line)).toBeLessThan(0.5 * oppositionDistance);
+      expect(w.people[trotsky]!.opposes).toBe(stays);
+    }
+  });
+
   it("an opposition platform mobilises members near its line and emits a platform event, at most once a year", () => {
     for (const seed of [1, 2]) {
       const w = quietWorld(sc, seed);

@@ -149,10 +149,12 @@ function updateOpposition(w: World): void {
       q.opposes = false;
       continue;
     }
-    // Hysteresis: a leader turns to opposition beyond the distance and returns only well inside it.
+    // Hysteresis: a leader turns to opposition beyond the distance and returns only well inside it. One whom
+    // the rulers have already pushed down the ladder does not return on a shift of their line: he has seen
+    // what they intend (he returns only by recanting, see coercion.ts).
     const gap = lineDistance(w, lineOf(q), lines);
     if (gap > d) q.opposes = true;
-    else if (gap < RETURN_SHARE * d) q.opposes = false;
+    else if (gap < RETURN_SHARE * d && q.rung === 0) q.opposes = false;
   }
 }
 
