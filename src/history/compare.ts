@@ -92,6 +92,7 @@ function subjects(e: SimEvent): string[] {
     case "death":
     case "resignation-offer":
     case "recantation":
+    case "truce-broken":
     case "resistance":
     case "line-shift":
     case "sole-leader":

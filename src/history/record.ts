@@ -72,6 +72,7 @@ export const MATCH_FIELDS: Record<EventType, readonly MatchField[]> = {
   testament: ["person", "fate"],
   "resignation-offer": ["person", "accepted"],
   recantation: ["person"],
+  "truce-broken": ["person"],
   resistance: ["person"],
   "line-shift": ["person"],
   legacy: ["person", "absent"],

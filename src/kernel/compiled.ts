@@ -329,6 +329,8 @@ export interface Params {
   };
   coercion: {
     recantPerYear: number;
+    /** Chance per year that an ambitious leader who recanted before expulsion takes up opposition again. */
+    truceBreakPerYear: number;
     resistChance: number;
     forceChance: number;
     forceDelegates: number;

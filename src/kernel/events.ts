@@ -12,8 +12,9 @@
  *   repudiation, sole-leadership-lapsed (a leader who meets the test twice is seen to have lost it in
  *   between). Appointments say whom the appointee replaced and which body voted.
  * - 4: rehabilitation (a fallen leader restored by the body that decided his fall).
+ * - 5: truce-broken (a leader who recanted before expulsion takes up opposition again).
  */
-export const EVENT_VOCABULARY_VERSION = 4;
+export const EVENT_VOCABULARY_VERSION = 5;
 
 interface Base {
   tick: number;
@@ -295,6 +296,12 @@ export interface RecantationEvent extends Base {
   readmitted: boolean;
 }
 
+/** A leader who recanted before he was expelled takes up opposition again: his submission no longer shields him. */
+export interface TruceBrokenEvent extends Base {
+  type: "truce-broken";
+  person: string;
+}
+
 /** A leader who holds armed force resists removal. */
 export interface ResistanceEvent extends Base {
   type: "resistance";
@@ -355,6 +362,7 @@ export type SimEvent =
   | TestamentEvent
   | ResignationEvent
   | RecantationEvent
+  | TruceBrokenEvent
   | ResistanceEvent
   | LineShiftEvent
   | LegacyEvent
@@ -397,6 +405,7 @@ export const EVENT_TYPES: Record<EventType, string> = {
   testament: "the founder's testament is written, then published, read to delegations or suppressed",
   "resignation-offer": "a leader offers to resign; accepted or refused",
   recantation: "a defeated leader recants and submits (readmitted if expelled)",
+  "truce-broken": "a leader who recanted while still in the party takes up opposition again",
   resistance: "a leader holding armed force resists removal",
   "line-shift": "a leader moves his economic line markedly",
   legacy: "the founder dies; his legacy is open to claim",

@@ -300,6 +300,8 @@ export function describe(e: SimEvent, n: Names, verbose = false, ctx: StoryConte
       return `${who(e.person)} offers to resign; the offer is ${e.accepted ? "accepted" : "refused"}.`;
     case "recantation":
       return `${who(e.person)} recants and submits${e.readmitted ? ", and is readmitted to the party" : ""}.`;
+    case "truce-broken":
+      return `${who(e.person)} breaks the truce and takes up opposition again.`;
     case "resistance":
       return `${who(e.person)} calls on armed force to resist removal, and ${e.succeeded ? "prevails" : "fails"}.`;
     case "line-shift": {

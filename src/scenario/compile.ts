@@ -380,6 +380,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
     },
     coercion: {
       recantPerYear: v(cp.recantPerYear),
+      truceBreakPerYear: vOr(cp.truceBreakPerYear, 0),
       resistChance: v(cp.resistChance),
       forceChance: vOr(cp.forceChance, 0),
       forceDelegates: vOr(cp.forceDelegates, 0.1),

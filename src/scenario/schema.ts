@@ -833,6 +833,9 @@ export const mechanismsSchema = z
       ),
     coercion: mechanismSwitch({
       recantPerYear: perYear("chance per year that a defeated leader recants, times his flexibility"),
+      truceBreakPerYear: perYear(
+        "chance per year that an ambitious leader who recanted while still in the party takes up opposition again, times his ambition (default 0: recantations hold)",
+      ).optional(),
       resistChance: rate(
         "chance that a leader holding force resists a motion against him, times his ruthlessness and force",
       ),

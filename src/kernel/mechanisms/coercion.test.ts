@@ -14,10 +14,11 @@ import { kill } from "./health.ts";
 
 const sc = bolshevik();
 const off = bolshevik({ "mechanisms.coercion.enabled": false });
-/** Defeated leaders recant almost at once: the rules, not the wait, are under test. */
+/** Defeated leaders recant almost at once, and their truces hold: the rules, not the wait, are under test. */
 const eager = bolshevik({
   "mechanisms.coercion.params.recantPerYear.range": [0, 100],
   "mechanisms.coercion.params.recantPerYear": 60,
+  "mechanisms.coercion.params.truceBreakPerYear": undefined,
 });
 const gs = personIndex(sc, "stalin");
 const trotsky = personIndex(sc, "trotsky");
@@ -230,6 +231,33 @@ describe("coercion", () => {
       if (w.people[bukharin]!.capitulated) rigid++;
     }
     expect(flexible).toBeGreaterThan(rigid + 5);
+  });
+
+  it("a truce made before expulsion breaks for the ambitious; a recantation bought with readmission holds", () => {
+    const keen = bolshevik({
+      "mechanisms.coercion.params.truceBreakPerYear.range": [0, 100],
+      "mechanisms.coercion.params.truceBreakPerYear": 60,
+    });
+    const w = createWorld(keen, 1);
+    w.ruling = [gs];
+    beaten(w, zinoviev, 2); // off the Politburo, still in the party
+    beaten(w, kamenev, 4); // expelled, then readmitted below
+    beaten(w, rykov, 2); // no ambition to speak of
+    for (const i of [zinoviev, kamenev, rykov]) w.people[i]!.capitulated = true;
+    w.people[kamenev]!.rung = 3; // readmitted: back in the party without a committee seat
+    expect(sc.people[rykov]!.ambition).toBeLessThan(sc.params.coalitions.contenderAmbition);
+    expect(sc.people[zinoviev]!.ambition).toBeGreaterThanOrEqual(sc.params.coalitions.contenderAmbition);
+    w.tick = 0;
+    coercion.step(w);
+    expect(w.people[zinoviev]!.capitulated).toBe(false);
+    expect(w.people[kamenev]!.capitulated).toBe(true);
+    expect(w.people[rykov]!.capitulated).toBe(true);
+    expect(w.events.filter((e) => e.type === "truce-broken").map((e) => "person" in e && e.person)).toEqual([
+      "zinoviev",
+    ]);
+    // Off by default (the parameter absent): recantations hold.
+    const plain = bolshevik({ "mechanisms.coercion.params.truceBreakPerYear": undefined });
+    expect(plain.params.coercion.truceBreakPerYear).toBe(0);
   });
 
   it("resistChance is 0 without force, positive with it, and 0 when the mechanism is off", () => {

@@ -7,7 +7,7 @@
  */
 import { yearsPerTick } from "../calendar.ts";
 import { autonomous, settle, wants } from "../decisions/intent.ts";
-import type { PatronChangeEvent, RecantationEvent } from "../events.ts";
+import type { PatronChangeEvent, RecantationEvent, TruceBrokenEvent } from "../events.ts";
 import { rungOfKind } from "../ladder.ts";
 import { livePatron, outOfParty, realPowers } from "../power.ts";
 import type { Rng } from "../random/rng.ts";
@@ -55,8 +55,29 @@ export const coercion: Mechanism = {
       emit<RecantationEvent>(w, { type: "recantation", person: personId(w, i), readmitted });
     });
     officials(w, rng, winner, readmittedAt, dt);
+    breakTruces(w, readmittedAt, dt);
   },
 };
+
+/**
+ * A recantation made before expulsion is a truce: a leader who still seeks power takes up opposition again
+ * (the scenario's `truceBreakPerYear` cites the case). Then he is no longer shielded as one who submits. A
+ * recantation after expulsion, bought with readmission, holds.
+ */
+function breakTruces(w: World, readmittedAt: number, dt: number): void {
+  const rate = w.sc.params.coercion.truceBreakPerYear;
+  if (rate <= 0) return;
+  const rng = w.streams.get("coercion:truce");
+  const ambitious = w.sc.params.coalitions.contenderAmbition;
+  w.people.forEach((q, i) => {
+    const me = w.sc.people[i]!;
+    if (!me.isLeader || !q.alive || !q.capitulated || q.capacity < 0.5 || !autonomous(w, i)) return;
+    if (me.ambition < ambitious || q.rung >= readmittedAt || outOfParty(w, i)) return;
+    if (!rng.chance(1 - Math.exp(-rate * me.ambition * dt))) return;
+    q.capitulated = false;
+    emit<TruceBrokenEvent>(w, { type: "truce-broken", person: personId(w, i) });
+  });
+}
 
 /**
  * Named officials whose patron has fallen (dead, out of the party, or submitted): those already pushed down
