@@ -181,6 +181,11 @@ function combine(w: World, person: number, machine: number): number {
   );
 }
 
+/** Real power of one person (the entry of {@link realPowers} for him, without working out everyone's). */
+export function realPower(w: World, person: number, machine: number[]): number {
+  return combine(w, person, machine[person]!);
+}
+
 /** Real power of every person (what a vote would reveal). */
 export function realPowers(w: World, machine: number[] = machines(w)): number[] {
   return w.people.map((_, i) => combine(w, i, machine[i]!));

@@ -61,6 +61,18 @@ export class AggregateMembers implements MemberStore {
   readonly #sympLine: Float64Array;
   /** ties[region * leaders + leader]: members admitted under that leader's secretaries. */
   readonly #ties: Float64Array;
+  /** Scratch for shiftOpinion: the moves of one cohort (at most two per slot), reused by every shift. */
+  readonly #moves = {
+    to: new Int32Array(2 * S),
+    k: new Float64Array(2 * S),
+    line: new Float64Array(2 * S),
+    sympLine: new Float64Array(2 * S),
+    cand: new Float64Array(2 * S),
+    symp: new Float64Array(2 * S),
+    comp: new Float64Array(2 * S),
+    loy: new Float64Array(2 * S),
+    lit: new Float64Array(2 * S),
+  };
 
   constructor(regions: number, leaders: number, cohorts = 4) {
     this.#cohorts = cohorts;
@@ -270,47 +282,36 @@ export class AggregateMembers implements MemberStore {
     // clamped at that end; a pile at an end moves as one point.
     const nearOffset = (-dir * frac * WIDTH) / 2;
     const farOffset = (dir * (1 - frac) * WIDTH) / 2;
-    const target = (bin: number) => (bin < 0 ? 0 : bin > B - 1 ? S - 1 : bin + 1);
+    const m = this.#moves;
     for (let cohort = 0; cohort < this.#cohorts; cohort++) {
-      // Work on a snapshot so members move once.
-      const moved: { from: number; to: number; k: number; line: number; sympLine: number }[] = [];
+      // Work on a snapshot so members move once: every move of the cohort is worked out (with the share of the
+      // sub-counts it carries) before any cell changes.
+      let moves = 0;
       for (let slot = 0; slot < S; slot++) {
         const c = this.#cell(region, cohort, slot);
         const n = this.#count[c]!;
         if (n <= 0) continue;
         if (slot === 0 || slot === S - 1) {
           const x = Math.max(-1, Math.min(1, (slot === 0 ? -1 : 1) + delta));
-          moved.push({ from: slot, to: slotOf(x), k: n, line: n * x, sympLine: this.#sympathisers[c]! * x });
+          this.#move(moves++, c, slotOf(x), n, n * x, this.#sympathisers[c]! * x);
           continue;
         }
         const mean = this.#ideologySum[c]! / n;
         const symps = this.#sympathisers[c]!;
         const sympMean = symps > 0 ? this.#sympLine[c]! / symps : 0;
         const far = rng.binomial(n, frac);
-        for (const [k, bin, offset] of [
-          [n - far, slot - 1 + dir * steps, nearOffset],
-          [far, slot - 1 + dir * (steps + 1), farOffset],
-        ] as const) {
+        for (let side = 0; side < 2; side++) {
+          const k = side === 0 ? n - far : far;
           if (k <= 0) continue;
-          const to = target(bin);
-          const at = (m: number) =>
-            to === 0 ? -1 : to === S - 1 ? 1 : Math.max(-1, Math.min(1, m + delta + offset));
-          moved.push({ from: slot, to, k, line: k * at(mean), sympLine: ((symps * k) / n) * at(sympMean) });
+          const bin = slot - 1 + dir * (side === 0 ? steps : steps + 1);
+          const offset = side === 0 ? nearOffset : farOffset;
+          const to = bin < 0 ? 0 : bin > B - 1 ? S - 1 : bin + 1;
+          const line = to === 0 ? -1 : to === S - 1 ? 1 : Math.max(-1, Math.min(1, mean + delta + offset));
+          const sympAt =
+            to === 0 ? -1 : to === S - 1 ? 1 : Math.max(-1, Math.min(1, sympMean + delta + offset));
+          this.#move(moves++, c, to, k, k * line, ((symps * k) / n) * sympAt);
         }
       }
-      const snapshot = moved.map((m) => {
-        const c = this.#cell(region, cohort, m.from);
-        const n = this.#count[c]!;
-        const share = n > 0 ? m.k / n : 0;
-        return {
-          ...m,
-          cand: this.#candidates[c]! * share,
-          symp: this.#sympathisers[c]! * share,
-          comp: this.#compromised[c]! * share,
-          loy: this.#loyaltySum[c]! * share,
-          lit: this.#literacySum[c]! * share,
-        };
-      });
       for (let slot = 0; slot < S; slot++) {
         const c = this.#cell(region, cohort, slot);
         this.#count[c] = 0;
@@ -322,18 +323,34 @@ export class AggregateMembers implements MemberStore {
         this.#ideologySum[c] = 0;
         this.#sympLine[c] = 0;
       }
-      for (const m of snapshot) {
-        const c = this.#cell(region, cohort, m.to);
-        this.#count[c]! += m.k;
-        this.#candidates[c]! += m.cand;
-        this.#sympathisers[c]! += m.symp;
-        this.#compromised[c]! += m.comp;
-        this.#loyaltySum[c]! += m.loy;
-        this.#literacySum[c]! += m.lit;
-        this.#ideologySum[c]! += m.line;
-        this.#sympLine[c]! += m.sympLine;
+      for (let j = 0; j < moves; j++) {
+        const c = this.#cell(region, cohort, m.to[j]!);
+        this.#count[c]! += m.k[j]!;
+        this.#candidates[c]! += m.cand[j]!;
+        this.#sympathisers[c]! += m.symp[j]!;
+        this.#compromised[c]! += m.comp[j]!;
+        this.#loyaltySum[c]! += m.loy[j]!;
+        this.#literacySum[c]! += m.lit[j]!;
+        this.#ideologySum[c]! += m.line[j]!;
+        this.#sympLine[c]! += m.sympLine[j]!;
       }
     }
+  }
+
+  /** Records move `j` of a shift: `k` members from cell `from` to slot `to`, with their share of its sub-counts. */
+  #move(j: number, from: number, to: number, k: number, line: number, sympLine: number): void {
+    const m = this.#moves;
+    const n = this.#count[from]!;
+    const share = n > 0 ? k / n : 0;
+    m.to[j] = to;
+    m.k[j] = k;
+    m.line[j] = line;
+    m.sympLine[j] = sympLine;
+    m.cand[j] = this.#candidates[from]! * share;
+    m.symp[j] = this.#sympathisers[from]! * share;
+    m.comp[j] = this.#compromised[from]! * share;
+    m.loy[j] = this.#loyaltySum[from]! * share;
+    m.lit[j] = this.#literacySum[from]! * share;
   }
 
   mobilise(region: number, platform: number, reach: number, p: number, rng: Rng): number {
