@@ -7,7 +7,7 @@
  * binomials over cells, matching the individual fidelity's rules.
  */
 import type { Rng } from "../random/rng.ts";
-import { slotLaw } from "./normal.ts";
+import { slotLawInto } from "./normal.ts";
 import { IDEOLOGY_BINS, type MemberStore, type RecruitProfile, type RegionDelegation } from "./store.ts";
 
 const B = IDEOLOGY_BINS;
@@ -22,17 +22,30 @@ function slotBin(slot: number): number {
 
 /**
  * Share and mean line of the part [u, v] of the bin [lo, lo + WIDTH], for members spread over the bin with a
- * linear density whose mean is `mean` (as steep as a density can be at most: zero at one edge).
+ * linear density whose mean is `mean` (as steep as a density can be at most: zero at one edge). Written to
+ * `part`.
  */
-function partOfBin(lo: number, mean: number, u: number, v: number): { share: number; line: number } {
+function partOfBin(lo: number, mean: number, u: number, v: number): void {
   const h = WIDTH / 2;
   const c = lo + h;
   // Density (1 + a (x - c) / h) / WIDTH has mean c + a h / 3.
   const a = Math.max(-1, Math.min(1, (3 * (mean - c)) / h));
-  const mass = (x: number) => (x + (a / h) * ((x * x) / 2 - c * x)) / WIDTH;
-  const moment = (x: number) => ((x * x) / 2 + (a / h) * ((x * x * x) / 3 - (c * x * x) / 2)) / WIDTH;
-  const share = mass(v) - mass(u);
-  return { share, line: share > 1e-12 ? (moment(v) - moment(u)) / share : (u + v) / 2 };
+  const share = binMass(v, a, h, c) - binMass(u, a, h, c);
+  part.share = share;
+  part.line = share > 1e-12 ? (binMoment(v, a, h, c) - binMoment(u, a, h, c)) / share : (u + v) / 2;
+}
+
+/** partOfBin's answer, written in place (it runs for every cell a platform reaches). */
+const part = { share: 0, line: 0 };
+
+/** Share of the bin below x, for the linear density of partOfBin. */
+function binMass(x: number, a: number, h: number, c: number): number {
+  return (x + (a / h) * ((x * x) / 2 - c * x)) / WIDTH;
+}
+
+/** First moment of the bin below x, for the linear density of partOfBin. */
+function binMoment(x: number, a: number, h: number, c: number): number {
+  return ((x * x) / 2 + (a / h) * ((x * x * x) / 3 - (c * x * x) / 2)) / WIDTH;
 }
 
 /** The slot of a line inside (-1, 1), or of an end. */
@@ -61,6 +74,15 @@ export class AggregateMembers implements MemberStore {
   readonly #sympLine: Float64Array;
   /** ties[region * leaders + leader]: members admitted under that leader's secretaries. */
   readonly #ties: Float64Array;
+  /**
+   * Each region's loyalty total, summed over its cells when asked for after a change (the loyalty of a
+   * region is asked for far more often than it changes): the same sum, in the same order, as summing anew.
+   */
+  readonly #loyaltyOf: Float64Array;
+  readonly #loyaltyKnown: Uint8Array;
+  /** Scratch for admit: where recruits' lines fall, by slot. */
+  readonly #slotProbs = new Float64Array(S);
+  readonly #slotMeans = new Float64Array(S);
   /** Scratch for shiftOpinion: the moves of one cohort (at most two per slot), reused by every shift. */
   readonly #moves = {
     to: new Int32Array(2 * S),
@@ -89,6 +111,8 @@ export class AggregateMembers implements MemberStore {
     this.#ideologySum = new Float64Array(n);
     this.#sympLine = new Float64Array(n);
     this.#ties = new Float64Array(regions * leaders);
+    this.#loyaltyOf = new Float64Array(regions);
+    this.#loyaltyKnown = new Uint8Array(regions);
   }
 
   clone(): AggregateMembers {
@@ -138,12 +162,22 @@ export class AggregateMembers implements MemberStore {
 
   meanLoyalty(region: number): number {
     const n = this.count(region);
-    return n > 0 ? this.#sum(this.#loyaltySum, region) / n : 0;
+    if (n <= 0) return 0;
+    if (this.#loyaltyKnown[region] === 0) {
+      this.#loyaltyOf[region] = this.#sum(this.#loyaltySum, region);
+      this.#loyaltyKnown[region] = 1;
+    }
+    return this.#loyaltyOf[region]! / n;
   }
 
   meanIdeology(region: number): number {
     const n = this.count(region);
     return n > 0 ? this.#sum(this.#ideologySum, region) / n : 0;
+  }
+
+  /** A region's loyalty sums changed: its total is summed again when next asked for. */
+  #touch(region: number): void {
+    this.#loyaltyKnown[region] = 0;
   }
 
   sympathisers(region: number): number {
@@ -162,7 +196,10 @@ export class AggregateMembers implements MemberStore {
 
   admit(region: number, n: number, cohort: number, p: RecruitProfile, rng: Rng): void {
     if (n <= 0) return;
-    const { probs, means } = slotLaw(p.ideology, p.ideologySd, B);
+    this.#touch(region);
+    const probs = this.#slotProbs;
+    const means = this.#slotMeans;
+    slotLawInto(p.ideology, p.ideologySd, B, probs, means);
     let left = n;
     let mass = 1;
     for (let slot = 0; slot < S && left > 0; slot++) {
@@ -187,6 +224,7 @@ export class AggregateMembers implements MemberStore {
     const n = this.#count[c]!;
     if (k <= 0 || n <= 0) return;
     const share = k / n;
+    this.#touch(Math.floor(c / (this.#cohorts * S)));
     // A binomial stand-in for the hypergeometric draw, clamped to what is possible: of k removed from n,
     // between k - (n - m) and min(k, m) come from a sub-group of m.
     const symps = this.#sympathisers[c]!;
@@ -273,6 +311,7 @@ export class AggregateMembers implements MemberStore {
 
   shiftOpinion(region: number, delta: number, rng: Rng): void {
     if (delta === 0) return;
+    this.#touch(region);
     const steps = Math.floor(Math.abs(delta) / WIDTH);
     const frac = Math.abs(delta) / WIDTH - steps;
     const dir = delta > 0 ? 1 : -1;
@@ -371,7 +410,7 @@ export class AggregateMembers implements MemberStore {
         let share = 1;
         let line = slot === 0 ? -1 : 1;
         if (!end) {
-          const part = partOfBin(lo, (this.#ideologySum[c]! - this.#sympLine[c]!) / others, u, v);
+          partOfBin(lo, (this.#ideologySum[c]! - this.#sympLine[c]!) / others, u, v);
           share = part.share;
           line = part.line;
         }
