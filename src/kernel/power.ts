@@ -172,13 +172,14 @@ export function machines(
 
 /** Power from its three sources, weighted by the coalition parameters. */
 function combine(w: World, person: number, machine: number): number {
+  return combineWith(w, person, machine, capability(w, person, "force"));
+}
+
+/** {@link combine} with the person's force capability already worked out (it does not depend on the machine). */
+function combineWith(w: World, person: number, machine: number, force: number): number {
   const c = w.sc.params.coalitions;
   const p = w.people[person]!;
-  return (
-    c.machineWeight * machine +
-    c.prestigeWeight * p.prestige * p.capacity +
-    c.forceWeight * capability(w, person, "force")
-  );
+  return c.machineWeight * machine + c.prestigeWeight * p.prestige * p.capacity + c.forceWeight * force;
 }
 
 /** Real power of one person (the entry of {@link realPowers} for him, without working out everyone's). */
@@ -205,14 +206,18 @@ export function perceivedPower(w: World, observer: number, target: number, machi
 
 /** Mean of the players' views of a target's power (excluding the target's own view). */
 export function consensusPower(w: World, observers: number[], target: number, machine: number[]): number {
+  // Each observer's view of another is combine() on his estimate of the machine; the force term is the same
+  // for all, so it is worked out once.
+  const n = w.people.length;
+  const force = capability(w, target, "force");
   let s = 0;
   let k = 0;
   for (const o of observers) {
     if (o === target) continue;
-    s += perceivedPower(w, o, target, machine);
+    s += combineWith(w, target, w.perception[o * n + target]!, force);
     k++;
   }
-  return k > 0 ? s / k : combine(w, target, machine[target]!);
+  return k > 0 ? s / k : combineWith(w, target, machine[target]!, force);
 }
 
 /** Number of clients: lesser officials, regional secretaries and named officials who owe their post to a person. */
