@@ -197,11 +197,25 @@ export function realPowers(w: World, machine: number[] = machines(w)): number[] 
  * of others he knows prestige and force, and only his estimate of their machine.
  */
 export function perceivedPower(w: World, observer: number, target: number, machine: number[]): number {
+  return perceivedPowerWith(w, observer, target, machine, capability(w, target, "force"));
+}
+
+/**
+ * {@link perceivedPower} with the target's force capability already worked out (`capability(w, target,
+ * "force")`: it does not depend on the observer), for callers that ask many observers about one target.
+ */
+export function perceivedPowerWith(
+  w: World,
+  observer: number,
+  target: number,
+  machine: number[],
+  force: number,
+): number {
   const n = w.people.length;
   if (observer === target) {
-    return combine(w, target, machine[target]!) * (1 + w.sc.people[observer]!.selfConfidence);
+    return combineWith(w, target, machine[target]!, force) * (1 + w.sc.people[observer]!.selfConfidence);
   }
-  return combine(w, target, w.perception[observer * n + target]!);
+  return combineWith(w, target, w.perception[observer * n + target]!, force);
 }
 
 /** Mean of the players' views of a target's power (excluding the target's own view). */
