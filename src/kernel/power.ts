@@ -189,8 +189,36 @@ export function realPower(w: World, person: number, machine: number[]): number {
 
 /** Real power of every person (what a vote would reveal). */
 export function realPowers(w: World, machine: number[] = machines(w)): number[] {
-  return w.people.map((_, i) => combine(w, i, machine[i]!));
+  const force = forceOfEveryone(w);
+  return w.people.map((_, i) => combineWith(w, i, machine[i]!, force[i]!));
 }
+
+/**
+ * `capability(w, i, "force")` for every person i, in one pass over the offices (each person's posts are
+ * combined in office order, as capability does). The array is reused: read it before the next call.
+ */
+function forceOfEveryone(w: World): Float64Array {
+  const n = w.people.length;
+  if (forceScratch.length < 3 * n) forceScratch = new Float64Array(3 * n);
+  const out = forceScratch.subarray(0, n);
+  if (!w.sc.enabled.offices) return out.fill(0);
+  const miss = forceScratch.subarray(n, 2 * n).fill(1);
+  const best = forceScratch.subarray(2 * n, 3 * n).fill(0);
+  const k = CAP.force;
+  for (let o = 0; o < w.officeHolder.length; o++) {
+    const h = w.officeHolder[o]!;
+    if (h < 0 || w.officeLive[o] === 0) continue;
+    const c = w.sc.offices[o]!.caps[k]!;
+    if (c <= 0) continue;
+    miss[h]! *= 1 - c;
+    if (c > best[h]!) best[h] = c;
+  }
+  const channels = w.sc.params.offices.combine === "channels";
+  for (let i = 0; i < n; i++) out[i] = (channels ? 1 - miss[i]! : best[i]!) * w.people[i]!.capacity;
+  return out;
+}
+
+let forceScratch = new Float64Array(0);
 
 /**
  * Power of `target` as `observer` sees it: the observer knows his own machine exactly (and may overrate himself);
