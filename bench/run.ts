@@ -123,10 +123,10 @@ else {
     `scenario compile: ${result.scenario.compileMs} ms; ${result.scenario.ticks} weekly ticks 1922-1930`,
   );
   console.log(
-    `full replay, individual members: median ${ri.medianMs} ms (min ${ri.minMs}, max ${ri.maxMs}) over ${runs} seeds`,
+    `full replay, individual members: median ${ri.medianMs} ms (min ${ri.minMs}, max ${ri.maxMs}) over ${runs} seeds; CPU median ${ri.cpuMedianMs} ms`,
   );
   console.log(
-    `full replay, aggregate members:  median ${ra.medianMs} ms (min ${ra.minMs}, max ${ra.maxMs}) over ${runs} seeds`,
+    `full replay, aggregate members:  median ${ra.medianMs} ms (min ${ra.minMs}, max ${ra.maxMs}) over ${runs} seeds; CPU median ${ra.cpuMedianMs} ms`,
   );
   for (const [fidelity, a] of Object.entries(result.allocation))
     console.log(

@@ -35,8 +35,26 @@ export function tickOf(clock: Clock, day: number): number {
 }
 
 export function dateOfTick(clock: Clock, tick: number): string {
-  return isoOf(clock.startDay + tick * clock.tickDays);
+  // Every tick's row and event asks for its date: each clock's dates are formatted once.
+  if (!Number.isSafeInteger(tick) || tick < 0 || tick > MAX_CACHED_TICK)
+    return isoOf(clock.startDay + tick * clock.tickDays);
+  let dates = tickDates.get(clock);
+  if (!dates) {
+    dates = [];
+    tickDates.set(clock, dates);
+  }
+  let date = dates[tick];
+  if (date === undefined) {
+    date = isoOf(clock.startDay + tick * clock.tickDays);
+    dates[tick] = date;
+  }
+  return date;
 }
+
+/** Dates already formatted, by clock and tick (the clock's fields never change). */
+const tickDates = new WeakMap<Clock, string[]>();
+/** Ticks past this are formatted each time (a century of weeks is far below it). */
+const MAX_CACHED_TICK = 100_000;
 
 /** Length of a tick in years, for converting yearly rates. */
 export function yearsPerTick(clock: Clock): number {

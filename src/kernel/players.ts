@@ -10,7 +10,7 @@ import {
   membersOf,
   rulingCoalition,
 } from "./coalition/rulingCoalition.ts";
-import { capability, lineDistance, outOfParty, perceivedPower, principal, realPowers } from "./power.ts";
+import { capability, lineDistance, outOfParty, perceivedPower, principal, realPower } from "./power.ts";
 import { topMembers } from "./seats.ts";
 import { lineOf, type World } from "./world.ts";
 
@@ -81,7 +81,7 @@ export function backingChoice(w: World, n: number, rivals: readonly number[], ma
  * votes (see votes.ts).
  */
 export function effectivePower(w: World, observer: number, c: number, machine: number[]): number {
-  return observer >= 0 ? perceivedPower(w, observer, c, machine) : realPowers(w, machine)[c]!;
+  return observer >= 0 ? perceivedPower(w, observer, c, machine) : realPower(w, c, machine);
 }
 
 /** The player holding the strongest agenda capability, or -1 if none holds any. */

@@ -172,42 +172,94 @@ export function machines(
 
 /** Power from its three sources, weighted by the coalition parameters. */
 function combine(w: World, person: number, machine: number): number {
+  return combineWith(w, person, machine, capability(w, person, "force"));
+}
+
+/** {@link combine} with the person's force capability already worked out (it does not depend on the machine). */
+function combineWith(w: World, person: number, machine: number, force: number): number {
   const c = w.sc.params.coalitions;
   const p = w.people[person]!;
-  return (
-    c.machineWeight * machine +
-    c.prestigeWeight * p.prestige * p.capacity +
-    c.forceWeight * capability(w, person, "force")
-  );
+  return c.machineWeight * machine + c.prestigeWeight * p.prestige * p.capacity + c.forceWeight * force;
+}
+
+/** Real power of one person (the entry of {@link realPowers} for him, without working out everyone's). */
+export function realPower(w: World, person: number, machine: number[]): number {
+  return combine(w, person, machine[person]!);
 }
 
 /** Real power of every person (what a vote would reveal). */
 export function realPowers(w: World, machine: number[] = machines(w)): number[] {
-  return w.people.map((_, i) => combine(w, i, machine[i]!));
+  const force = forceOfEveryone(w);
+  return w.people.map((_, i) => combineWith(w, i, machine[i]!, force[i]!));
 }
+
+/**
+ * `capability(w, i, "force")` for every person i, in one pass over the offices (each person's posts are
+ * combined in office order, as capability does). The array is reused: read it before the next call.
+ */
+function forceOfEveryone(w: World): Float64Array {
+  const n = w.people.length;
+  if (forceScratch.length < 3 * n) forceScratch = new Float64Array(3 * n);
+  const out = forceScratch.subarray(0, n);
+  if (!w.sc.enabled.offices) return out.fill(0);
+  const miss = forceScratch.subarray(n, 2 * n).fill(1);
+  const best = forceScratch.subarray(2 * n, 3 * n).fill(0);
+  const k = CAP.force;
+  for (let o = 0; o < w.officeHolder.length; o++) {
+    const h = w.officeHolder[o]!;
+    if (h < 0 || w.officeLive[o] === 0) continue;
+    const c = w.sc.offices[o]!.caps[k]!;
+    if (c <= 0) continue;
+    miss[h]! *= 1 - c;
+    if (c > best[h]!) best[h] = c;
+  }
+  const channels = w.sc.params.offices.combine === "channels";
+  for (let i = 0; i < n; i++) out[i] = (channels ? 1 - miss[i]! : best[i]!) * w.people[i]!.capacity;
+  return out;
+}
+
+let forceScratch = new Float64Array(0);
 
 /**
  * Power of `target` as `observer` sees it: the observer knows his own machine exactly (and may overrate himself);
  * of others he knows prestige and force, and only his estimate of their machine.
  */
 export function perceivedPower(w: World, observer: number, target: number, machine: number[]): number {
+  return perceivedPowerWith(w, observer, target, machine, capability(w, target, "force"));
+}
+
+/**
+ * {@link perceivedPower} with the target's force capability already worked out (`capability(w, target,
+ * "force")`: it does not depend on the observer), for callers that ask many observers about one target.
+ */
+export function perceivedPowerWith(
+  w: World,
+  observer: number,
+  target: number,
+  machine: number[],
+  force: number,
+): number {
   const n = w.people.length;
   if (observer === target) {
-    return combine(w, target, machine[target]!) * (1 + w.sc.people[observer]!.selfConfidence);
+    return combineWith(w, target, machine[target]!, force) * (1 + w.sc.people[observer]!.selfConfidence);
   }
-  return combine(w, target, w.perception[observer * n + target]!);
+  return combineWith(w, target, w.perception[observer * n + target]!, force);
 }
 
 /** Mean of the players' views of a target's power (excluding the target's own view). */
 export function consensusPower(w: World, observers: number[], target: number, machine: number[]): number {
+  // Each observer's view of another is combine() on his estimate of the machine; the force term is the same
+  // for all, so it is worked out once.
+  const n = w.people.length;
+  const force = capability(w, target, "force");
   let s = 0;
   let k = 0;
   for (const o of observers) {
     if (o === target) continue;
-    s += perceivedPower(w, o, target, machine);
+    s += combineWith(w, target, w.perception[o * n + target]!, force);
     k++;
   }
-  return k > 0 ? s / k : combine(w, target, machine[target]!);
+  return k > 0 ? s / k : combineWith(w, target, machine[target]!, force);
 }
 
 /** Number of clients: lesser officials, regional secretaries and named officials who owe their post to a person. */

@@ -11,12 +11,13 @@
 import type { VoteEvent } from "./events.ts";
 import { chargePull, fileFear, fileLeverage, warningPull } from "./influence.ts";
 import {
+  capability,
   consensusPower,
   followedLeader,
   lineDistance,
   livePatron,
   machines,
-  perceivedPower,
+  perceivedPowerWith,
 } from "./power.ts";
 import type { Rng } from "./random/rng.ts";
 import { fullMembers } from "./seats.ts";
@@ -154,9 +155,12 @@ function winningChance(
   against: readonly number[],
   machine: number[],
   players: number[],
+  force: ReadonlyMap<number, number>,
 ): number {
   const view = (j: number) =>
-    observer >= 0 ? perceivedPower(w, observer, j, machine) : consensusPower(w, players, j, machine);
+    observer >= 0
+      ? perceivedPowerWith(w, observer, j, machine, force.get(j)!)
+      : consensusPower(w, players, j, machine);
   let pro = 0;
   let con = 0;
   for (const j of sponsors) pro += view(j);
@@ -243,8 +247,11 @@ function stances(
   const machine = machines(w);
   const players = w.players.length > 0 ? w.players : w.ruling;
   const rich = w.sc.enabled.bodies;
+  // Every voter weighs the same sides: their force is worked out once, not once per voter.
+  const force = new Map<number, number>();
+  if (rich) for (const j of [...sides.sponsors, ...against]) force.set(j, capability(w, j, "force"));
   const publicView = rich
-    ? winningChance(w, observer >= 0 ? observer : -1, sides.sponsors, against, machine, players)
+    ? winningChance(w, observer >= 0 ? observer : -1, sides.sponsors, against, machine, players, force)
     : 0.5;
 
   const named: Stance[] = [];
@@ -268,7 +275,7 @@ function stances(
         const winning =
           !rich || observer >= 0
             ? publicView
-            : winningChance(w, i, sides.sponsors, against, machine, players);
+            : winningChance(w, i, sides.sponsors, against, machine, players, force);
         let prob = meritProbability(w, merits, lineOf(p), winning);
         // Interest: a member who backs a contender leans to his side.
         const backed = rich ? w.backs[i]! : -1;

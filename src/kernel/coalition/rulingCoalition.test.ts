@@ -347,6 +347,26 @@ describe("rulingCoalition: properties", () => {
     );
   });
 
+  it("gives the same answers whether asked in a row of one game (its memo kept) or each time afresh", () => {
+    fc.assert(
+      fc.property(
+        caseArb,
+        fc.array(fc.integer({ min: 1, max: 255 }), { maxLength: 12 }),
+        ({ powers, rule }, asks) => {
+          const n = powers.length;
+          const masks = asks.map((a) => a % 2 ** n || 1);
+          const inARow = masks.map((m) => rulingCoalition(powers, rule, m));
+          const afresh = masks.map((m) => {
+            // Another game in between: the kept Φ is dropped.
+            rulingCoalition([1, ...powers], rule);
+            return rulingCoalition(powers, rule, m);
+          });
+          expect(inARow).toEqual(afresh);
+        },
+      ),
+    );
+  });
+
   it("depends only on the members of X (relabelling to a smaller game gives the same coalition)", () => {
     fc.assert(
       fc.property(caseArb, ({ powers, rule, within }) => {

@@ -24,7 +24,8 @@
  * the 24-player limit is a limit on the bitmask width, not a promise that Φ of a 24-player coalition is
  * cheap.
  *
- * The module is pure (no I/O, no global state, no Node imports) and runs unchanged in a browser.
+ * The module is pure (no I/O, no Node imports; its only state is the last Φ worked out, a cache that changes
+ * no answer) and runs unchanged in a browser.
  */
 
 /**
@@ -134,11 +135,23 @@ function subsetSums<T>(powers: readonly T[], zero: T, add: (a: T, b: T) => T): {
   return { low: build(0, Math.min(n, LOW_BITS)), high: build(LOW_BITS, Math.max(n - LOW_BITS, 0)) };
 }
 
+/**
+ * Whether den·γ(all players) fits in a safe integer, so every sum and product of a comparison is exact in
+ * doubles. Decided in doubles when far from the limit (their sum and product are then exact or close enough
+ * to tell), in BigInt otherwise.
+ */
+function fitsInDoubles(powers: readonly number[], den: number): boolean {
+  let total = 0;
+  for (const p of powers) total += p;
+  if (total * den <= 2 ** 52) return true;
+  let big = 0n;
+  for (const p of powers) big += BigInt(p);
+  return big * BigInt(den) <= BigInt(Number.MAX_SAFE_INTEGER);
+}
+
 function makeWeigher(powers: readonly number[], rule: Rule): Weigher {
   const { num, den } = rule;
-  let total = 0n;
-  for (const p of powers) total += BigInt(p);
-  if (total * BigInt(den) <= BigInt(Number.MAX_SAFE_INTEGER)) {
+  if (fitsInDoubles(powers, den)) {
     // Every γ(mask) ≤ total and every product num·γ < den·γ ≤ den·total stays exact in doubles.
     const { low, high } = subsetSums(powers, 0, (a, b) => a + b);
     const w = (m: number): number => low[m & LOW_MASK]! + high[m >>> LOW_BITS]!;
@@ -227,7 +240,29 @@ export function rulingCoalition(powers: readonly number[], rule: Rule, within?: 
   const x = within ?? 2 ** n - 1;
   validateMask(x, n, "within");
   if (x === 0) throw new RangeError("within must be a non-empty coalition");
-  return makePhi(powers, rule)(x);
+  return phiFor(powers, rule)(x);
+}
+
+/**
+ * Φ of the last (powers, rule) pair asked about, kept with its memo: callers ask about many coalitions of
+ * one set of powers in a row (a proposer tries his candidates one by one). Φ is a function of the powers and
+ * the rule alone, so reusing it changes no answer.
+ */
+let lastPhi: { powers: number[]; num: number; den: number; phi: (coalition: number) => number } | null = null;
+
+function phiFor(powers: readonly number[], rule: Rule): (coalition: number) => number {
+  const last = lastPhi;
+  if (
+    last !== null &&
+    last.num === rule.num &&
+    last.den === rule.den &&
+    last.powers.length === powers.length &&
+    last.powers.every((p, i) => p === powers[i])
+  )
+    return last.phi;
+  const phi = makePhi(powers, rule);
+  lastPhi = { powers: [...powers], num: rule.num, den: rule.den, phi };
+  return phi;
 }
 
 /**
@@ -263,6 +298,16 @@ export function isWinning(powers: readonly number[], rule: Rule, sub: number, co
   validateMask(coalition, n, "coalition");
   if ((sub & ~coalition) !== 0) {
     throw new RangeError(`sub (${sub}) must be a subset of coalition (${coalition})`);
+  }
+  if (fitsInDoubles(powers, rule.den)) {
+    let s = 0;
+    let c = 0;
+    for (let i = 0; i < n; i++) {
+      const p = powers[i]!;
+      if (coalition & (1 << i)) c += p;
+      if (sub & (1 << i)) s += p;
+    }
+    return rule.den * s > rule.num * c;
   }
   let s = 0n;
   let c = 0n;

@@ -34,7 +34,15 @@ import {
   ruleAmong,
   toIntegers,
 } from "../players.ts";
-import { consensusPower, lineDistance, machines, outOfParty, perceivedPower, realPowers } from "../power.ts";
+import {
+  consensusPower,
+  lineDistance,
+  machines,
+  outOfParty,
+  perceivedPower,
+  realPower,
+  realPowers,
+} from "../power.ts";
 import { table } from "../sessions.ts";
 import { expectedShare } from "../votes.ts";
 import { emit, ids, lineOf, personId, politicsEvery, type World } from "../world.ts";
@@ -548,7 +556,7 @@ function willing(w: World, target: number, machine: number[]): number[] {
   const setter = agendaSetter(w, w.ruling);
   const weigh = (side: number[]) =>
     side.reduce(
-      (a, j) => a + (setter >= 0 ? perceivedPower(w, setter, j, machine) : realPowers(w, machine)[j]!),
+      (a, j) => a + (setter >= 0 ? perceivedPower(w, setter, j, machine) : realPower(w, j, machine)),
       0,
     );
   if (keen.length > 0 && weigh(keen) > weigh(reluctant)) return keen;

@@ -74,10 +74,12 @@ function transfers(w: World): void {
 function fillVacancies(w: World, body: number): void {
   const leaders = leadership(w);
   if (leaders.length === 0) return;
-  const chooser = strongestOf(w, leaders);
+  // The chooser is worked out at the first vacancy (before any appointment): most sessions have none.
+  let chooser = -2;
   const rng = w.streams.get("offices:votes");
   w.sc.offices.forEach((o, k) => {
     if (o.appointedBy !== body || w.officeLive[k] === 0 || w.officeHolder[k]! >= 0) return;
+    if (chooser === -2) chooser = strongestOf(w, leaders);
     const person = nominee(w, chooser, k, leaders);
     if (person < 0) return;
     const sides: Sides = { sponsors: leaders, target: -1, opponents: w.opposition };

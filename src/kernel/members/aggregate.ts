@@ -7,7 +7,7 @@
  * binomials over cells, matching the individual fidelity's rules.
  */
 import type { Rng } from "../random/rng.ts";
-import { slotLaw } from "./normal.ts";
+import { slotLawInto } from "./normal.ts";
 import { IDEOLOGY_BINS, type MemberStore, type RecruitProfile, type RegionDelegation } from "./store.ts";
 
 const B = IDEOLOGY_BINS;
@@ -22,17 +22,30 @@ function slotBin(slot: number): number {
 
 /**
  * Share and mean line of the part [u, v] of the bin [lo, lo + WIDTH], for members spread over the bin with a
- * linear density whose mean is `mean` (as steep as a density can be at most: zero at one edge).
+ * linear density whose mean is `mean` (as steep as a density can be at most: zero at one edge). Written to
+ * `part`.
  */
-function partOfBin(lo: number, mean: number, u: number, v: number): { share: number; line: number } {
+function partOfBin(lo: number, mean: number, u: number, v: number): void {
   const h = WIDTH / 2;
   const c = lo + h;
   // Density (1 + a (x - c) / h) / WIDTH has mean c + a h / 3.
   const a = Math.max(-1, Math.min(1, (3 * (mean - c)) / h));
-  const mass = (x: number) => (x + (a / h) * ((x * x) / 2 - c * x)) / WIDTH;
-  const moment = (x: number) => ((x * x) / 2 + (a / h) * ((x * x * x) / 3 - (c * x * x) / 2)) / WIDTH;
-  const share = mass(v) - mass(u);
-  return { share, line: share > 1e-12 ? (moment(v) - moment(u)) / share : (u + v) / 2 };
+  const share = binMass(v, a, h, c) - binMass(u, a, h, c);
+  part.share = share;
+  part.line = share > 1e-12 ? (binMoment(v, a, h, c) - binMoment(u, a, h, c)) / share : (u + v) / 2;
+}
+
+/** partOfBin's answer, written in place (it runs for every cell a platform reaches). */
+const part = { share: 0, line: 0 };
+
+/** Share of the bin below x, for the linear density of partOfBin. */
+function binMass(x: number, a: number, h: number, c: number): number {
+  return (x + (a / h) * ((x * x) / 2 - c * x)) / WIDTH;
+}
+
+/** First moment of the bin below x, for the linear density of partOfBin. */
+function binMoment(x: number, a: number, h: number, c: number): number {
+  return ((x * x) / 2 + (a / h) * ((x * x * x) / 3 - (c * x * x) / 2)) / WIDTH;
 }
 
 /** The slot of a line inside (-1, 1), or of an end. */
@@ -61,6 +74,27 @@ export class AggregateMembers implements MemberStore {
   readonly #sympLine: Float64Array;
   /** ties[region * leaders + leader]: members admitted under that leader's secretaries. */
   readonly #ties: Float64Array;
+  /**
+   * Each region's loyalty total, summed over its cells when asked for after a change (the loyalty of a
+   * region is asked for far more often than it changes): the same sum, in the same order, as summing anew.
+   */
+  readonly #loyaltyOf: Float64Array;
+  readonly #loyaltyKnown: Uint8Array;
+  /** Scratch for admit: where recruits' lines fall, by slot. */
+  readonly #slotProbs = new Float64Array(S);
+  readonly #slotMeans = new Float64Array(S);
+  /** Scratch for shiftOpinion: the moves of one cohort (at most two per slot), reused by every shift. */
+  readonly #moves = {
+    to: new Int32Array(2 * S),
+    k: new Float64Array(2 * S),
+    line: new Float64Array(2 * S),
+    sympLine: new Float64Array(2 * S),
+    cand: new Float64Array(2 * S),
+    symp: new Float64Array(2 * S),
+    comp: new Float64Array(2 * S),
+    loy: new Float64Array(2 * S),
+    lit: new Float64Array(2 * S),
+  };
 
   constructor(regions: number, leaders: number, cohorts = 4) {
     this.#cohorts = cohorts;
@@ -77,6 +111,8 @@ export class AggregateMembers implements MemberStore {
     this.#ideologySum = new Float64Array(n);
     this.#sympLine = new Float64Array(n);
     this.#ties = new Float64Array(regions * leaders);
+    this.#loyaltyOf = new Float64Array(regions);
+    this.#loyaltyKnown = new Uint8Array(regions);
   }
 
   clone(): AggregateMembers {
@@ -126,12 +162,22 @@ export class AggregateMembers implements MemberStore {
 
   meanLoyalty(region: number): number {
     const n = this.count(region);
-    return n > 0 ? this.#sum(this.#loyaltySum, region) / n : 0;
+    if (n <= 0) return 0;
+    if (this.#loyaltyKnown[region] === 0) {
+      this.#loyaltyOf[region] = this.#sum(this.#loyaltySum, region);
+      this.#loyaltyKnown[region] = 1;
+    }
+    return this.#loyaltyOf[region]! / n;
   }
 
   meanIdeology(region: number): number {
     const n = this.count(region);
     return n > 0 ? this.#sum(this.#ideologySum, region) / n : 0;
+  }
+
+  /** A region's loyalty sums changed: its total is summed again when next asked for. */
+  #touch(region: number): void {
+    this.#loyaltyKnown[region] = 0;
   }
 
   sympathisers(region: number): number {
@@ -150,7 +196,10 @@ export class AggregateMembers implements MemberStore {
 
   admit(region: number, n: number, cohort: number, p: RecruitProfile, rng: Rng): void {
     if (n <= 0) return;
-    const { probs, means } = slotLaw(p.ideology, p.ideologySd, B);
+    this.#touch(region);
+    const probs = this.#slotProbs;
+    const means = this.#slotMeans;
+    slotLawInto(p.ideology, p.ideologySd, B, probs, means);
     let left = n;
     let mass = 1;
     for (let slot = 0; slot < S && left > 0; slot++) {
@@ -175,6 +224,7 @@ export class AggregateMembers implements MemberStore {
     const n = this.#count[c]!;
     if (k <= 0 || n <= 0) return;
     const share = k / n;
+    this.#touch(Math.floor(c / (this.#cohorts * S)));
     // A binomial stand-in for the hypergeometric draw, clamped to what is possible: of k removed from n,
     // between k - (n - m) and min(k, m) come from a sub-group of m.
     const symps = this.#sympathisers[c]!;
@@ -261,6 +311,7 @@ export class AggregateMembers implements MemberStore {
 
   shiftOpinion(region: number, delta: number, rng: Rng): void {
     if (delta === 0) return;
+    this.#touch(region);
     const steps = Math.floor(Math.abs(delta) / WIDTH);
     const frac = Math.abs(delta) / WIDTH - steps;
     const dir = delta > 0 ? 1 : -1;
@@ -270,47 +321,36 @@ export class AggregateMembers implements MemberStore {
     // clamped at that end; a pile at an end moves as one point.
     const nearOffset = (-dir * frac * WIDTH) / 2;
     const farOffset = (dir * (1 - frac) * WIDTH) / 2;
-    const target = (bin: number) => (bin < 0 ? 0 : bin > B - 1 ? S - 1 : bin + 1);
+    const m = this.#moves;
     for (let cohort = 0; cohort < this.#cohorts; cohort++) {
-      // Work on a snapshot so members move once.
-      const moved: { from: number; to: number; k: number; line: number; sympLine: number }[] = [];
+      // Work on a snapshot so members move once: every move of the cohort is worked out (with the share of the
+      // sub-counts it carries) before any cell changes.
+      let moves = 0;
       for (let slot = 0; slot < S; slot++) {
         const c = this.#cell(region, cohort, slot);
         const n = this.#count[c]!;
         if (n <= 0) continue;
         if (slot === 0 || slot === S - 1) {
           const x = Math.max(-1, Math.min(1, (slot === 0 ? -1 : 1) + delta));
-          moved.push({ from: slot, to: slotOf(x), k: n, line: n * x, sympLine: this.#sympathisers[c]! * x });
+          this.#move(moves++, c, slotOf(x), n, n * x, this.#sympathisers[c]! * x);
           continue;
         }
         const mean = this.#ideologySum[c]! / n;
         const symps = this.#sympathisers[c]!;
         const sympMean = symps > 0 ? this.#sympLine[c]! / symps : 0;
         const far = rng.binomial(n, frac);
-        for (const [k, bin, offset] of [
-          [n - far, slot - 1 + dir * steps, nearOffset],
-          [far, slot - 1 + dir * (steps + 1), farOffset],
-        ] as const) {
+        for (let side = 0; side < 2; side++) {
+          const k = side === 0 ? n - far : far;
           if (k <= 0) continue;
-          const to = target(bin);
-          const at = (m: number) =>
-            to === 0 ? -1 : to === S - 1 ? 1 : Math.max(-1, Math.min(1, m + delta + offset));
-          moved.push({ from: slot, to, k, line: k * at(mean), sympLine: ((symps * k) / n) * at(sympMean) });
+          const bin = slot - 1 + dir * (side === 0 ? steps : steps + 1);
+          const offset = side === 0 ? nearOffset : farOffset;
+          const to = bin < 0 ? 0 : bin > B - 1 ? S - 1 : bin + 1;
+          const line = to === 0 ? -1 : to === S - 1 ? 1 : Math.max(-1, Math.min(1, mean + delta + offset));
+          const sympAt =
+            to === 0 ? -1 : to === S - 1 ? 1 : Math.max(-1, Math.min(1, sympMean + delta + offset));
+          this.#move(moves++, c, to, k, k * line, ((symps * k) / n) * sympAt);
         }
       }
-      const snapshot = moved.map((m) => {
-        const c = this.#cell(region, cohort, m.from);
-        const n = this.#count[c]!;
-        const share = n > 0 ? m.k / n : 0;
-        return {
-          ...m,
-          cand: this.#candidates[c]! * share,
-          symp: this.#sympathisers[c]! * share,
-          comp: this.#compromised[c]! * share,
-          loy: this.#loyaltySum[c]! * share,
-          lit: this.#literacySum[c]! * share,
-        };
-      });
       for (let slot = 0; slot < S; slot++) {
         const c = this.#cell(region, cohort, slot);
         this.#count[c] = 0;
@@ -322,18 +362,34 @@ export class AggregateMembers implements MemberStore {
         this.#ideologySum[c] = 0;
         this.#sympLine[c] = 0;
       }
-      for (const m of snapshot) {
-        const c = this.#cell(region, cohort, m.to);
-        this.#count[c]! += m.k;
-        this.#candidates[c]! += m.cand;
-        this.#sympathisers[c]! += m.symp;
-        this.#compromised[c]! += m.comp;
-        this.#loyaltySum[c]! += m.loy;
-        this.#literacySum[c]! += m.lit;
-        this.#ideologySum[c]! += m.line;
-        this.#sympLine[c]! += m.sympLine;
+      for (let j = 0; j < moves; j++) {
+        const c = this.#cell(region, cohort, m.to[j]!);
+        this.#count[c]! += m.k[j]!;
+        this.#candidates[c]! += m.cand[j]!;
+        this.#sympathisers[c]! += m.symp[j]!;
+        this.#compromised[c]! += m.comp[j]!;
+        this.#loyaltySum[c]! += m.loy[j]!;
+        this.#literacySum[c]! += m.lit[j]!;
+        this.#ideologySum[c]! += m.line[j]!;
+        this.#sympLine[c]! += m.sympLine[j]!;
       }
     }
+  }
+
+  /** Records move `j` of a shift: `k` members from cell `from` to slot `to`, with their share of its sub-counts. */
+  #move(j: number, from: number, to: number, k: number, line: number, sympLine: number): void {
+    const m = this.#moves;
+    const n = this.#count[from]!;
+    const share = n > 0 ? k / n : 0;
+    m.to[j] = to;
+    m.k[j] = k;
+    m.line[j] = line;
+    m.sympLine[j] = sympLine;
+    m.cand[j] = this.#candidates[from]! * share;
+    m.symp[j] = this.#sympathisers[from]! * share;
+    m.comp[j] = this.#compromised[from]! * share;
+    m.loy[j] = this.#loyaltySum[from]! * share;
+    m.lit[j] = this.#literacySum[from]! * share;
   }
 
   mobilise(region: number, platform: number, reach: number, p: number, rng: Rng): number {
@@ -354,7 +410,7 @@ export class AggregateMembers implements MemberStore {
         let share = 1;
         let line = slot === 0 ? -1 : 1;
         if (!end) {
-          const part = partOfBin(lo, (this.#ideologySum[c]! - this.#sympLine[c]!) / others, u, v);
+          partOfBin(lo, (this.#ideologySum[c]! - this.#sympLine[c]!) / others, u, v);
           share = part.share;
           line = part.line;
         }

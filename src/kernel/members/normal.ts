@@ -22,18 +22,31 @@ export function normalPdf(x: number): number {
  * slot's probability and the mean line of its draws (the truncated normal's mean inside a bin).
  */
 export function slotLaw(mean: number, sd: number, bins: number): { probs: number[]; means: number[] } {
-  const probs: number[] = [0];
-  const means: number[] = [-1];
+  const probs = new Float64Array(bins + 2);
+  const means = new Float64Array(bins + 2);
+  slotLawInto(mean, sd, bins, probs, means);
+  return { probs: [...probs], means: [...means] };
+}
+
+/** {@link slotLaw} written into the caller's arrays (of length bins + 2), for callers in a loop. */
+export function slotLawInto(
+  mean: number,
+  sd: number,
+  bins: number,
+  probs: Float64Array,
+  means: Float64Array,
+): void {
+  means[0] = -1;
+  means[bins + 1] = 1;
   if (!(sd > 0)) {
     for (let b = 0; b < bins; b++) {
       const lo = -1 + (2 * b) / bins;
-      probs.push(mean > -1 && mean < 1 && mean >= lo && (mean < lo + 2 / bins || b === bins - 1) ? 1 : 0);
-      means.push(Math.min(lo + 2 / bins, Math.max(lo, mean)));
+      probs[b + 1] = mean > -1 && mean < 1 && mean >= lo && (mean < lo + 2 / bins || b === bins - 1) ? 1 : 0;
+      means[b + 1] = Math.min(lo + 2 / bins, Math.max(lo, mean));
     }
     probs[0] = mean <= -1 ? 1 : 0;
-    probs.push(mean >= 1 ? 1 : 0);
-    means.push(1);
-    return { probs, means };
+    probs[bins + 1] = mean >= 1 ? 1 : 0;
+    return;
   }
   probs[0] = normalCdf((-1 - mean) / sd);
   for (let b = 0; b < bins; b++) {
@@ -44,10 +57,8 @@ export function slotLaw(mean: number, sd: number, bins: number): { probs: number
     const mass = Math.max(0, normalCdf(z) - normalCdf(a));
     // E[X; lo < X < hi] for X ~ N(mean, sd), over the mass: the mean inside the bin.
     const inside = mass > 1e-9 ? (mean * mass + sd * (normalPdf(a) - normalPdf(z))) / mass : (lo + hi) / 2;
-    probs.push(mass);
-    means.push(Math.min(hi, Math.max(lo, inside)));
+    probs[b + 1] = mass;
+    means[b + 1] = Math.min(hi, Math.max(lo, inside));
   }
-  probs.push(Math.max(0, 1 - normalCdf((1 - mean) / sd)));
-  means.push(1);
-  return { probs, means };
+  probs[bins + 1] = Math.max(0, 1 - normalCdf((1 - mean) / sd));
 }

@@ -107,23 +107,37 @@ export function binomialInversion(rng: Rng, n: number, p: number): number {
   const q = 1 - p;
   const s = p / q;
   const a = (n + 1) * s;
-  // log1p keeps q^n accurate when p is tiny and n huge (1 - p itself loses p's low digits).
-  const p0 = Math.exp(n * Math.log1p(-p));
+  // log1p keeps q^n accurate when p is tiny and n huge (1 - p itself loses p's low digits). Callers draw many
+  // binomials with one p in a row (a rate over every cell), so its logarithm is kept from the last call.
+  if (p !== lastP) {
+    lastP = p;
+    lastLog1pMinusP = Math.log1p(-p);
+  }
+  const p0 = Math.exp(n * lastLog1pMinusP);
   // Beyond this bound lies less probability than a 53-bit uniform resolves (rng.test.ts checks it); a walk
   // that gets there (u beyond the rounded total of the probabilities) starts again instead of running to n.
-  const bound = Math.min(n, Math.floor(mean + INVERSION_TAIL_SDS * Math.sqrt(mean * q + 1)));
+  // The bound is at least `near` (its square root is at least 1), so it is worked out only for a walk past that.
+  const near = Math.min(n, Math.floor(mean + INVERSION_TAIL_SDS));
+  let bound = -1;
   for (;;) {
     let f = p0;
     let k = 0;
     while (u > f) {
       u -= f;
-      if (++k > bound) break;
+      if (++k > near) {
+        if (bound < 0) bound = Math.min(n, Math.floor(mean + INVERSION_TAIL_SDS * Math.sqrt(mean * q + 1)));
+        if (k > bound) break;
+      }
       f *= a / k - s;
     }
-    if (k <= bound) return k;
+    if (k <= near || k <= bound) return k;
     u = rng.float();
   }
 }
+
+/** The last p binomialInversion saw and log1p(-p): a pure function of p, so sharing it changes no draw. */
+let lastP = Number.NaN;
+let lastLog1pMinusP = 0;
 
 /**
  * BTPE for p <= 1/2 and n·p >= {@link INVERSION_MEAN}: a triangle over the mode, parallelograms beside it
