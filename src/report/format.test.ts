@@ -83,7 +83,7 @@ describe("the short answer", () => {
     const few = makeInput();
     few.experiment = { ...few.experiment, replicates: 2 };
     expect(plain(few)).toMatch(
-      /^Each combination of factors ran only 2 times, fewer than 10: too few to rank/,
+      /^Each combination of factors ran only 2 times, fewer than 30: too few to rank/,
     );
     expect(plain(makeInput())).not.toContain("too few");
     const one = makeInput();
