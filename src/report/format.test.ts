@@ -74,7 +74,7 @@ describe("the short answer", () => {
   it("states a tie for first as a tie, not as a ranking", () => {
     const text = plain(withSpecs(([id, l, v, h]) => (id === "opponents" ? [id, l, 0.38, h] : [id, l, v, h])));
     expect(text).toMatch(
-      /^Of the five factors tested, The General Secretary's control of appointments and Divided opponents \(Trotsky \| Zinoviev \| Kamenev\) tie for first place: adding any one of them raises the chance .* by 38\.0 percentage points/,
+      /^Of the five factors tested, The General Secretary's control of appointments is tied first with Divided opponents \(Trotsky \| Zinoviev \| Kamenev\): adding any one of them raises the chance .* by 38\.0 percentage points/,
     );
     expect(text).not.toContain("ranks first");
   });

@@ -22,6 +22,7 @@ import {
   totalEffect,
   valueText,
 } from "./format.ts";
+import { rankLabels } from "./ties.ts";
 import type { ReportInput, ReportSource } from "./types.ts";
 
 /** Escapes text for HTML element content and quoted attribute values. */
@@ -121,6 +122,8 @@ function referenceHtml(s: ReportSource): string {
  */
 export function renderHtml(input: ReportInput): string {
   const factors = ranked(input);
+  // A factor the runs cannot tell apart from the one above it shares its rank ("=1").
+  const ranks = rankLabels(factors.map((f) => f.shapley));
   const n = input.factors.length;
   const charts = renderCharts(input);
   const sources = allSources(input);
@@ -189,7 +192,7 @@ export function renderHtml(input: ReportInput): string {
       ],
       [true, false, true, true, true, true],
       factors.map((f, i) => [
-        String(i + 1),
+        ranks[i]!,
         esc(f.label),
         esc(estimateText(f.shapley)),
         esc(shareOfEffectText(f.shareOfEffect)),

@@ -19,6 +19,7 @@ import {
   totalEffect,
   valueText,
 } from "./format.ts";
+import { rankLabels } from "./ties.ts";
 import type { ReportInput } from "./types.ts";
 
 /** Text on one line, with anything that would open an HTML tag neutralised; edges kept as they are. */
@@ -67,6 +68,8 @@ function table(head: string[], align: ("l" | "r")[], rows: string[][]): string[]
  */
 export function renderMarkdown(input: ReportInput): string {
   const factors = ranked(input);
+  // A factor the runs cannot tell apart from the one above it shares its rank ("=1").
+  const ranks = rankLabels(factors.map((f) => f.shapley));
   const n = input.factors.length;
   const out: string[] = [];
 
@@ -96,7 +99,7 @@ export function renderMarkdown(input: ReportInput): string {
       ],
       ["r", "l", "r", "r", "r", "r"],
       factors.map((f, i) => [
-        String(i + 1),
+        ranks[i]!,
         cell(f.label),
         estimateText(f.shapley),
         shareOfEffectText(f.shareOfEffect),
