@@ -37,7 +37,7 @@ export interface WhatIfFigure {
   id: string;
   label: string;
   meaning: string;
-  wholePost: boolean;
+  kind: EssayWhatIf["kind"];
   sets: { path: string; value: unknown }[];
   /** Chance of the question's outcome with the change. */
   chance: ShareCI;
@@ -81,7 +81,7 @@ export function whatIfFigures(
         id: w.id,
         label: w.label,
         meaning: w.meaning,
-        wholePost: w.wholePost,
+        kind: w.kind,
         sets: w.set,
         chance: shareOf(count(v, yes), n),
         effect: boundedMeanInterval(

@@ -19,7 +19,11 @@ const whatIfSchema = z.strictObject({
   id,
   label: z.string().min(1).describe("what changes, in words"),
   meaning: z.string().min(1).describe("what the change means, one line"),
-  wholePost: z.boolean().default(false).describe("the whole post given to another leader"),
+  kind: z
+    .enum(["whole-post", "post", "all-posts", "other"])
+    .describe(
+      "whole-post: the post the first question asks about given to another leader; post: one of his other posts given away; all-posts: every post at once; other: any other change",
+    ),
   newHolder: z.string().min(1).optional().describe("id of the leader who gets the post"),
   set: z
     .array(z.strictObject({ path: z.string().min(1), value: z.unknown() }))
@@ -45,7 +49,7 @@ export interface EssayWhatIf {
   id: string;
   label: string;
   meaning: string;
-  wholePost: boolean;
+  kind: "whole-post" | "post" | "all-posts" | "other";
   newHolder?: string;
   set: Assignment[];
 }
@@ -115,7 +119,7 @@ export function parseEssay(text: string, file: string, scenario: Scenario): Essa
       id: w.id,
       label: w.label,
       meaning: w.meaning,
-      wholePost: w.wholePost,
+      kind: w.kind,
       ...(w.newHolder !== undefined ? { newHolder: w.newHolder } : {}),
       set: w.set.map((a) => ({ path: a.path, value: a.value })),
     })),

@@ -6,6 +6,7 @@
  */
 import { closed, yearText } from "../bibliography/bibliography.ts";
 import { renderCharts } from "./charts.ts";
+import { essaySections } from "./essay.ts";
 import {
   allSources,
   answer,
@@ -163,6 +164,22 @@ export function renderHtml(input: ReportInput): string {
     `<p class="answer">${answer(input).map(segments).join(" ")}</p>`,
     "</section>",
   );
+
+  for (const sec of essaySections(input))
+    b.push(
+      `<section id="${sec.id}">`,
+      `<h2>${esc(sec.heading)}</h2>`,
+      ...sec.paragraphs.map((p) => `<p>${segments(p)}</p>`),
+      ...sec.tables.map((t) =>
+        table(
+          t.head,
+          t.numeric,
+          t.rows.map((r) => r.map(esc)),
+          t.caption,
+        ),
+      ),
+      "</section>",
+    );
 
   b.push(
     '<section id="how-to-read">',

@@ -3,6 +3,8 @@
  * notebook or an e-mail, and diffs cleanly between experiments. It lays out figures already computed;
  * all history in it comes from the input.
  */
+
+import { essaySections } from "./essay.ts";
 import {
   allSources,
   answer,
@@ -82,6 +84,22 @@ export function renderMarkdown(input: ReportInput): string {
 
   out.push("## Short answer", "");
   out.push(answer(input).map(segments).join(" "), "");
+
+  for (const sec of essaySections(input)) {
+    out.push(`## ${inline(sec.heading)}`, "");
+    for (const para of sec.paragraphs) out.push(segments(para), "");
+    for (const t of sec.tables)
+      out.push(
+        `**${inline(t.caption)}**`,
+        "",
+        ...table(
+          t.head.map(cell),
+          t.numeric.map((n) => (n ? "r" : "l")),
+          t.rows.map((r) => r.map(cell)),
+        ),
+        "",
+      );
+  }
 
   out.push("## How to read this", "");
   out.push(readingNote(input).map(inline).join(" "), "");
