@@ -67,7 +67,18 @@ const mean = (e: Estimate95) => `${pct(e.value)} % [${pct(e.lo)}, ${pct(e.hi)}]`
 const count = (e: Estimate95) =>
   hasInterval(e) ? `${e.value.toFixed(1)} [${e.lo.toFixed(1)}, ${e.hi.toFixed(1)}]` : e.value.toFixed(1);
 
-const PLACES = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+const PLACES = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+];
 
 /** "a", "a and b", "a, b and c". */
 const listText = (xs: readonly string[]) =>
@@ -89,7 +100,9 @@ function standing(factors: readonly GroupedFactor[], id: string): string {
   if (ties.length > 0) return `tied ${place} with ${listText(ties.map((f) => midSentence(f.label)))}`;
   const next = sorted[i + 1];
   if (i === 0)
-    return next && clearlyAhead(me.shapley, next.shapley) ? "first, clearly" : "first, though not clearly";
+    return next && !clearlyAhead(me.shapley, next.shapley)
+      ? "first, though its interval overlaps the next factor's"
+      : "first, clearly ahead of the next factor";
   return place;
 }
 
@@ -142,7 +155,7 @@ export function postAnswer(input: ReportInput, essay: ReportEssay): Segment[][] 
     out.push([
       `Taking the post's powers apart from the other factors the sources give (a Shapley attribution over every combination), `,
       { strong: midSentence(main.label) },
-      ` adds ${points(main.shapley)} to his chance, ${standing(groupingsOf(input, essay)[0]!.factors, post.id)} of the ${input.factors.length} factors.`,
+      ` adds ${points(main.shapley)} to his chance: of the ${input.factors.length} factors, ${standing(groupingsOf(input, essay)[0]!.factors, post.id)}.`,
     ]);
     for (const g of essay.groupings) {
       const alt = postFactorIn(g.factors, essay.postFactor);
@@ -150,7 +163,7 @@ export function postAnswer(input: ReportInput, essay: ReportEssay): Segment[][] 
       out.push([
         `The answer depends on how the switches are grouped: with ${g.label}, the same factor adds `,
         { strong: points(alt.shapley) },
-        `, ${standing(g.factors, alt.id)}.`,
+        `: ${standing(g.factors, alt.id)}.`,
       ]);
     }
     const without = main.without;
