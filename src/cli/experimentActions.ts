@@ -366,7 +366,8 @@ export async function reportCommand(o: ReportOptions): Promise<void> {
     import("../report/index.ts"),
   ]);
   const input = reportInput(plan, summary, { id, created }, loadBibliography(plan.scenario.id));
-  const essay = o.essay === false ? null : loadEssay(plan.scenario);
+  const essay =
+    o.essay === false ? null : loadEssay(plan.scenario, typeof o.essay === "string" ? o.essay : undefined);
   if (essay) {
     const { essayInput } = await import("../report/build.ts");
     input.essay = essayInput(plan.scenario, await essayParts(plan, rows, essay, o));
@@ -378,7 +379,7 @@ export async function reportCommand(o: ReportOptions): Promise<void> {
   writeFileSync(md, renderMarkdown(input));
   if (o.json)
     process.stdout.write(
-      `${JSON.stringify({ format: EXPERIMENT_OUTPUT_VERSION, id, html, markdown: md, summary })}\n`,
+      `${JSON.stringify({ format: EXPERIMENT_OUTPUT_VERSION, id, html, markdown: md, summary, essay: input.essay ?? null })}\n`,
     );
   else {
     const { essayAnswerText } = await import("../report/essay.ts");
