@@ -33,7 +33,9 @@ describe("essay files", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(DataFileError);
-    expect(String((error as Error).message)).toMatch(/essay\.yaml:\d+:\d+ +whatifs\[0\]\.set\[0\]\.value: .*unknown person "nobody"/);
+    expect(String((error as Error).message)).toMatch(
+      /essay\.yaml:\d+:\d+ +whatifs\[0\]\.set\[0\]\.value: .*unknown person "nobody"/,
+    );
   });
 
   it("rejects an unknown new holder and a missing kind", () => {

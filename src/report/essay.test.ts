@@ -21,7 +21,9 @@ describe("the essay answers", () => {
     expect(text.post).toContain("a change of -77.5 points [-83.3, -71.7]");
     expect(text.post).toContain("Zinoviev ended the run sole leader in 65.0 %");
     expect(text.post).toContain("the post, not the man");
-    expect(text.post).toContain("adds +38.0 points [31.0, 45.0]");
+    expect(text.post).toContain(
+      "the factor “The General Secretary's control of appointments” adds +38.0 points [31.0, 45.0]",
+    );
     expect(text.post).toContain(
       "with the circular flow counted as the post's power, the same factor adds +27.6 points [23.9, 31.3]: first, though its interval overlaps the next factor's.",
     );

@@ -153,8 +153,9 @@ export function postAnswer(input: ReportInput, essay: ReportEssay): Segment[][] 
   if (post) {
     const main = input.factors.find((f) => f.id === essay.postFactor)!;
     out.push([
-      `Taking the post's powers apart from the other factors the sources give (a Shapley attribution over every combination), `,
-      { strong: midSentence(main.label) },
+      `Taking the post's powers apart from the other factors the sources give (a Shapley attribution over every combination), the factor “`,
+      { strong: main.label },
+      "”",
       ` adds ${points(main.shapley)} to his chance: of the ${input.factors.length} factors, ${standing(groupingsOf(input, essay)[0]!.factors, post.id)}.`,
     ]);
     for (const g of essay.groupings) {
