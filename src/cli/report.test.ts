@@ -76,7 +76,8 @@ describe("apparat report with an essay file", () => {
     const md = readFileSync(join(out, "report.md"), "utf8");
     expect(md).toContain("## The essay questions, answered from the runs");
     expect(md).toContain("Warning: only 2 runs per combination, fewer than 30.");
-    expect(md).toMatch(/How did the jobs concentrate power\? The runs trace one chain/);
+    expect(md).toContain("**How did the jobs concentrate power?** (seed-textbook)");
+    expect(md).toMatch(/\nThe runs trace one chain, congress after congress\. Before the first congress/);
     expect(md).toMatch(/\| 1st \([A-Z][a-z]+ \d{4}\) \| 2 \|/);
     expect(readFileSync(join(out, "report.html"), "utf8")).toContain('<section id="chain">');
 

@@ -120,12 +120,11 @@ const postFactorIn = (factors: readonly GroupedFactor[], id: string) => factors.
 
 /** The answer to the question about the post, as sentences. */
 export function postAnswer(input: ReportInput, essay: ReportEssay): Segment[][] {
-  const q = essay.questions.post;
   const out: Segment[][] = [];
   const who = input.leaderName;
   const base = essay.whatIfs.baseline;
   out.push([
-    `${q.text} In this model, ${who} became sole leader before the question's date in `,
+    `In this model, ${who} became sole leader before the question's date in `,
     { strong: `${pct(input.baseline.share)} %` },
     ` of runs as the scenario stands (${pct(input.baseline.lo)} to ${pct(input.baseline.hi)} %).`,
   ]);
@@ -183,14 +182,13 @@ export function postAnswer(input: ReportInput, essay: ReportEssay): Segment[][] 
 
 /** The answer to the question about the series of jobs, as sentences. */
 export function jobsAnswer(input: ReportInput, essay: ReportEssay): Segment[][] {
-  const q = essay.questions.jobs;
   const out: Segment[][] = [];
   const steps = essay.chain.steps;
   const first = steps[0];
   const decisive = steps.find((s) => s.removals.value >= 1) ?? steps[1];
   if (first) {
     out.push([
-      `${q.text} The runs trace one chain, congress after congress. Before the first congress of the run (${monthOf(first.date)}), ${input.leaderName}'s posts made `,
+      `The runs trace one chain, congress after congress. Before the first congress of the run (${monthOf(first.date)}), ${input.leaderName}'s posts made `,
       { strong: first.appointments.value.toFixed(1) },
       ` appointments on average (${first.regionAppointments.value.toFixed(1)} of them regional secretaries); at that congress ${pct(first.regionShare.value)} % of the regional secretaries were his clients, their conferences sent ${pct(first.delegateShare.value)} % of the delegates to follow him, and he held ${pct(first.committeeShare.value)} % of the votes in the committee they elected.`,
     ]);
@@ -253,6 +251,10 @@ const whatIfRows = (items: readonly ReportWhatIf[]) =>
     w.newHolder ? `${w.newHolder.name}: ${shareText(w.newHolder.sole)}` : "–",
   ]);
 
+/** Sentences as one paragraph, a space between them. */
+const paragraph = (sentences: Segment[][]): Segment[] =>
+  sentences.flatMap((s, i) => (i === 0 ? s : [" ", ...s]));
+
 /** The essay part of the report: answers, what-ifs, chain, groupings and what could not be measured. */
 export function essaySections(input: ReportInput): EssaySection[] {
   const essay = input.essay;
@@ -292,9 +294,9 @@ export function essaySections(input: ReportInput): EssaySection[] {
       paragraphs: [
         ...warn(input.experiment.replicates, "per combination"),
         [{ strong: essay.questions.post.text }, ` (${essay.questions.post.source})`],
-        ...postAnswer(input, essay),
+        paragraph(postAnswer(input, essay)),
         [{ strong: essay.questions.jobs.text }, ` (${essay.questions.jobs.source})`],
-        ...jobsAnswer(input, essay),
+        paragraph(jobsAnswer(input, essay)),
       ],
       tables: [],
     },
@@ -386,5 +388,9 @@ export function essayAnswerText(input: ReportInput): { post: string; jobs: strin
   if (!input.essay) return null;
   const plain = (ss: Segment[][]) =>
     ss.map((s) => s.map((p) => (typeof p === "string" ? p : p.strong)).join("")).join(" ");
-  return { post: plain(postAnswer(input, input.essay)), jobs: plain(jobsAnswer(input, input.essay)) };
+  const q = input.essay.questions;
+  return {
+    post: `${q.post.text} ${plain(postAnswer(input, input.essay))}`,
+    jobs: `${q.jobs.text} ${plain(jobsAnswer(input, input.essay))}`,
+  };
 }
