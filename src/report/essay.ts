@@ -54,7 +54,7 @@ const MONTHS = [
   "November",
   "December",
 ];
-/** "1923-04-16" → "April 1923". */
+/** "2001-04-16" → "April 2001". */
 const monthOf = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
 /** A change in chance in words: "+3.0 points [−1.0, 7.0]". */
