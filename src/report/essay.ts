@@ -203,7 +203,7 @@ export function jobsAnswer(input: ReportInput, essay: ReportEssay): Segment[][] 
         { strong: `${pct(last.committeeShare.value)} %` },
         ` of the committee's votes.`,
         decisive
-          ? ` Removals of rivals followed the congresses: ${decisive.removals.value.toFixed(1)} on average after the ${ordinal(decisive.number)} (${decisive.removalsHeMoved.value.toFixed(1)} moved by him).`
+          ? ` Removals of rivals followed the congresses: ${decisive.removals.value.toFixed(1)} steps down the ladder on average after the ${ordinal(decisive.number)} (${decisive.removalsHeMoved.value.toFixed(1)} moved by him).`
           : "",
       ]);
   }
@@ -311,7 +311,7 @@ export function essaySections(input: ReportInput): EssaySection[] {
       ],
       tables: [
         {
-          caption: `The chance that ${input.measure}, with each post given away`,
+          caption: `The chance of “${input.measure}”, with each post given away`,
           head: [
             "What-if",
             "Meaning",
@@ -345,7 +345,7 @@ export function essaySections(input: ReportInput): EssaySection[] {
             "Regional secretaries his clients",
             "Delegates following him",
             "His share of committee votes after",
-            "Rivals removed before the next congress",
+            "Removals of rivals (steps down the ladder) before the next congress",
             "of which moved by him",
           ],
           numeric: [false, true, true, true, true, true, true, true, true],
