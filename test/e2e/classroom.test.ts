@@ -243,6 +243,10 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a classroom", () => {
       expect(text).toContain(`was run ${entry.runsPerCombination} times`);
       await report.setViewportSize({ width: 1280, height: 900 });
       await report.screenshot({ path: `${SCREENSHOTS}prebuilt-report.png` });
+      await report
+        .locator("#essay-answers")
+        .screenshot({ path: `${SCREENSHOTS}prebuilt-report-answers.png` });
+      await report.locator("#chain").screenshot({ path: `${SCREENSHOTS}prebuilt-report-chain.png` });
     } finally {
       await report.close();
     }
