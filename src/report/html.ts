@@ -77,6 +77,9 @@ caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { white-space: normal; }
+.table-scroll { overflow-x: auto; }
+.table-scroll td { overflow-wrap: anywhere; }
 figure { margin: 1rem 0 1.5rem; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font: 0.88rem/1.4 system-ui, sans-serif; color: #555; margin-top: 0.3rem; }
@@ -170,13 +173,15 @@ export function renderHtml(input: ReportInput): string {
       `<section id="${sec.id}">`,
       `<h2>${esc(sec.heading)}</h2>`,
       ...sec.paragraphs.map((p) => `<p>${segments(p)}</p>`),
-      ...sec.tables.map((t) =>
-        table(
-          t.head,
-          t.numeric,
-          t.rows.map((r) => r.map(esc)),
-          t.caption,
-        ),
+      // Wide tables scroll sideways on a phone rather than widening the page.
+      ...sec.tables.map(
+        (t) =>
+          `<div class="table-scroll">${table(
+            t.head,
+            t.numeric,
+            t.rows.map((r) => r.map(esc)),
+            t.caption,
+          )}</div>`,
       ),
       "</section>",
     );
