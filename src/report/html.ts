@@ -79,7 +79,7 @@ th { background: #f2f2f2; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 th.num { white-space: normal; }
 .table-scroll { overflow-x: auto; }
-.table-scroll td { overflow-wrap: anywhere; }
+.table-scroll td { overflow-wrap: break-word; }
 figure { margin: 1rem 0 1.5rem; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font: 0.88rem/1.4 system-ui, sans-serif; color: #555; margin-top: 0.3rem; }
