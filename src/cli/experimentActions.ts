@@ -6,6 +6,9 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { InvalidArgumentError } from "commander";
 import { type DiscoveryResult, discover } from "../discovery/discover.ts";
+import { aggregateChain, type CongressLink, chainOfRun } from "../essay/chain.ts";
+import { planEssayWhatIfs, whatIfFigures } from "../essay/whatifs.ts";
+import type { EssayFile } from "../experiments/essay.ts";
 import type { FactorsFile } from "../experiments/factors.ts";
 import { fansOf } from "../experiments/fan.ts";
 import {
@@ -23,15 +26,18 @@ import { checkSweep, designPoints, parseSweep } from "../experiments/sweepFile.t
 import type { Assignment, ExperimentKind, ExperimentPlan, Question, RunRow } from "../experiments/types.ts";
 import { namesOf } from "../kernel/narrative.ts";
 import { loadBibliography } from "../node/bibliography.ts";
+import { groupingPath, loadEssay } from "../node/essay.ts";
 import { loadFactors } from "../node/factors.ts";
 import { loadScenario, readPatchFile } from "../node/scenarios.ts";
 import { readTextFile } from "../node/textFile.ts";
+import type { EssayParts } from "../report/build.ts";
 import type { Executor } from "../runner/executor.ts";
 import { type ExperimentOutcome, runExperiment } from "../runner/experiment.ts";
 import { InProcessExecutor } from "../runner/inProcess.ts";
 import { loadQueue, loadQueueWorker } from "../runner/optionalQueue.ts";
 import { PoolExecutor } from "../runner/pool.ts";
 import { progressView } from "../runner/progress.ts";
+import { compileScenario } from "../scenario/compile.ts";
 import { DataFileError } from "../scenario/fileError.ts";
 import { parseValue } from "../scenario/patch.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -360,6 +366,12 @@ export async function reportCommand(o: ReportOptions): Promise<void> {
     import("../report/index.ts"),
   ]);
   const input = reportInput(plan, summary, { id, created }, loadBibliography(plan.scenario.id));
+  const essay =
+    o.essay === false ? null : loadEssay(plan.scenario, typeof o.essay === "string" ? o.essay : undefined);
+  if (essay) {
+    const { essayInput } = await import("../report/build.ts");
+    input.essay = essayInput(plan.scenario, await essayParts(plan, rows, essay, o));
+  }
   mkdirSync(o.out, { recursive: true });
   const html = resolve(o.out, "report.html");
   const md = resolve(o.out, "report.md");
@@ -367,18 +379,89 @@ export async function reportCommand(o: ReportOptions): Promise<void> {
   writeFileSync(md, renderMarkdown(input));
   if (o.json)
     process.stdout.write(
-      `${JSON.stringify({ format: EXPERIMENT_OUTPUT_VERSION, id, html, markdown: md, summary })}\n`,
+      `${JSON.stringify({ format: EXPERIMENT_OUTPUT_VERSION, id, html, markdown: md, summary, essay: input.essay ?? null })}\n`,
     );
   else {
+    const { essayAnswerText } = await import("../report/essay.ts");
+    const answers = essayAnswerText(input);
     const lines = [
       `report on attribution experiment #${id} written to:`,
       `  ${html}`,
       `  ${md}`,
       "",
       ...summaryText(plan, summary, namesOf(plan.scenario)),
+      ...(answers ? ["", answers.post, "", answers.jobs] : []),
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
   }
+}
+
+/**
+ * The essay's experiments beside an attribution, on its seeds and runs per variant: the attribution under
+ * each alternative grouping, the what-ifs (one design, every variant on the same seeds), and the causal chain
+ * read from the baseline's seeds run again in this process with the model stepped from outside.
+ */
+async function essayParts(
+  plan: ExperimentPlan,
+  rows: readonly RunRow[],
+  essay: EssayFile,
+  o: ReportOptions,
+): Promise<EssayParts> {
+  const runner = {
+    workers: o.workers,
+    store: o.store,
+    json: o.json === true,
+    ...(o.queue ? { queue: o.queue } : {}),
+  };
+  const base: PlanBase = {
+    scenario: plan.scenario,
+    seed: plan.seed,
+    replicates: plan.replicates,
+    question: plan.question,
+  };
+  const groupings: EssayParts["groupings"] = [];
+  for (const g of essay.groupings) {
+    const factors = loadFactors(plan.scenario, groupingPath(g.file));
+    if (!factors) throw new DataFileError("essay file", g.file, [], `no such factor-group file: ${g.file}`);
+    const out = await execute("attribute", runner, () =>
+      planAttribution({ ...base, name: `essay grouping: ${g.label}`, groups: factors.groups }),
+    );
+    const summary = summarize(out.plan, out.rows);
+    if (summary.kind !== "attribute") throw new Error("unreachable: not an attribution");
+    groupings.push({ label: g.label, experimentId: out.id, summary });
+  }
+  const w = await execute("sweep", runner, () =>
+    planEssayWhatIfs({ ...base, name: "essay what-ifs" }, essay.whatifs),
+  );
+  // The chain: the baseline's seeds (the variant with every factor present), in replicate order.
+  const all = plan.variants.length - 1;
+  const seeds = rows
+    .filter((r) => r.variant === all)
+    .sort((a, b) => a.replicate - b.replicate)
+    .map((r) => r.seed);
+  const compiled = compileScenario(plan.scenario);
+  const chains: CongressLink[][] = [];
+  const started = Date.now();
+  for (const [i, seed] of seeds.entries()) {
+    chains.push(chainOfRun(compiled, seed, plan.question.leader));
+    if (!o.json && process.stderr.isTTY) process.stderr.write(`\rchain: ${i + 1}/${seeds.length} runs`);
+  }
+  if (!o.json && process.stderr.isTTY) process.stderr.write("\n");
+  if (!o.json)
+    process.stderr.write(`chain: ${seeds.length} runs in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return {
+    essay,
+    groupings,
+    whatIfs: { experimentId: w.id, figures: whatIfFigures(w.plan, w.rows, essay.whatifs) },
+    chain: {
+      runs: seeds.length,
+      seeds:
+        seeds.length === 0
+          ? "none"
+          : `derived from experiment seed ${plan.seed}, replicates 0 to ${seeds.length - 1}`,
+      steps: aggregateChain(chains),
+    },
+  };
 }
 
 /** The report of a stored experiment other than an attribution: HTML, Markdown and the charts as SVG files. */

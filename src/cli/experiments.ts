@@ -56,6 +56,8 @@ export interface SensitivityOptions extends CommonOptions {
 export interface ReportOptions extends CommonOptions {
   experiment?: number;
   out: string;
+  /** An essay file (--essay FILE), or false with --no-essay: the attribution only. */
+  essay?: string | boolean;
 }
 
 /** `apparat discover`'s options. */
@@ -274,6 +276,11 @@ export function registerExperiments(program: Command): void {
       "factor-group file for a new attribution (default: factors/<scenario-id>.yaml)",
     )
     .option("--out <dir>", "where to write report.html and report.md", "report")
+    .option("--essay <file>", "essay file (default: factors/essay/<scenario-id>.yaml when it exists)")
+    .option(
+      "--no-essay",
+      "leave out the essay answers (the per-post what-ifs, the other groupings and the causal chain, run on the same seeds when factors/essay/<scenario-id>.yaml exists)",
+    )
     .action(async (o: ReportOptions) => (await actions()).reportCommand(o));
 
   program

@@ -1,8 +1,10 @@
 /** Plain-text rendering of experiment summaries for the terminal: shares with intervals, ranked tables. */
+
 import { namedOutcomeLabel, questionMeasure } from "../experiments/metrics.ts";
 import type { ExperimentSummary, ShareCI, VariantSummary } from "../experiments/summarize.ts";
 import type { ExperimentPlan } from "../experiments/types.ts";
 import type { Names } from "../kernel/narrative.ts";
+import { rankLabels } from "../report/ties.ts";
 
 const pct = (x: number) => (Number.isNaN(x) ? "-" : `${(x * 100).toFixed(1)}%`);
 const pts = (x: number) => (Number.isNaN(x) ? "-" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}`);
@@ -80,11 +82,13 @@ export function summaryText(plan: ExperimentPlan, s: ExperimentSummary, names: N
         `  Shapley values over ${s.replicates} seeds x ${plan.variants.length} combinations (points of chance; they sum to the difference):`,
         `  ${pad("rank", 6)}${pad("factor", width)}${pad("Shapley", 24)}${pad("share", 8)}${pad("without it", 22)}alone`,
       ];
+      // Factors the runs cannot tell apart share a rank ("=1"): a tie is never printed as a ranking.
+      const ranks = rankLabels(ranked.map((f) => f.shapley));
       ranked.forEach((f, i) => {
         const shapley = `${pts(f.shapley.value)} [${pts(f.shapley.lo)}, ${pts(f.shapley.hi)}]`;
         const share = f.shareOfEffect === null ? "-" : pct(f.shareOfEffect);
         lines.push(
-          `  ${pad(String(i + 1), 6)}${pad(f.label, width)}${pad(shapley, 24)}${pad(share, 8)}${pad(showShare(f.without), 22)}${showShare(f.alone)}`,
+          `  ${pad(ranks[i]!, 6)}${pad(f.label, width)}${pad(shapley, 24)}${pad(share, 8)}${pad(showShare(f.without), 22)}${showShare(f.alone)}`,
         );
       });
       return lines;

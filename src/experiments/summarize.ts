@@ -4,7 +4,7 @@
  * Computed from rows in index order only, so the same rows give the same bytes whoever ran them. Pure.
  */
 import { type SensitivitySummary, summarizeSensitivity } from "../sensitivity/analyse.ts";
-import { meanInterval, quantile, wilson } from "../stats/intervals.ts";
+import { boundedMeanInterval, quantile, wilson } from "../stats/intervals.ts";
 import { answersYes, outcomeLabel } from "./metrics.ts";
 import { shapley } from "./shapley.ts";
 import type { ExperimentPlan, RunMetrics, RunRow } from "./types.ts";
@@ -195,7 +195,12 @@ function summarizeAttribution(plan: ExperimentPlan, rows: readonly RunRow[]): At
     baseline: summarizeVariant(plan, plan.variants[all]!.label, variants[all]!),
     none: yesShare(0),
     factors: groups.map((g, i) => {
-      const phi = meanInterval(perReplicate.map((p) => p[i]!));
+      // A Shapley value of a yes/no outcome lies in [-1, 1]; the bounded interval never collapses to a point.
+      const phi = boundedMeanInterval(
+        perReplicate.map((p) => p[i]!),
+        -1,
+        1,
+      );
       return {
         id: g.id,
         label: g.label,
@@ -230,14 +235,13 @@ export function summarize(plan: ExperimentPlan, rows: readonly RunRow[]): Experi
       };
     case "whatif": {
       const diffs = completeReplicates(plan, rows).map(([base, changed]) => changed! - base!);
-      const effect = meanInterval(diffs);
+      const effect = boundedMeanInterval(diffs, -1, 1);
       return {
         kind: "whatif",
         question: plan.question,
         baseline: summarizeVariant(plan, plan.variants[0]!.label, variants[0]!),
         changed: summarizeVariant(plan, plan.variants[1]!.label, variants[1]!),
-        // A difference of two chances lies in [-1, 1]; the normal interval can overshoot at the extremes.
-        effect: { ...effect, lo: Math.max(-1, effect.lo), hi: Math.min(1, effect.hi) },
+        effect,
       };
     }
     case "attribute":

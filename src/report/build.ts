@@ -5,11 +5,14 @@
 
 import { type Bibliography, citeKeys } from "../bibliography/bibliography.ts";
 import { mechanismCatalogue } from "../catalog/catalog.ts";
+import type { ChainStep } from "../essay/chain.ts";
+import type { whatIfFigures } from "../essay/whatifs.ts";
+import type { EssayFile } from "../experiments/essay.ts";
 import { namedOutcomeLabel, questionMeasure } from "../experiments/metrics.ts";
 import type { AttributionSummary, ShareCI } from "../experiments/summarize.ts";
 import type { ExperimentPlan } from "../experiments/types.ts";
 import { enoughForInterval, MIN_RUNS_FOR_INTERVAL } from "../stats/minimum.ts";
-import type { ReportInput, ReportSource, Share } from "./types.ts";
+import type { ReportEssay, ReportInput, ReportSource, Share } from "./types.ts";
 
 const share = (s: ShareCI): Share => ({ share: s.share, lo: s.lo, hi: s.hi, n: s.n });
 
@@ -102,3 +105,87 @@ export function reportInput(
     caveats,
   };
 }
+
+/** What the essay part of the report is made from, all computed already. */
+export interface EssayParts {
+  essay: EssayFile;
+  /** Each alternative grouping's attribution, in the essay file's order. */
+  groupings: { label: string; experimentId: number; summary: AttributionSummary }[];
+  whatIfs: { experimentId: number; figures: ReturnType<typeof whatIfFigures> };
+  chain: { runs: number; seeds: string; steps: ChainStep[] };
+}
+
+const estimate = (m: { value: number; lo: number; hi: number; n: number }) => ({
+  value: m.value,
+  lo: m.lo,
+  hi: m.hi,
+  n: m.n,
+});
+
+/**
+ * The essay part of the report input: the questions, the groupings side by side, the what-ifs with the
+ * names of the leaders who got the posts, the chain, and what the report cannot measure.
+ *
+ * @example
+ * input.essay = essayInput(plan.scenario, parts);
+ */
+export function essayInput(scenario: ExperimentPlan["scenario"], parts: EssayParts): ReportEssay {
+  const person = (id: string) => scenario.people.find((p) => p.id === id)?.name ?? id;
+  const { essay } = parts;
+  return {
+    questions: essay.questions,
+    postFactor: essay.postFactor,
+    groupings: parts.groupings.map((g) => ({
+      label: g.label,
+      experimentId: g.experimentId,
+      replicates: g.summary.replicates,
+      factors: g.summary.factors.map((f) => ({
+        id: f.id,
+        label: f.label,
+        shapley: { value: f.shapley.value, lo: f.shapley.lo, hi: f.shapley.hi },
+      })),
+    })),
+    whatIfs: {
+      experimentId: parts.whatIfs.experimentId,
+      runs: parts.whatIfs.figures.pairedRuns,
+      baseline: share(parts.whatIfs.figures.baseline),
+      items: parts.whatIfs.figures.whatIfs.map((w) => ({
+        id: w.id,
+        label: w.label,
+        meaning: w.meaning,
+        kind: w.kind,
+        sets: w.sets,
+        chance: share(w.chance),
+        effect: { value: w.effect.value, lo: w.effect.lo, hi: w.effect.hi },
+        ...(w.newHolder
+          ? { newHolder: { name: person(w.newHolder.id), sole: share(w.newHolder.sole) } }
+          : {}),
+      })),
+    },
+    chain: {
+      runs: parts.chain.runs,
+      seeds: parts.chain.seeds,
+      steps: parts.chain.steps.map((s) => ({
+        number: s.number,
+        runs: s.runs,
+        date: s.date,
+        appointments: estimate(s.appointments),
+        regionAppointments: estimate(s.regionAppointments),
+        regionShare: estimate(s.regionShare),
+        delegateShare: estimate(s.delegateShare),
+        committeeShare: estimate(s.committeeShare),
+        removals: estimate(s.removals),
+        removalsHeMoved: estimate(s.removalsHeMoved),
+      })),
+    },
+    limits: CHAIN_LIMITS,
+  };
+}
+
+/** What the chain does not measure, and why (the model's structure, not missing data). */
+export const CHAIN_LIMITS = [
+  "The chain is measured at congresses only: the model has no separate party conferences (the regional conferences that pick the delegates are part of each congress's preparation), so conferences get no row of their own.",
+  "Appointments are counted as the appointing leader's, whichever of his posts gave him the lever: the model records who appointed, not through which post, so the chain cannot split the appointments between his posts; the per-post what-ifs answer that question instead.",
+  "The delegates following him are those whose regional secretaries carried their conferences for him; how each delegate then voted is not recorded, only the congress's totals.",
+  "The chain is measured in the scenario as it stands, not under each what-if: it shows how the outcome came about, while the what-ifs show what it depended on.",
+];

@@ -3,7 +3,7 @@
  * chances are additive, so the Shapley values below are exactly what an attribution would find.
  */
 import { wilson as wilsonInterval } from "../stats/intervals.ts";
-import type { ReportFactor, ReportInput, Share } from "./types.ts";
+import type { ReportEssay, ReportFactor, ReportInput, Share } from "./types.ts";
 
 const N = 400;
 
@@ -120,3 +120,134 @@ export function makeInput(specs: Spec[] = SPECS): ReportInput {
 
 export type { Spec };
 export { SPECS };
+
+const est = (value: number, half: number, n = N) => ({ value, lo: value - half, hi: value + half, n });
+
+/** An essay part for the fixture: two groupings, four what-ifs, a chain of three congresses. */
+export function makeEssay(runs = N): ReportEssay {
+  const share = (p: number) => ({ ...wilson(p), n: runs });
+  return {
+    questions: {
+      post: {
+        text: "How significant was the General Secretary's post?",
+        source: "seed-essay",
+        post: "the General Secretary's post",
+      },
+      jobs: {
+        text: "How did his series of jobs concentrate power?",
+        source: "seed-textbook",
+        jobs: "his posts",
+      },
+    },
+    postFactor: "general-secretary",
+    groupings: [
+      {
+        label: "the circular flow counted as the post's power",
+        experimentId: 18,
+        replicates: runs,
+        factors: [
+          {
+            id: "general-secretary",
+            label: "The General Secretary's control of appointments",
+            shapley: est(0.276, 0.037),
+          },
+          {
+            id: "opponents",
+            label: "Divided opponents (Trotsky | Zinoviev | Kamenev)",
+            shapley: est(0.204, 0.036),
+          },
+          { id: "legacy", label: "Lenin's Testament suppressed", shapley: est(0.139, 0.037) },
+          { id: "skill", label: "Stalin's political skill", shapley: est(0.196, 0.037) },
+          { id: "chance", label: "Chance: Lenin's illness and timing", shapley: est(-0.054, 0.03) },
+        ],
+      },
+    ],
+    whatIfs: {
+      experimentId: 19,
+      runs,
+      baseline: share(0.775),
+      items: [
+        {
+          id: "gs-away",
+          label: "the General Secretaryship given to Zinoviev",
+          meaning: "the whole post held by another leader",
+          kind: "whole-post",
+          sets: [{ path: "offices.general-secretary.holder", value: "zinoviev" }],
+          chance: share(0),
+          effect: est(-0.775, 0.058),
+          newHolder: { name: "Zinoviev", sole: share(0.65) },
+        },
+        {
+          id: "liaison",
+          label: "the liaison given to Kamenev",
+          meaning: "the papers between the bureaus monitored by another",
+          kind: "post",
+          sets: [{ path: "offices.orgburo-liaison.holder", value: "kamenev" }],
+          chance: share(0.795),
+          effect: est(0.02, 0.024),
+        },
+        {
+          id: "all",
+          label: "all four posts given away",
+          meaning: "the whole series of jobs in other hands",
+          kind: "all-posts",
+          sets: [{ path: "offices.general-secretary.holder", value: "zinoviev" }],
+          chance: share(0),
+          effect: est(-0.775, 0.058),
+        },
+        {
+          id: "strongest",
+          label: "only the strongest post counting",
+          meaning: "posts do not add up",
+          kind: "other",
+          sets: [{ path: "mechanisms.offices.params.combine", value: "strongest" }],
+          chance: share(0.75),
+          effect: est(-0.025, 0.066),
+        },
+      ],
+    },
+    chain: {
+      runs,
+      seeds: "1 to 400",
+      steps: [
+        {
+          number: 1,
+          runs,
+          date: "1923-04-16",
+          appointments: est(6.5, 0.4),
+          regionAppointments: est(5.5, 0.3),
+          regionShare: est(0.55, 0.02),
+          delegateShare: est(0.13, 0.01),
+          committeeShare: est(0.44, 0.01),
+          removals: est(1.2, 0.2),
+          removalsHeMoved: est(1.1, 0.2),
+        },
+        {
+          number: 2,
+          runs,
+          date: "1924-05-19",
+          appointments: est(5.1, 0.4),
+          regionAppointments: est(3.9, 0.3),
+          regionShare: est(0.78, 0.02),
+          delegateShare: est(0.41, 0.02),
+          committeeShare: est(0.62, 0.01),
+          removals: est(3.1, 0.3),
+          removalsHeMoved: est(2.9, 0.3),
+        },
+        {
+          number: 3,
+          runs: runs - 3,
+          date: "1925-12-14",
+          appointments: est(6.2, 0.5),
+          regionAppointments: est(3.8, 0.3),
+          regionShare: est(0.97, 0.01),
+          delegateShare: est(0.69, 0.02),
+          committeeShare: est(0.8, 0.01),
+          removals: est(2.4, 0.3),
+          removalsHeMoved: est(2.2, 0.3),
+        },
+      ],
+    },
+    limits: ["The model has no separate party conferences."],
+  };
+}

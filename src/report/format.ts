@@ -4,6 +4,7 @@
  * it up its own way, and so the wording can never drift between the two formats.
  */
 import { enoughForInterval, MIN_RUNS_FOR_INTERVAL } from "../stats/minimum.ts";
+import { clearlyAhead, tied as tiedEstimates } from "./ties.ts";
 import type { Estimate95, ReportFactor, ReportInput, ReportSource, Share } from "./types.ts";
 
 /** A piece of generated prose: plain text, or text to emphasise. Never markup. */
@@ -42,9 +43,6 @@ function intervalClause(e: Estimate95): string {
 }
 
 const hasIntervalOf = (f: ReportFactor) => hasInterval(f.shapley);
-
-/** Values this close count as equal: a tie is stated as a tie, never as a ranking. */
-const TIE = 1e-9;
 
 /** A factor's share of the total effect, or a dash when the total effect is about zero. */
 export function shareOfEffectText(x: number | null): string {
@@ -143,23 +141,33 @@ export function answer(input: ReportInput): Segment[][] {
     ]);
   }
   const top = factors[0];
-  // Every factor level with the first is tied with it for first place.
-  const tied = top ? factors.filter((f) => Math.abs(f.shapley.value - top.shapley.value) <= TIE) : [];
+  // Every factor the runs cannot tell apart from the first is tied with it for first place.
+  const tied = top ? factors.filter((f) => tiedEstimates(f.shapley, top.shapley)) : [];
   if (!top) {
     sentences.push([`No factors were tested, so there is nothing to rank.`]);
   } else {
     const n = factors.length;
     if (top.shapley.value > 0 && tied.length > 1) {
+      const equal = tied.every((f) => Math.abs(f.shapley.value - top.shapley.value) <= 1e-9);
       sentences.push([
         `Of the ${countWord(n)} factors tested, `,
-        ...listOf(tied.map((f) => [{ strong: f.label }])),
-        ` tie for first place: adding any one of them raises the chance of ${outcome} by ${pct(top.shapley.value)} percentage points on average.`,
+        { strong: top.label },
+        " is tied first with ",
+        ...listOf(tied.slice(1).map((f) => [{ strong: f.label }])),
+        equal
+          ? `: adding any one of them raises the chance of ${outcome} by ${pct(top.shapley.value)} percentage points on average`
+          : `: their Shapley values (${tied.map((f) => estimateText(f.shapley)).join("; ")}) each lie inside the others' intervals, so these runs cannot put one ahead`,
+        `${intervalClause(top.shapley)}.`,
       ]);
     } else if (top.shapley.value > 0) {
       sentences.push([
         n === 1 ? "The one factor tested is " : `Of the ${countWord(n)} factors tested, `,
         { strong: top.label },
-        n === 1 ? "." : " ranks first.",
+        n === 1
+          ? "."
+          : factors[1] && !clearlyAhead(top.shapley, factors[1].shapley)
+            ? " comes first."
+            : " ranks first.",
         ` Adding it raises the chance of ${outcome} by ${pct(top.shapley.value)} percentage points on average`,
         intervalClause(top.shapley),
         top.shareOfEffect === null

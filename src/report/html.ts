@@ -6,6 +6,7 @@
  */
 import { closed, yearText } from "../bibliography/bibliography.ts";
 import { renderCharts } from "./charts.ts";
+import { essaySections } from "./essay.ts";
 import {
   allSources,
   answer,
@@ -22,6 +23,7 @@ import {
   totalEffect,
   valueText,
 } from "./format.ts";
+import { rankLabels } from "./ties.ts";
 import type { ReportInput, ReportSource } from "./types.ts";
 
 /** Escapes text for HTML element content and quoted attribute values. */
@@ -75,6 +77,9 @@ caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: #f2f2f2; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { white-space: normal; }
+.table-scroll { overflow-x: auto; }
+.table-scroll td { overflow-wrap: break-word; }
 figure { margin: 1rem 0 1.5rem; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font: 0.88rem/1.4 system-ui, sans-serif; color: #555; margin-top: 0.3rem; }
@@ -121,6 +126,8 @@ function referenceHtml(s: ReportSource): string {
  */
 export function renderHtml(input: ReportInput): string {
   const factors = ranked(input);
+  // A factor the runs cannot tell apart from the one above it shares its rank ("=1").
+  const ranks = rankLabels(factors.map((f) => f.shapley));
   const n = input.factors.length;
   const charts = renderCharts(input);
   const sources = allSources(input);
@@ -161,6 +168,24 @@ export function renderHtml(input: ReportInput): string {
     "</section>",
   );
 
+  for (const sec of essaySections(input))
+    b.push(
+      `<section id="${sec.id}">`,
+      `<h2>${esc(sec.heading)}</h2>`,
+      ...sec.paragraphs.map((p) => `<p>${segments(p)}</p>`),
+      // Wide tables scroll sideways on a phone rather than widening the page.
+      ...sec.tables.map(
+        (t) =>
+          `<div class="table-scroll">${table(
+            t.head,
+            t.numeric,
+            t.rows.map((r) => r.map(esc)),
+            t.caption,
+          )}</div>`,
+      ),
+      "</section>",
+    );
+
   b.push(
     '<section id="how-to-read">',
     "<h2>How to read this</h2>",
@@ -189,7 +214,7 @@ export function renderHtml(input: ReportInput): string {
       ],
       [true, false, true, true, true, true],
       factors.map((f, i) => [
-        String(i + 1),
+        ranks[i]!,
         esc(f.label),
         esc(estimateText(f.shapley)),
         esc(shareOfEffectText(f.shareOfEffect)),

@@ -3,6 +3,8 @@
  * notebook or an e-mail, and diffs cleanly between experiments. It lays out figures already computed;
  * all history in it comes from the input.
  */
+
+import { essaySections } from "./essay.ts";
 import {
   allSources,
   answer,
@@ -19,6 +21,7 @@ import {
   totalEffect,
   valueText,
 } from "./format.ts";
+import { rankLabels } from "./ties.ts";
 import type { ReportInput } from "./types.ts";
 
 /** Text on one line, with anything that would open an HTML tag neutralised; edges kept as they are. */
@@ -67,6 +70,8 @@ function table(head: string[], align: ("l" | "r")[], rows: string[][]): string[]
  */
 export function renderMarkdown(input: ReportInput): string {
   const factors = ranked(input);
+  // A factor the runs cannot tell apart from the one above it shares its rank ("=1").
+  const ranks = rankLabels(factors.map((f) => f.shapley));
   const n = input.factors.length;
   const out: string[] = [];
 
@@ -79,6 +84,22 @@ export function renderMarkdown(input: ReportInput): string {
 
   out.push("## Short answer", "");
   out.push(answer(input).map(segments).join(" "), "");
+
+  for (const sec of essaySections(input)) {
+    out.push(`## ${inline(sec.heading)}`, "");
+    for (const para of sec.paragraphs) out.push(segments(para), "");
+    for (const t of sec.tables)
+      out.push(
+        `**${inline(t.caption)}**`,
+        "",
+        ...table(
+          t.head.map(cell),
+          t.numeric.map((n) => (n ? "r" : "l")),
+          t.rows.map((r) => r.map(cell)),
+        ),
+        "",
+      );
+  }
 
   out.push("## How to read this", "");
   out.push(readingNote(input).map(inline).join(" "), "");
@@ -96,7 +117,7 @@ export function renderMarkdown(input: ReportInput): string {
       ],
       ["r", "l", "r", "r", "r", "r"],
       factors.map((f, i) => [
-        String(i + 1),
+        ranks[i]!,
         cell(f.label),
         estimateText(f.shapley),
         shareOfEffectText(f.shareOfEffect),

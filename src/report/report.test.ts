@@ -47,7 +47,23 @@ describe("markdown report", () => {
     const close: Spec[] = SPECS.map(([id, label, value, half]) =>
       id === "opponents" ? [id, label, 0.36, half] : [id, label, value, half],
     );
-    expect(renderMarkdown(makeInput(close))).toMatch(/not settled/);
+    // 38 and 36 points, each inside the other's interval: a tie, never a ranking.
+    const tiedText = renderMarkdown(makeInput(close));
+    expect(tiedText).toMatch(/is tied first with \*\*Divided opponents/);
+    expect(tiedText).not.toMatch(/ranks first/);
+    expect(tiedText).toMatch(/\| =1 \| .*General Secretary/);
+    expect(tiedText).toMatch(/\| =1 \| Divided opponents/);
+    // Intervals that overlap without either value inside the other: first, but not settled.
+    const apart: Spec[] = SPECS.map(([id, label, value, half]) =>
+      id === "opponents"
+        ? [id, label, 0.3, 0.02]
+        : id === "general-secretary"
+          ? [id, label, value, 0.07]
+          : [id, label, value, half],
+    );
+    const overlapText = renderMarkdown(makeInput(apart));
+    expect(overlapText).toMatch(/comes first/);
+    expect(overlapText).toMatch(/not settled/);
     expect(md).not.toMatch(/not settled/);
   });
 

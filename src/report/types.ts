@@ -76,4 +76,62 @@ export interface ReportInput {
   sources: ReportSource[];
   /** Honest limits to print under the results. */
   caveats: string[];
+  /** The essay answers, when the scenario has an essay file and the report ran its experiments. */
+  essay?: ReportEssay;
+}
+
+/** A Shapley value of one factor under one grouping of the switches. */
+export interface GroupedFactor {
+  id: string;
+  label: string;
+  shapley: Estimate95;
+}
+
+/** One of the essay's what-ifs, measured on the same seeds as the baseline. */
+export interface ReportWhatIf {
+  id: string;
+  label: string;
+  meaning: string;
+  kind: "whole-post" | "post" | "all-posts" | "other";
+  sets: { path: string; value: unknown }[];
+  chance: Share;
+  /** Change from the baseline chance, paired by seed. */
+  effect: Estimate95;
+  /** The leader who got the post, and his chance of ending the run sole leader. */
+  newHolder?: { name: string; sole: Share };
+}
+
+/** A mean over runs with its 95 % interval. */
+export interface MeanEstimate extends Estimate95 {
+  n: number;
+}
+
+/** One congress of the runs, averaged: the links of the chain from appointments to removals. */
+export interface ReportChainStep {
+  number: number;
+  runs: number;
+  date: string;
+  appointments: MeanEstimate;
+  regionAppointments: MeanEstimate;
+  regionShare: MeanEstimate;
+  delegateShare: MeanEstimate;
+  committeeShare: MeanEstimate;
+  removals: MeanEstimate;
+  removalsHeMoved: MeanEstimate;
+}
+
+/** The essay answers: both questions, the what-ifs, the causal chain and the grouping dependence. */
+export interface ReportEssay {
+  questions: {
+    post: { text: string; source: string; post: string };
+    jobs: { text: string; source: string; jobs: string };
+  };
+  /** The factor standing for the post, by id (in `ReportInput.factors` and each grouping). */
+  postFactor: string;
+  /** The attribution under other groupings of the same switches, each beside the main one. */
+  groupings: { label: string; experimentId: number; replicates: number; factors: GroupedFactor[] }[];
+  whatIfs: { experimentId: number; runs: number; baseline: Share; items: ReportWhatIf[] };
+  chain: { runs: number; seeds: string; steps: ReportChainStep[] };
+  /** What the report could not measure, and why. */
+  limits: string[];
 }

@@ -97,7 +97,13 @@ export async function ensureDashboardBuilt(log: (line: string) => void): Promise
       `the dashboard's build is missing (${built}): reinstall apparat, or start with --no-dashboard to serve the API alone`,
     );
   }
-  const sources = [webSources, join(WEB_DIR, "index.html"), join(WEB_DIR, "vite.config.ts")];
+  // The public folder holds the prebuilt reports, copied into the build as they are.
+  const sources = [
+    webSources,
+    join(WEB_DIR, "public"),
+    join(WEB_DIR, "index.html"),
+    join(WEB_DIR, "vite.config.ts"),
+  ];
   const srcDir = fileURLToPath(new URL("../", import.meta.url));
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime([...sources, srcDir])) return;
   let vite: typeof import("vite");

@@ -25,6 +25,7 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
   ".map": "application/json",
   ".txt": "text/plain; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
 };
 
 function walk(dir: string): string[] {

@@ -1,7 +1,7 @@
 /** Interval helpers against known values and their defining properties. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { meanInterval, quantile, t95, wilson } from "./intervals.ts";
+import { boundedMeanInterval, meanInterval, quantile, t95, wilson } from "./intervals.ts";
 
 describe("wilson", () => {
   it("matches known values", () => {
@@ -95,5 +95,46 @@ describe("quantile", () => {
     expect(quantile([1, 2, 3, 4], 0)).toBe(1);
     expect(quantile([1, 2, 3, 4], 1)).toBe(4);
     expect(quantile([], 0.5)).toBeNaN();
+  });
+});
+
+describe("boundedMeanInterval", () => {
+  it("never collapses to a point: two equal Shapley values give a wide interval, not [25.0, 25.0]", () => {
+    const r = boundedMeanInterval([0.25, 0.25], -1, 1);
+    expect(r.value).toBe(0.25);
+    expect(r.hi - r.lo).toBeGreaterThan(1);
+    const many = boundedMeanInterval(new Array(200).fill(0.25), -1, 1);
+    expect(many.hi - many.lo).toBeGreaterThan(0);
+    expect(many.hi - many.lo).toBeLessThan(0.05);
+  });
+
+  it("is the plain t interval (clipped) when the runs show some spread", () => {
+    const xs = Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? 1 : i % 4 === 1 ? -0.5 : 0.2));
+    const plain = meanInterval(xs);
+    const bounded = boundedMeanInterval(xs, -1, 1);
+    expect(bounded.value).toBe(plain.value);
+    expect(bounded.lo).toBeCloseTo(plain.lo, 12);
+    expect(bounded.hi).toBeCloseTo(plain.hi, 12);
+  });
+
+  it("contains the point estimate, stays in the range, and widens as the runs get fewer", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 30 }),
+        (pattern, k) => {
+          // The same mix of values seen k and k + 1 times: fewer runs never give a narrower interval.
+          const fewer = boundedMeanInterval(Array.from({ length: k }, () => pattern).flat(), -1, 1);
+          const more = boundedMeanInterval(Array.from({ length: k + 1 }, () => pattern).flat(), -1, 1);
+          for (const r of [fewer, more]) {
+            expect(r.lo).toBeLessThanOrEqual(r.value + 1e-12);
+            expect(r.hi).toBeGreaterThanOrEqual(r.value - 1e-12);
+            expect(r.lo).toBeGreaterThanOrEqual(-1);
+            expect(r.hi).toBeLessThanOrEqual(1);
+          }
+          expect(fewer.hi - fewer.lo).toBeGreaterThanOrEqual(more.hi - more.lo - 1e-12);
+        },
+      ),
+    );
   });
 });

@@ -60,6 +60,42 @@ export function meanInterval(xs: readonly number[]): MeanInterval {
   return { value: mean, lo: mean - half, hi: mean + half, n };
 }
 
+/**
+ * Mean of per-seed values known to lie in [lo, hi] (a chance, a difference of chances, a Shapley value of a
+ * yes/no outcome), with Student's t 95 % interval that never collapses to a point. When the runs show no
+ * spread at all (two seeds that agree), the spread is taken with one pseudo-value at each end of the range
+ * added to the sample, as Agresti and Coull add successes and failures to a share: a wide interval instead of
+ * the false certainty of [25.0, 25.0], narrowing as agreeing runs accumulate. Otherwise it is the plain t
+ * interval. Clipped to the range; always contains the mean; one value gives the whole range.
+ *
+ * @example
+ * boundedMeanInterval([0.25, 0.25], -1, 1); // { value: 0.25, lo: -1, hi: 1, n: 2 }: two equal values prove little
+ */
+export function boundedMeanInterval(xs: readonly number[], lo: number, hi: number): MeanInterval {
+  const n = xs.length;
+  if (n === 0) return { value: Number.NaN, lo: Number.NaN, hi: Number.NaN, n };
+  let sum = 0;
+  for (const x of xs) sum += x;
+  const mean = sum / n;
+  if (n === 1) return { value: mean, lo: Math.min(lo, mean), hi: Math.max(hi, mean), n };
+  let ss = 0;
+  for (const x of xs) ss += (x - mean) ** 2;
+  let variance = ss / (n - 1);
+  if (variance <= 1e-15 * Math.max(1, (hi - lo) ** 2)) {
+    const centre = (sum + lo + hi) / (n + 2);
+    let aug = (lo - centre) ** 2 + (hi - centre) ** 2;
+    for (const x of xs) aug += (x - centre) ** 2;
+    variance = aug / (n + 1);
+  }
+  const half = t95(n - 1) * Math.sqrt(variance / n);
+  return {
+    value: mean,
+    lo: Math.max(Math.min(lo, mean), mean - half),
+    hi: Math.min(Math.max(hi, mean), mean + half),
+    n,
+  };
+}
+
 /** The q-quantile (0..1) of sorted values, interpolating linearly; NaN when empty. */
 export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;

@@ -12,7 +12,7 @@ import { historyIdsOf, parseHistory } from "../../src/history/record.ts";
 import { runScenario } from "../../src/kernel/engine.ts";
 import { describeOutcome, namesOf } from "../../src/kernel/narrative.ts";
 import { bolshevik, bolshevikScenario } from "../fixtures.ts";
-import { drag, openDashboard, RUN_BROWSER_TESTS, type Session } from "./browser.ts";
+import { drag, openDashboard, RUN_BROWSER_TESTS, SCREENSHOTS, type Session } from "./browser.ts";
 
 const TABS = ["lesson", "replay", "counterfactuals", "experiments", "mechanisms", "about"] as const;
 let s: Session;
@@ -206,6 +206,50 @@ describe.runIf(RUN_BROWSER_TESTS)("the dashboard in a classroom", () => {
     await page.getByTestId("lesson-action-report").click();
     await page.getByTestId("mc-start").waitFor({ timeout: 10_000 });
     expect(await page.getByTestId("lesson-bar").innerText()).toMatch(/step 4 of 4/);
+    expect(s.errors).toEqual([]);
+  });
+
+  it("opens the prebuilt factor report with the essay answers from the Experiments tab", async () => {
+    const { page } = s;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openReplay(page, s.server.url, 1);
+    await page.getByTestId("tab-experiments").click();
+    const link = page.getByTestId("prebuilt-report-link");
+    await link.waitFor({ timeout: 20_000 });
+    const index = JSON.parse(
+      readFileSync(new URL("../../web/public/reports/index.json", import.meta.url), "utf8"),
+    ) as {
+      reports: { scenario: string; html: string; runsPerCombination: number }[];
+    };
+    const entry = index.reports.find((r) => r.scenario === "bolshevik-1922")!;
+    expect(await link.getAttribute("href")).toBe(entry.html);
+    const panel = page.getByTestId("prebuilt-report");
+    expect(await panel.innerText()).toContain(`${entry.runsPerCombination} runs per combination`);
+    // A trial build says so on the dashboard as well as in the report.
+    expect(await page.getByTestId("prebuilt-report-trial").count()).toBe(
+      entry.runsPerCombination < 200 ? 1 : 0,
+    );
+    await s.screenshot("experiments-prebuilt-report");
+    const report = await page.context().newPage();
+    try {
+      await report.goto(new URL(entry.html, s.server.url).href);
+      await report.locator("#essay-answers").waitFor({ timeout: 10_000 });
+      const text = await report.locator("main").innerText();
+      expect(text).toMatch(/How significant was .* General Secretary/);
+      expect(text).toMatch(/The runs trace one chain, congress after congress/);
+      expect(await report.locator("#per-post table tbody tr").count()).toBeGreaterThan(3);
+      expect(await report.locator("#chain table tbody tr").count()).toBeGreaterThan(1);
+      expect(await report.locator("#grouping table thead th").count()).toBe(3);
+      expect(text).toContain(`was run ${entry.runsPerCombination} times`);
+      await report.setViewportSize({ width: 1280, height: 900 });
+      await report.screenshot({ path: `${SCREENSHOTS}prebuilt-report.png` });
+      await report
+        .locator("#essay-answers")
+        .screenshot({ path: `${SCREENSHOTS}prebuilt-report-answers.png` });
+      await report.locator("#chain").screenshot({ path: `${SCREENSHOTS}prebuilt-report-chain.png` });
+    } finally {
+      await report.close();
+    }
     expect(s.errors).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import type { ExperimentDetail, ExperimentInfo, Limits, ScenarioDetail } from ".
 import { ApiFailure, api } from "./api.ts";
 import { ExperimentFeedback, NoQuestion } from "./ExperimentProgress.tsx";
 import { int, momentText } from "./format.ts";
+import { PrebuiltReport } from "./PrebuiltReport.tsx";
 import { AttributionResult, MonteCarloResult, SummaryView } from "./Summaries.tsx";
 import { ExperimentTools } from "./toolkit/ExperimentTools.tsx";
 import { type ExperimentHandle, isBusy } from "./useExperiment.ts";
@@ -102,6 +103,7 @@ export function ExperimentsView(p: Props) {
 
         <section className="panel">
           <h2>Factor attribution</h2>
+          <PrebuiltReport scenario={s.id} />
           <p className="muted small">
             {p.detail.factors
               ? `${p.detail.factors.question.text} Runs every combination of ${groups} factors present or removed (${int(2 ** groups)} combinations) and splits the chance among them.`
