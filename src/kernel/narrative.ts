@@ -214,6 +214,10 @@ export function describe(e: SimEvent, n: Names, verbose = false, ctx: StoryConte
         return verbose || !e.passed
           ? `The congress ${e.passed ? "votes" : "refuses"} to enlarge the ${n.committee}: ${score}.`
           : null;
+      if (e.motion === "elect-committee")
+        return verbose || !e.passed
+          ? `The congress ${e.passed ? "elects" : "refuses"} the leadership's candidates for the ${n.committee}'s remaining seats, put forward by ${people(e.proposers)}: ${score}.`
+          : null;
       const swing = e.swing?.length
         ? `; ${people(e.swing)} cast the deciding ${e.swing.length > 1 ? "votes" : "vote"}`
         : "";
