@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readyWorld, tiny, who } from "../../../test/tiny.ts";
 import type { ScenarioInput } from "../../scenario/schema.ts";
 import type { ElectionEvent, VoteEvent } from "../events.ts";
+import { namesOf, narrate } from "../narrative.ts";
 import { committeeSize } from "../power.ts";
 import { fullMembers, seatIn, unseat } from "../seats.ts";
 import { circularFlow } from "./circularFlow.ts";
@@ -62,6 +63,13 @@ describe("the plenum refills and co-opts", () => {
     expect(w.size[bureau]).toBe(7);
     const grown = w.events.find((e): e is ElectionEvent => e.type === "election");
     expect(grown).toMatchObject({ electedBody: "bureau", seats: 7, added: 2 });
+    // Olga came as Ann's client; Pia, from outside the clients, was co-opted on Ann's nomination.
+    const story = narrate(w.events, namesOf(sc));
+    expect(story).toEqual([
+      "2000-01-03  O (A's protégé) joins the Bureau.",
+      "2000-01-03  The Committee co-opts P into the Bureau, on A's nomination.",
+      "2000-01-03  The Bureau grows to 7 seats (2 new).",
+    ]);
   });
 
   it("co-opts nobody from the opposition, and leaves the seat empty when nobody else is left", () => {

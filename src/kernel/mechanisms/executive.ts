@@ -64,14 +64,15 @@ function welcome(w: World, coalition: number[], person: number): number {
   return 1 - Math.abs(w.people[person]!.ideology - line) / 2;
 }
 
-function announce(w: World, body: number, person: number, full: boolean): void {
+/** A new member's seat; `by` is the one who nominated him where he was co-opted (-1 otherwise). */
+function announce(w: World, body: number, person: number, full: boolean, by = -1): void {
   const f = followedLeader(w, person);
   emit<AppointmentEvent>(w, {
     type: "appointment",
     post: { kind: "body", id: w.sc.bodies[body]!.id + (full ? "" : ":candidate") },
     person: personId(w, person),
     patron: f >= 0 && f !== person ? personId(w, f) : null,
-    by: null,
+    by: by >= 0 ? personId(w, by) : null,
     body: w.sc.bodies[w.sc.committee]!.id,
   });
 }
@@ -88,6 +89,9 @@ function slateFor(
   bench: number[];
   added: number;
   size: number;
+  /** Those co-opted from outside the bench and the clients, with the member who nominated them. */
+  coopted: Set<number>;
+  nominator: number;
 } {
   const full: number[] = [];
   const bench: number[] = [];
@@ -102,6 +106,7 @@ function slateFor(
   // Where the scenario gives the size the electing body set, the plenum fills the body up to it (growing or
   // shrinking it, but never unseating anyone to meet it).
   const scheduled = scheduledSize(w, body);
+  const coopted = new Set<number>();
   const size = scheduled >= 0 ? Math.max(scheduled, members.length) : w.size[body]!;
   let vacancies = Math.max(0, size - members.length);
   while (vacancies > 0) {
@@ -110,8 +115,10 @@ function slateFor(
     if (pick < 0 && feedback) pick = clients()[0] ?? -1;
     // Under a size the electing body set, the seats it created are filled by co-option: the coalition's own
     // leaders, then those who back it.
-    if (pick < 0 && feedback && scheduled >= 0)
+    if (pick < 0 && feedback && scheduled >= 0) {
       pick = coOptable(w, body, coalition).find((i) => !taken.has(i)) ?? -1;
+      if (pick >= 0) coopted.add(pick);
+    }
     if (pick < 0) break;
     full.push(pick);
     taken.add(pick);
@@ -141,7 +148,9 @@ function slateFor(
       depth++;
     }
   }
-  return { full, bench, added, size };
+  const power = realPowers(w);
+  const nominator = [...coalition].sort((a, b) => power[b]! - power[a]! || a - b)[0] ?? -1;
+  return { full, bench, added, size, coopted, nominator };
 }
 
 /**
@@ -173,7 +182,7 @@ export function electExecutive(w: World, feedback: boolean): void {
     if (!outcome.passed) continue;
     for (const i of slate.full) {
       seat(w, body, i, true);
-      announce(w, body, i, true);
+      announce(w, body, i, true, slate.coopted.has(i) ? slate.nominator : -1);
     }
     for (const i of slate.bench) {
       seat(w, body, i, false);
