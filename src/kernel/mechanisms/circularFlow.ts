@@ -55,27 +55,36 @@ function unattachedBloc(w: World, line: number): BlocState {
 }
 
 /**
- * Seats of a committee whose size the scenario sets that the drafter's own men do not fill: officials of his
- * allies' apparatus (one per secretaryship each has filled), then members on the leadership's line who owe
- * no patron (those who back it).
+ * Seats of a committee whose size the scenario sets that the drafter's own men do not fill, in the order in
+ * which posts are filled: his allies' named clients, then officials of his allies' apparatus (one per
+ * secretaryship each has filled), then members on the leadership's line who owe no patron (those who back it).
  */
 function scheduledRest(
   w: World,
   drafter: number,
   leaders: readonly number[],
   rest: number,
-): { allies: { patron: number; seats: number }[]; unattached: number } {
+): { named: number[]; allies: { patron: number; seats: number }[]; unattached: number } {
+  const named: number[] = [];
   const allies: { patron: number; seats: number }[] = [];
-  if (drafter < 0 && leaders.length === 0) return { allies, unattached: 0 };
+  if (drafter < 0 && leaders.length === 0) return { named, allies, unattached: 0 };
   const power = realPowers(w);
   const order = leaders.filter((i) => i !== drafter).sort((a, b) => power[b]! - power[a]! || a - b);
+  const free = (i: number) => {
+    const p = w.people[i]!;
+    return p.alive && p.rung === 0 && !outOfParty(w, i) && !inCommittee(w, i) && !w.sc.people[i]!.isLeader;
+  };
+  for (const ally of order)
+    for (let i = 0; i < w.people.length; i++) if (free(i) && w.people[i]!.patron === ally) named.push(i);
+  named.splice(rest);
+  rest -= named.length;
   for (const ally of order) {
     if (rest <= 0) break;
     const n = apparatusNominees(w, ally, rest);
     if (n > 0) allies.push({ patron: ally, seats: n });
     rest -= n;
   }
-  return { allies, unattached: Math.max(0, rest) };
+  return { named, allies, unattached: Math.max(0, rest) };
 }
 
 /** Whether a leader counts as defeated at a congress: out of the party, pushed down the ladder, or charged. */
@@ -181,8 +190,9 @@ function holdCongress(w: World): void {
     }
     // The seats of a committee of set size that the drafter's men did not take: the leadership's slate.
     const open = scheduled >= 0 ? Math.max(0, scheduled - committeeSize(w)) : 0;
-    const rest = open > 0 ? scheduledRest(w, drafter, leaders, open) : { allies: [], unattached: 0 };
-    const restSeats = rest.allies.reduce((a, x) => a + x.seats, 0) + rest.unattached;
+    const rest =
+      open > 0 ? scheduledRest(w, drafter, leaders, open) : { named: [], allies: [], unattached: 0 };
+    const restSeats = rest.named.length + rest.allies.reduce((a, x) => a + x.seats, 0) + rest.unattached;
     if (restSeats > 0 && leaders.length > 0) {
       const outcome = vote(
         w,
@@ -193,6 +203,7 @@ function holdCongress(w: World): void {
       );
       emitVote(w, w.sc.congress, "elect-committee", -1, outcome, leaders);
       if (outcome.passed) {
+        for (const i of rest.named) seat(w, w.sc.committee, i, true);
         for (const a of rest.allies) apparatusBloc(w, a.patron).seats += a.seats;
         if (rest.unattached > 0) {
           const line = leaders.reduce((x, i) => x + w.people[i]!.ideology, 0) / leaders.length;

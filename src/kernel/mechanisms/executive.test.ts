@@ -169,4 +169,29 @@ describe("the congress elects a committee of the size set", () => {
     }
     expect(grown).toBeGreaterThan(0);
   });
+
+  it("seats an ally's named client before anonymous backers, when the drafter has no man left", () => {
+    const sc = tiny((s) => {
+      (s.mechanisms as unknown as { circularFlow: { enabled: boolean } }).circularFlow.enabled = true;
+      bodyOf(s, "committee").sizes = [{ date: "2001-06-04", seats: 24, source: "test" }];
+      (s.people as unknown as Person[]).push({ id: "q", name: "Quin Q", role: "official", patron: "b" });
+    });
+    let grown = 0;
+    for (let seed = 1; seed <= 4; seed++) {
+      const w = readyWorld(sc, seed);
+      w.ruling = [who(sc, "a"), who(sc, "b")];
+      const first = w.meets[sc.congress]!.indexOf(1);
+      for (let t = 0; t <= first; t++) {
+        w.tick = t;
+        w.ruling = [who(sc, "a"), who(sc, "b")];
+        circularFlow.step(w);
+      }
+      const vote = w.events.find((e): e is VoteEvent => e.type === "vote" && e.motion === "elect-committee");
+      if (!vote?.passed) continue;
+      grown++;
+      expect(seatIn(w, sc.committee, who(sc, "q"))).toBe(2);
+      expect(committeeSize(w)).toBe(24);
+    }
+    expect(grown).toBeGreaterThan(0);
+  });
 });
