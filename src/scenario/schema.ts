@@ -182,11 +182,13 @@ const bodySchema = z
   })
   .strict()
   .superRefine((b, ctx) => {
+    // An executive body grows only up to its maximum (maxSeats, else its seats): the limits of docs/reliability.md.
+    const most = b.maxSeats ?? b.seats;
     b.sizes.forEach((z, k) => {
-      if (b.maxSeats !== undefined && z.seats > b.maxSeats)
+      if (most !== undefined && z.seats > most)
         ctx.addIssue({
           code: "custom",
-          message: `a size of ${z.seats} seats is more than the body's maxSeats (${b.maxSeats})`,
+          message: `a size of ${z.seats} seats is more than the body's maxSeats (${most})`,
           path: ["sizes", k, "seats"],
         });
     });
