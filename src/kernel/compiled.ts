@@ -111,6 +111,8 @@ export interface CompiledBody {
   maxSeats: number;
   /** Candidates kept on the bench. */
   candidates: number;
+  /** Sizes set by the electing body, by tick, ascending (empty: the size changes only by enlargement). */
+  sizes: { tick: number; seats: number }[];
   /** Share of seats that must attend for a vote to count. */
   quorum: number;
   /** A motion passes with more than majority.num/majority.den of the votes cast. */

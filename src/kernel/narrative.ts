@@ -214,6 +214,10 @@ export function describe(e: SimEvent, n: Names, verbose = false, ctx: StoryConte
         return verbose || !e.passed
           ? `The congress ${e.passed ? "votes" : "refuses"} to enlarge the ${n.committee}: ${score}.`
           : null;
+      if (e.motion === "elect-committee")
+        return verbose || !e.passed
+          ? `The congress ${e.passed ? "elects" : "refuses"} the leadership's candidates for the ${n.committee}'s remaining seats, put forward by ${people(e.proposers)}: ${score}.`
+          : null;
       const swing = e.swing?.length
         ? `; ${people(e.swing)} cast the deciding ${e.swing.length > 1 ? "votes" : "vote"}`
         : "";
@@ -269,9 +273,11 @@ export function describe(e: SimEvent, n: Names, verbose = false, ctx: StoryConte
       if (e.post.kind === "body") {
         const [body, tag] = e.post.id.split(":");
         const name = n.post("body", body!);
-        return tag === "candidate"
-          ? `${who(e.person)}${client} becomes a candidate member of the ${name}.`
-          : `${who(e.person)}${client} joins the ${name}.`;
+        if (tag === "candidate")
+          return `${who(e.person)}${client} becomes a candidate member of the ${name}.`;
+        if (e.by && e.body)
+          return `The ${n.post("body", e.body)} co-opts ${who(e.person)}${client} into the ${name}, on ${who(e.by)}'s nomination.`;
+        return `${who(e.person)}${client} joins the ${name}.`;
       }
       return `${who(e.person)}${client} becomes ${n.post("office", e.post.id)}.`;
     }

@@ -50,3 +50,16 @@ export function unseat(w: World, body: number, person: number): { body: number; 
 export function isExecutive(w: World, body: number): boolean {
   return w.sc.bodies[body]!.kind === "executive";
 }
+
+/**
+ * The size the electing body last set for a body (its size schedule), or -1 when none applies yet. It holds
+ * until the next entry: a session refills the body up to it, and never unseats anyone to meet it.
+ */
+export function scheduledSize(w: World, body: number): number {
+  let seats = -1;
+  for (const s of w.sc.bodies[body]!.sizes) {
+    if (s.tick > w.tick) break;
+    seats = s.seats;
+  }
+  return seats;
+}

@@ -173,6 +173,9 @@ export function compileScenario(s: Scenario): CompiledScenario {
       seats: b.seats ?? 0,
       maxSeats: b.maxSeats ?? b.seats ?? 0,
       candidates: b.candidates ?? startCandidates,
+      sizes: b.sizes
+        .map((z) => ({ tick: Math.max(0, tickAt(z.date)), seats: z.seats }))
+        .sort((a, b) => a.tick - b.tick),
       quorum: b.rule.quorum,
       majority: b.rule.majority,
       tabling: b.tabling,

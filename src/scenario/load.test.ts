@@ -161,6 +161,18 @@ describe("parseScenario: schema errors", () => {
     expect(err.message).toContain(`${FILE}:${issue.line}`);
   });
 
+  it("reports a body size above the body's maxSeats, naming the entry and its line", () => {
+    const pb = indexOf("bodies", "politburo");
+    const bad = edit(
+      "    maxSeats: 11\n",
+      '    maxSeats: 11\n    sizes:\n      - { date: "1923-04-25", seats: 12, source: Archon-PB }\n',
+    );
+    const err = rejects(bad);
+    const issue = issueAt(err, `bodies[${pb}].sizes[0].seats`);
+    expect(issue.message).toMatch(/12 seats is more than the body's maxSeats \(11\)/);
+    expect(issue.line).toBe(lineOf(bad, "seats: 12"));
+  });
+
   it("reports an unknown top-level field", () => {
     const bad = edit("calendar:\n", "colour: red\ncalendar:\n");
     const err = rejects(bad);

@@ -121,6 +121,22 @@ const bodySchema = z
       .describe(
         "non-voting candidate members kept on the bench (executive bodies; default: as at the start)",
       ),
+    sizes: z
+      .array(
+        z
+          .object({
+            date: isoDate.describe("from this date (a congress or plenum that set the body's size)"),
+            seats: z.number().int().positive().describe("voting seats its electing body fills"),
+            source: z.string().min(1, "must name a source key (see `sources`)"),
+            note: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe(
+        "the body's size as its electing body set it: from each date, its sessions refill vacant seats and " +
+          "co-opt new members up to this many (nobody is unseated to meet a smaller size)",
+      ),
     rule: z
       .object({
         quorum: z.number().min(0).max(1).default(0.5).describe("share of the seats that must attend"),
@@ -164,7 +180,19 @@ const bodySchema = z
     note,
     source: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((b, ctx) => {
+    // An executive body grows only up to its maximum (maxSeats, else its seats): the limits of docs/reliability.md.
+    const most = b.maxSeats ?? b.seats;
+    b.sizes.forEach((z, k) => {
+      if (most !== undefined && z.seats > most)
+        ctx.addIssue({
+          code: "custom",
+          message: `a size of ${z.seats} seats is more than the body's maxSeats (${most})`,
+          path: ["sizes", k, "seats"],
+        });
+    });
+  });
 
 const officeSchema = z
   .object({

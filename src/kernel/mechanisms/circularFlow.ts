@@ -1,15 +1,15 @@
 /**
  * The circular flow of power: regional secretaries run their conferences, which choose congress delegates;
  * the congress elects the committee (enlarged on the slate the appointer drafts, with seats of the defeated
- * dropped); the committee then elects the executive bodies and the secretaries at its next plenum, closing
+ * dropped; where the scenario gives the committee's size, elected at that size); the committee then elects the executive bodies and the secretaries at its next plenum, closing
  * the loop. When off, delegates follow only their own opinions and the congress re-elects the committee
  * unchanged.
  */
 import { chooseDelegates } from "../delegates.ts";
 import type { CongressEvent, ElectionEvent } from "../events.ts";
 import { leadership } from "../players.ts";
-import { committeeSize, livePatron, outOfParty, strongestHolder } from "../power.ts";
-import { inCommittee, seat } from "../seats.ts";
+import { committeeSize, livePatron, outOfParty, realPowers, strongestHolder } from "../power.ts";
+import { inCommittee, scheduledSize, seat } from "../seats.ts";
 import { holdSession } from "../sessions.ts";
 import { emitVote, vote } from "../votes.ts";
 import { type BlocState, emit, totalMembers, type World } from "../world.ts";
@@ -42,6 +42,49 @@ function apparatusBloc(w: World, drafter: number): BlocState {
     w.blocs.push(bloc);
   }
   return bloc;
+}
+
+/** The bloc of seats held by members the congress elects on the leadership's line who owe no patron. */
+function unattachedBloc(w: World, line: number): BlocState {
+  let bloc = w.blocs.find((b) => b.bloc < 0 && b.patron < 0);
+  if (!bloc) {
+    bloc = { bloc: -1, institution: "other", patron: -1, ideology: line, seats: 0, candidates: 0 };
+    w.blocs.push(bloc);
+  }
+  return bloc;
+}
+
+/**
+ * Seats of a committee whose size the scenario sets that the drafter's own men do not fill, in the order in
+ * which posts are filled: his allies' named clients, then officials of his allies' apparatus (one per
+ * secretaryship each has filled), then members on the leadership's line who owe no patron (those who back it).
+ */
+function scheduledRest(
+  w: World,
+  drafter: number,
+  leaders: readonly number[],
+  rest: number,
+): { named: number[]; allies: { patron: number; seats: number }[]; unattached: number } {
+  const named: number[] = [];
+  const allies: { patron: number; seats: number }[] = [];
+  if (drafter < 0 && leaders.length === 0) return { named, allies, unattached: 0 };
+  const power = realPowers(w);
+  const order = leaders.filter((i) => i !== drafter).sort((a, b) => power[b]! - power[a]! || a - b);
+  const free = (i: number) => {
+    const p = w.people[i]!;
+    return p.alive && p.rung === 0 && !outOfParty(w, i) && !inCommittee(w, i) && !w.sc.people[i]!.isLeader;
+  };
+  for (const ally of order)
+    for (let i = 0; i < w.people.length; i++) if (free(i) && w.people[i]!.patron === ally) named.push(i);
+  named.splice(rest);
+  rest -= named.length;
+  for (const ally of order) {
+    if (rest <= 0) break;
+    const n = apparatusNominees(w, ally, rest);
+    if (n > 0) allies.push({ patron: ally, seats: n });
+    rest -= n;
+  }
+  return { named, allies, unattached: Math.max(0, rest) };
 }
 
 /** Whether a leader counts as defeated at a congress: out of the party, pushed down the ladder, or charged. */
@@ -101,7 +144,13 @@ function holdCongress(w: World): void {
     // The appointer drafts the slate: seats for his named clients, then his secretaries, then his officials.
     const drafter = strongestHolder(w, "appoint");
     const size = committeeSize(w);
-    const cap = Math.floor(w.sc.params.circularFlow.enlargementCap * size) + dropped;
+    // A committee whose size the scenario gives is elected at that size: the seats the drafter's men do not
+    // take go to his allies' men and the leadership's backers. Otherwise the enlargement is capped.
+    const scheduled = scheduledSize(w, w.sc.committee);
+    const cap =
+      scheduled >= 0
+        ? Math.max(0, scheduled - size)
+        : Math.floor(w.sc.params.circularFlow.enlargementCap * size) + dropped;
     const named = w.people
       .map((p, i) => ({ p, i }))
       .filter(
@@ -137,6 +186,30 @@ function holdCongress(w: World): void {
         for (const { reg } of secretaries) reg.committeeSeatPatron = drafter;
         if (officials > 0) apparatusBloc(w, drafter).seats += officials;
         added = nominees;
+      }
+    }
+    // The seats of a committee of set size that the drafter's men did not take: the leadership's slate.
+    const open = scheduled >= 0 ? Math.max(0, scheduled - committeeSize(w)) : 0;
+    const rest =
+      open > 0 ? scheduledRest(w, drafter, leaders, open) : { named: [], allies: [], unattached: 0 };
+    const restSeats = rest.named.length + rest.allies.reduce((a, x) => a + x.seats, 0) + rest.unattached;
+    if (restSeats > 0 && leaders.length > 0) {
+      const outcome = vote(
+        w,
+        rng,
+        w.sc.congress,
+        { sponsors: leaders, target: -1, opponents: w.opposition },
+        { groups: delegation.groups },
+      );
+      emitVote(w, w.sc.congress, "elect-committee", -1, outcome, leaders);
+      if (outcome.passed) {
+        for (const i of rest.named) seat(w, w.sc.committee, i, true);
+        for (const a of rest.allies) apparatusBloc(w, a.patron).seats += a.seats;
+        if (rest.unattached > 0) {
+          const line = leaders.reduce((x, i) => x + w.people[i]!.ideology, 0) / leaders.length;
+          unattachedBloc(w, line).seats += rest.unattached;
+        }
+        added += restSeats;
       }
     }
     emit<ElectionEvent>(w, {
