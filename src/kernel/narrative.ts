@@ -18,7 +18,8 @@ export interface Names {
   committee: string;
 }
 
-function ordinal(n: number): string {
+/** "1st", "2nd", "11th", "23rd". */
+export function ordinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
   return `${n}${teen ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th")}`;
 }
@@ -62,7 +63,8 @@ const ORDINAL_WORDS = [
   "ninth",
   "tenth",
 ];
-const ordinalWord = (n: number) => ORDINAL_WORDS[n - 1] ?? ordinal(n);
+/** "first" to "tenth" in words, then "11th". */
+export const ordinalWord = (n: number) => ORDINAL_WORDS[n - 1] ?? ordinal(n);
 
 export function namesOf(s: NamedScenario): Names {
   const people = new Map(s.people.map((p) => [p.id, p.shortName ?? p.name.split(" ").at(-1)!]));

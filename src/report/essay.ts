@@ -4,6 +4,7 @@
  * by side. Built as plain segments and text cells, so the Markdown and HTML renderers escape and mark up the
  * same words. Every claim follows from the figures; the names come from the input (scenario data).
  */
+import { ordinal, ordinalWord } from "../kernel/narrative.ts";
 import { enoughForInterval, MIN_RUNS_FOR_INTERVAL } from "../stats/minimum.ts";
 import {
   estimateText,
@@ -34,12 +35,6 @@ export interface EssaySection {
   tables: EssayTable[];
 }
 
-const ordinal = (n: number) => {
-  const s = ["th", "st", "nd", "rd"];
-  const v = n % 100;
-  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
-};
-
 const MONTHS = [
   "January",
   "February",
@@ -67,19 +62,6 @@ const mean = (e: Estimate95) => `${pct(e.value)} % [${pct(e.lo)}, ${pct(e.hi)}]`
 const count = (e: Estimate95) =>
   hasInterval(e) ? `${e.value.toFixed(1)} [${e.lo.toFixed(1)}, ${e.hi.toFixed(1)}]` : e.value.toFixed(1);
 
-const PLACES = [
-  "first",
-  "second",
-  "third",
-  "fourth",
-  "fifth",
-  "sixth",
-  "seventh",
-  "eighth",
-  "ninth",
-  "tenth",
-];
-
 /** "a", "a and b", "a, b and c". */
 const listText = (xs: readonly string[]) =>
   xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`;
@@ -96,7 +78,7 @@ function standing(factors: readonly GroupedFactor[], id: string): string {
   const ties = sorted.filter((f) => f.id !== id && tied(f.shapley, me.shapley));
   const rank = rankLabels(sorted.map((f) => f.shapley))[i]!;
   const n = Number(rank.replace("=", ""));
-  const place = PLACES[n - 1] ?? ordinal(n);
+  const place = ordinalWord(n);
   if (ties.length > 0) return `tied ${place} with ${listText(ties.map((f) => midSentence(f.label)))}`;
   const next = sorted[i + 1];
   if (i === 0)

@@ -9,9 +9,10 @@ import { chooseDelegates } from "../delegates.ts";
 import type { CongressEvent, ElectionEvent } from "../events.ts";
 import { leadership } from "../players.ts";
 import { committeeSize, livePatron, outOfParty, realPowers, strongestHolder } from "../power.ts";
+import type { Rng } from "../random/rng.ts";
 import { inCommittee, scheduledSize, seat } from "../seats.ts";
 import { holdSession } from "../sessions.ts";
-import { emitVote, vote } from "../votes.ts";
+import { emitVote, type VoterGroup, vote } from "../votes.ts";
 import { type BlocState, emit, totalMembers, type World } from "../world.ts";
 import { electExecutive } from "./executive.ts";
 import type { Mechanism } from "./mechanism.ts";
@@ -88,6 +89,19 @@ function scheduledRest(
 }
 
 /** Whether a leader counts as defeated at a congress: out of the party, pushed down the ladder, or charged. */
+/** The congress votes on a slate its sponsors put forward (the vote is recorded); true if it carries. */
+function slateVote(
+  w: World,
+  rng: Rng,
+  groups: VoterGroup[],
+  sponsors: number[],
+  motion: "enlarge-committee" | "elect-committee",
+): boolean {
+  const outcome = vote(w, rng, w.sc.congress, { sponsors, target: -1, opponents: w.opposition }, { groups });
+  emitVote(w, w.sc.congress, motion, -1, outcome, sponsors);
+  return outcome.passed;
+}
+
 function defeated(w: World, leader: number): boolean {
   if (leader < 0) return false;
   const p = w.people[leader]!;
@@ -173,15 +187,7 @@ function holdCongress(w: World): void {
     let added = 0;
     if (nominees > 0) {
       const proposers = leaders.includes(drafter) ? leaders : [drafter];
-      const outcome = vote(
-        w,
-        rng,
-        w.sc.congress,
-        { sponsors: proposers, target: -1, opponents: w.opposition },
-        { groups: delegation.groups },
-      );
-      emitVote(w, w.sc.congress, "enlarge-committee", -1, outcome, proposers);
-      if (outcome.passed) {
+      if (slateVote(w, rng, delegation.groups, proposers, "enlarge-committee")) {
         for (const i of named) seat(w, w.sc.committee, i, true);
         for (const { reg } of secretaries) reg.committeeSeatPatron = drafter;
         if (officials > 0) apparatusBloc(w, drafter).seats += officials;
@@ -194,15 +200,7 @@ function holdCongress(w: World): void {
       open > 0 ? scheduledRest(w, drafter, leaders, open) : { named: [], allies: [], unattached: 0 };
     const restSeats = rest.named.length + rest.allies.reduce((a, x) => a + x.seats, 0) + rest.unattached;
     if (restSeats > 0 && leaders.length > 0) {
-      const outcome = vote(
-        w,
-        rng,
-        w.sc.congress,
-        { sponsors: leaders, target: -1, opponents: w.opposition },
-        { groups: delegation.groups },
-      );
-      emitVote(w, w.sc.congress, "elect-committee", -1, outcome, leaders);
-      if (outcome.passed) {
+      if (slateVote(w, rng, delegation.groups, leaders, "elect-committee")) {
         for (const i of rest.named) seat(w, w.sc.committee, i, true);
         for (const a of rest.allies) apparatusBloc(w, a.patron).seats += a.seats;
         if (rest.unattached > 0) {
