@@ -327,7 +327,7 @@ export function essaySections(input: ReportInput): EssaySection[] {
             "Regional secretaries his clients",
             "Delegates following him",
             "His share of committee votes after",
-            "Removals of rivals (steps down the ladder) before the next congress",
+            "Rivals' steps down before the next congress",
             "of which moved by him",
           ],
           numeric: [false, true, true, true, true, true, true, true, true],

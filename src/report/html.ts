@@ -80,6 +80,7 @@ th { background: #f2f2f2; }
 th.num { white-space: normal; }
 .table-scroll { overflow-x: auto; }
 .table-scroll td { overflow-wrap: break-word; }
+.table-scroll th { min-width: 8rem; }
 figure { margin: 1rem 0 1.5rem; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font: 0.88rem/1.4 system-ui, sans-serif; color: #555; margin-top: 0.3rem; }
