@@ -14,22 +14,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { PrebuiltEntry } from "../src/report/types.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const REPORTS = join(ROOT, "web", "public", "reports");
-
-/** One prebuilt report as the dashboard lists it. */
-export interface PrebuiltEntry {
-  scenario: string;
-  /** Path under the dashboard's root. */
-  html: string;
-  markdown: string;
-  runsPerCombination: number;
-  seed: number;
-  generated: string;
-  commit: string | null;
-  seconds: number;
-}
 
 function main(): void {
   const { values } = parseArgs({

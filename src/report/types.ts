@@ -135,3 +135,16 @@ export interface ReportEssay {
   /** What the report could not measure, and why. */
   limits: string[];
 }
+
+/** One prebuilt report as the dashboard lists it (web/public/reports/index.json). */
+export interface PrebuiltEntry {
+  scenario: string;
+  /** Path under the dashboard's root. */
+  html: string;
+  markdown: string;
+  runsPerCombination: number;
+  seed: number;
+  generated: string;
+  commit: string | null;
+  seconds: number;
+}

@@ -1,17 +1,8 @@
 // The prebuilt factor report of the scenario, when the repository ships one (web/public/reports/index.json,
 // written by `npm run report:prebuilt`): a link that opens it at once, so a class never waits for the runs.
 import { useEffect, useState } from "react";
+import type { PrebuiltEntry } from "../../src/report/types.ts";
 import { MIN_RUNS_FOR_INTERVAL } from "../../src/stats/minimum.ts";
-
-/** One entry of reports/index.json. */
-interface PrebuiltEntry {
-  scenario: string;
-  html: string;
-  markdown: string;
-  runsPerCombination: number;
-  seed: number;
-  generated: string;
-}
 
 /** The full report's runs per combination; a build with fewer is a trial and says so. */
 const FULL_RUNS = 200;
