@@ -4,8 +4,11 @@
  * empty folder from the registry; then the library is imported by name (and type-checked), the `apparat`
  * command is run, and the dashboard is served from the installed files. Nothing here uses tsx or Vite.
  *
- * Installing needs the registry (and compiles better-sqlite3, a minute or more). Without network the test is
- * skipped, except on CI (`CI` set), where it must run.
+ * Installing needs the registry. Without network the test is skipped, except on CI (`CI` set), where it must run.
+ * better-sqlite3 is native: its install script looks for a prebuilt binary before compiling, and with no download
+ * possible here it would compile for a minute or more. The checkout's own copy of it, compiled by `npm ci` for
+ * this very Node, is offered to that script as a local prebuilt binary (prebuild-install's documented
+ * `local_prebuilds` option); the test is about this package, not about building SQLite again.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import {
@@ -39,8 +42,28 @@ function registryReachable(): boolean {
 const ONLINE = ON_CI || registryReachable();
 const SKIP_REASON = "no npm registry reachable (offline): the pack-and-install test needs it";
 
+/**
+ * A folder holding the checkout's compiled better-sqlite3 as the prebuilt tarball its install script looks for
+ * (named as prebuild-install names it), or undefined when the checkout has none (its install then compiles).
+ */
+function localPrebuilds(work: string): string | undefined {
+  const pkgDir = join(ROOT, "node_modules", "better-sqlite3");
+  const binary = join(pkgDir, "build", "Release", "better_sqlite3.node");
+  if (!existsSync(binary) || process.platform !== "linux") return undefined;
+  const { version } = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as { version: string };
+  // glibc's binaries carry no libc tag in their name; musl's do.
+  const libc = existsSync("/etc/alpine-release") ? "-musl" : "";
+  const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-linux${libc}-${process.arch}.tar.gz`;
+  const dir = join(work, "prebuilds");
+  const stage = join(dir, "stage");
+  mkdirSync(join(stage, "build", "Release"), { recursive: true });
+  cpSync(binary, join(stage, "build", "Release", "better_sqlite3.node"));
+  const tar = spawnSync("tar", ["-czf", join(dir, name), "-C", stage, "build"], { encoding: "utf8" });
+  return tar.status === 0 ? dir : undefined;
+}
+
 /** `npm ...` in `cwd`, failing the test with npm's output when it fails. */
-function npm(cwd: string, args: string[], timeout = 15 * 60_000): string {
+function npm(cwd: string, args: string[], timeout = 15 * 60_000, extraEnv: NodeJS.ProcessEnv = {}): string {
   const r = spawnSync("npm", args, {
     cwd,
     encoding: "utf8",
@@ -55,6 +78,7 @@ function npm(cwd: string, args: string[], timeout = 15 * 60_000): string {
       npm_config_audit: "false",
       npm_config_fund: "false",
       npm_config_update_notifier: "false",
+      ...extraEnv,
     },
   });
   if (r.status !== 0)
@@ -118,7 +142,10 @@ describe.skipIf(!ONLINE)(`the packed package, installed${ONLINE ? "" : ` (skippe
       join(app, "package.json"),
       JSON.stringify({ name: "uses-apparat", private: true, type: "module" }),
     );
-    npm(app, ["install", "--prefer-offline", join(packed, tarball)]);
+    const prebuilds = localPrebuilds(work);
+    npm(app, ["install", "--prefer-offline", join(packed, tarball)], undefined, {
+      ...(prebuilds ? { npm_config_better_sqlite3_local_prebuilds: prebuilds } : {}),
+    });
     bin = join(app, "node_modules", ".bin", "apparat");
   }, 30 * 60_000);
 
