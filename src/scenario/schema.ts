@@ -47,6 +47,11 @@ export type Estimate = z.infer<typeof estimateSchema>;
 const unit = (s: z.ZodType<Estimate>) =>
   s.refine((e) => e.range[0] >= 0 && e.range[1] <= 1, { message: "must lie in [0, 1]", path: ["range"] });
 const unitEstimate = unit(estimateSchema);
+/** An estimate whose range may not reach below zero (rates per year, distances, durations). */
+const nonNegativeEstimate = estimateSchema.refine((e) => e.range[0] >= 0, {
+  message: "must not be negative",
+  path: ["range"],
+});
 
 const note = z.string().optional().describe("free text: what the item stands for, caveats");
 
@@ -546,10 +551,7 @@ const mechanismSwitch = <T extends z.ZodRawShape>(params: T) =>
     .strict();
 
 const rate = (what: string) => unitEstimate.describe(what);
-const perYear = (what: string) =>
-  estimateSchema
-    .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
-    .describe(what);
+const perYear = (what: string) => nonNegativeEstimate.describe(what);
 
 /** Parameters of each mechanism; every one an Estimate with range and source key. */
 export const mechanismsSchema = z
@@ -674,8 +676,7 @@ export const mechanismsSchema = z
         .describe(
           "cost of a coalition's line to a member, per unit of distance from his own, against his share of power (default 0: power alone)",
         ),
-      enmity: estimateSchema
-        .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+      enmity: nonNegativeEstimate
         .optional()
         .describe(
           "how far a rival's distance from the ruling line adds to the danger the ruling coalition sees in him, when it picks whom to move against (default 0: power alone)",
@@ -812,14 +813,12 @@ export const mechanismsSchema = z
               .describe(
                 "chance that a fallen leader's network presses for his return at a session of the body that decided his fall, when it expects to carry the vote (default 0.5)",
               ),
-            affinity: estimateSchema
-              .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+            affinity: nonNegativeEstimate
               .optional()
               .describe(
                 "distance of line within which a leader presses for a fallen leader's return (default 0.5)",
               ),
-            minYearsDown: estimateSchema
-              .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+            minYearsDown: nonNegativeEstimate
               .optional()
               .describe("least time between a fall and a return (default 1 year)"),
           })
@@ -837,14 +836,12 @@ export const mechanismsSchema = z
         enabled: z.boolean().default(false),
         params: z
           .object({
-            ratePerYear: estimateSchema
-              .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+            ratePerYear: nonNegativeEstimate
               .optional()
               .describe(
                 "chance per year that rulers commanding the strongest force arrest a feared camp between sessions, times the chief's ruthlessness, his force and the camp's means (default 0)",
               ),
-            distance: estimateSchema
-              .refine((e) => e.range[0] >= 0, { message: "must not be negative", path: ["range"] })
+            distance: nonNegativeEstimate
               .optional()
               .describe(
                 "least distance from the ruling line at which a rival holding force or the press is feared (default 0.5)",
