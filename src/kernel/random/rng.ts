@@ -109,11 +109,11 @@ export function binomialInversion(rng: Rng, n: number, p: number): number {
   const a = (n + 1) * s;
   // log1p keeps q^n accurate when p is tiny and n huge (1 - p itself loses p's low digits). Callers draw many
   // binomials with one p in a row (a rate over every cell), so its logarithm is kept from the last call.
-  if (p !== lastP) {
-    lastP = p;
-    lastLog1pMinusP = Math.log1p(-p);
+  if (p !== lastRate[0]) {
+    lastRate[0] = p;
+    lastRate[1] = Math.log1p(-p);
   }
-  const p0 = Math.exp(n * lastLog1pMinusP);
+  const p0 = Math.exp(n * lastRate[1]!);
   // Beyond this bound lies less probability than a 53-bit uniform resolves (rng.test.ts checks it); a walk
   // that gets there (u beyond the rounded total of the probabilities) starts again instead of running to n.
   // The bound is at least `near` (its square root is at least 1), so it is worked out only for a walk past that.
@@ -135,9 +135,11 @@ export function binomialInversion(rng: Rng, n: number, p: number): number {
   }
 }
 
-/** The last p binomialInversion saw and log1p(-p): a pure function of p, so sharing it changes no draw. */
-let lastP = Number.NaN;
-let lastLog1pMinusP = 0;
+/**
+ * The last p binomialInversion saw and log1p(-p): a pure function of p, so sharing it changes no draw. Kept in a
+ * typed array: a module variable holding a fraction takes a fresh heap object at every change.
+ */
+const lastRate = new Float64Array([Number.NaN, 0]);
 
 /**
  * BTPE for p <= 1/2 and n·p >= {@link INVERSION_MEAN}: a triangle over the mode, parallelograms beside it
