@@ -4,7 +4,7 @@
  * client was displaced and by whom.
  */
 import type { AppointmentEvent } from "./events.ts";
-import { followedLeader, livePatron, officesHeld, outOfParty, realPowers } from "./power.ts";
+import { followedLeader, livePatron, officeCount, officesHeld, outOfParty, realPowers } from "./power.ts";
 import { seatIn } from "./seats.ts";
 import { emit, personId, type World } from "./world.ts";
 
@@ -46,7 +46,7 @@ export function nominee(w: World, patron: number, office: number, allies: readon
     const p = w.people[i]!;
     const isLeader = w.sc.people[i]!.isLeader;
     if (p.patron === patron && !isLeader) {
-      (officesHeld(w, i).length === 0 && !secretaries.has(i) ? free : busy).push(i);
+      (officeCount(w, i) === 0 && !secretaries.has(i) ? free : busy).push(i);
     } else if (allies.includes(followedLeader(w, i))) (isLeader ? alliedLeaders : alliedClients).push(i);
     // A coalition keeps the posts on its own side: one who backs it comes before a rival or his backers.
     else if (allies.includes(w.backs[i]!)) supporters.push(i);
@@ -101,7 +101,7 @@ function freeClient(w: World, patron: number): number {
     if (!p.alive || p.patron !== patron || w.sc.people[i]!.isLeader || placed.has(i) || p.rung > 0) continue;
     if (seatIn(w, w.sc.executive, i) > 0) continue;
     // Officials already holding an office stay where they are.
-    if (officesHeld(w, i).length === 0) return i;
+    if (officeCount(w, i) === 0) return i;
   }
   return -1;
 }

@@ -275,6 +275,13 @@ export function clientCounts(w: World): number[] {
   return out;
 }
 
+/** How many offices a person holds (that exist now): {@link officesHeld}'s length, without the list. */
+export function officeCount(w: World, person: number): number {
+  let n = 0;
+  for (let o = 0; o < w.officeHolder.length; o++) if (w.officeHolder[o] === person && w.officeLive[o] === 1) n++;
+  return n;
+}
+
 /** Offices a person holds (that exist now). */
 export function officesHeld(w: World, person: number): number[] {
   const out: number[] = [];

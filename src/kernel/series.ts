@@ -6,7 +6,7 @@ import {
   consensusPower,
   expectedDelegates,
   machines,
-  officesHeld,
+  officeCount,
   realPowers,
 } from "./power.ts";
 import { seatIn, topMembers } from "./seats.ts";
@@ -84,7 +84,7 @@ export function collect(w: World, s: Series): void {
     if (!row) continue;
     const i = p.index;
     const st = w.people[i]!;
-    row.offices.push(officesHeld(w, i).length);
+    row.offices.push(officeCount(w, i));
     row.politburo.push(seatIn(w, w.sc.executive, i));
     row.committeeVotes.push(cc.byLeader[i]!);
     row.congressVotes.push(round(cg.byLeader[i]!));
