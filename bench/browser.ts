@@ -1,8 +1,9 @@
 /**
  * Experiments in the browser, outside the test suite: runs per second of the dashboard's engine pool in
- * Chromium (real Web Workers, the e2e harness's browser) on one worker and on one per core, its parallel
- * efficiency, and beside it the same runs on this Node thread (the engine's speed without the browser). The
- * rows are checked to be the same bytes everywhere. Skipped with a note when Chromium is missing.
+ * Chromium (real Web Workers, the e2e harness's browser) on one worker, on one per core (its parallel
+ * efficiency) and on the dashboard's default pool (one per core but one) when that is another size, and
+ * beside them the same runs on this Node thread (the engine's speed without the browser). The rows are checked
+ * to be the same bytes everywhere. Skipped with a note when Chromium is missing.
  * Flags: `--json`, `--browser-runs N` (runs per timing, default 24).
  */
 import { cpus, loadavg } from "node:os";
@@ -50,12 +51,14 @@ const nodeSeconds = (performance.now() - t0) / 1000;
 
 type PoolWindow = {
   EnginePool: new (size: number) => { runPlan(plan: ExperimentPlan): Promise<unknown[]>; terminate(): void };
+  defaultPoolSize: () => number;
 };
 
 const session = await openEnginePage();
 let result: Record<string, unknown>;
 try {
   const cores = await session.page.evaluate(() => navigator.hardwareConcurrency);
+  const defaultSize = await session.page.evaluate(() => (window as unknown as PoolWindow).defaultPoolSize());
   const timing = async (size: number) =>
     session.page.evaluate(
       async ({ size, warm, plan }) => {
@@ -74,7 +77,8 @@ try {
     );
   const one = await timing(1);
   const all = await timing(cores);
-  const same = one.json === all.json && one.json === JSON.stringify(nodeRows);
+  const byDefault = defaultSize === 1 ? one : defaultSize === cores ? all : await timing(defaultSize);
+  const same = one.json === all.json && one.json === byDefault.json && one.json === JSON.stringify(nodeRows);
   const rate = (ms: number) => +(RUNS / (ms / 1000)).toFixed(2);
   result = {
     machine: { ...machine, browserCores: cores },
@@ -82,6 +86,7 @@ try {
     browserOneWorker: { runsPerSecond: rate(one.ms), seconds: +(one.ms / 1000).toFixed(2) },
     browserPool: { workers: cores, runsPerSecond: rate(all.ms), seconds: +(all.ms / 1000).toFixed(2) },
     browserEfficiency: +(one.ms / all.ms / cores).toFixed(3),
+    browserDefaultPool: { workers: defaultSize, runsPerSecond: rate(byDefault.ms) },
     nodeThread: { runsPerSecond: +(RUNS / nodeSeconds).toFixed(2), seconds: +nodeSeconds.toFixed(2) },
     sameRowsEverywhere: same,
     pageErrors: session.errors,
@@ -97,6 +102,7 @@ else {
     browserOneWorker: { runsPerSecond: number };
     browserPool: { workers: number; runsPerSecond: number };
     browserEfficiency: number;
+    browserDefaultPool: { workers: number; runsPerSecond: number };
     nodeThread: { runsPerSecond: number };
     sameRowsEverywhere: boolean;
   };
@@ -106,6 +112,9 @@ else {
   console.log(`  one Web Worker:        ${r.browserOneWorker.runsPerSecond} runs/s`);
   console.log(
     `  ${r.browserPool.workers} Web Workers (one per core): ${r.browserPool.runsPerSecond} runs/s, parallel efficiency ${(100 * r.browserEfficiency).toFixed(0)}%`,
+  );
+  console.log(
+    `  the dashboard's default pool (one per core but one): ${r.browserDefaultPool.workers} worker${r.browserDefaultPool.workers === 1 ? "" : "s"}, ${r.browserDefaultPool.runsPerSecond} runs/s`,
   );
   console.log(`  the same runs on one Node thread: ${r.nodeThread.runsPerSecond} runs/s`);
   console.log(

@@ -1,4 +1,4 @@
-// The engine in the browser: a pool of Web Workers (one per core), requests answered by id. A replay takes one
+// The engine in the browser: a pool of Web Workers (one per core but one), requests answered by id. A replay takes one
 // worker; an experiment plan's runs are spread over all of them in small chunks. Each run's row depends only on
 // its task, so the rows are the same bytes on one worker or many (and as the Node executors make them).
 import { type ExperimentPlan, type RunRow, type RunTask, type Scenario, tasksFor } from "../../src/index.ts";
@@ -38,10 +38,15 @@ function webWorker(): EngineWorker {
   return new Worker(new URL("./engine.worker.ts", import.meta.url), { type: "module" }) as EngineWorker;
 }
 
-/** One worker per core, at least one and at most eight. */
+/**
+ * One worker per core but one, at least one and at most eight. The core left over keeps the page and the
+ * browser's own threads (messages, drawing, the collector's helpers) off the workers' cores: on a 2-core
+ * machine two workers ran fewer runs per second than one (bench/browser.ts: 15-20 against 16-23 runs/s in
+ * Chromium), while on the same machine a CPU-only loop in two workers ran twice as fast as in one.
+ */
 export function defaultPoolSize(): number {
   const cores = typeof navigator === "undefined" ? 1 : (navigator.hardwareConcurrency ?? 1);
-  return Math.min(8, Math.max(1, Math.floor(cores)));
+  return Math.min(8, Math.max(1, Math.floor(cores) - 1));
 }
 
 type Pending = { resolve: (reply: EngineReply) => void; reject: (error: Error) => void };
