@@ -2,7 +2,8 @@
  * Experiment throughput, outside the test suite: runs per second on this thread, on 1 and 2 worker threads
  * (parallel efficiency against the 1-thread pool), through the queue when `--queue URL` names a Redis with
  * workers attached, and the store's write rate. `npm run bench` runs it after the replay benchmark.
- * Flags: `--json`, `--experiment-replicates N` (seeds of the attribution slice timed, default 4: 128 runs),
+ * Flags: `--json`, `--experiment-replicates N` (seeds of the attribution slice timed, default 20: 640 runs;
+ * a shorter slice mostly times each worker's start-up, which a real attribution of 6,400 runs amortises),
  * `--rounds N` (alternating 1- and 2-worker timings, default 3), `--queue URL`.
  */
 
@@ -27,7 +28,7 @@ const flag = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const replicates = Number(flag("--experiment-replicates") ?? 4);
+const replicates = Number(flag("--experiment-replicates") ?? 20);
 const queueUrl = flag("--queue");
 
 // The workload is a slice of the default attribution: every one of its 32 combinations (some with whole
@@ -210,6 +211,8 @@ const result = {
   rounds,
   parallelEfficiency2: +efficiencies[medianRound]!.toFixed(3),
   parallelEfficiency2Range: [+Math.min(...efficiencies).toFixed(3), +Math.max(...efficiencies).toFixed(3)],
+  /** The 2-worker rate against twice this thread's: what the pool gains over running on the main thread. */
+  speedupOverThisThread2: +(pool2.runsPerSecond / thread.runsPerSecond).toFixed(3),
   /** CPU per run on 2 workers over 1: above 1, each run costs more when two run at once. */
   cpuInflation2: +(pool2.cpuMsPerRun / pool1.cpuMsPerRun).toFixed(3),
   machineSpinSpeedup2: spin,
@@ -235,6 +238,9 @@ else {
   console.log(`  pool, 2 workers:   ${line(pool2)} (median round)`);
   console.log(
     `  parallel efficiency on 2 workers: ${(100 * result.parallelEfficiency2).toFixed(0)}% of 2 x the 1-worker rate, the median of ${rounds} rounds (${result.parallelEfficiency2Range.map((e) => `${(100 * e).toFixed(0)}%`).join("-")}; goal 90%; the machine has ${cores} cores); CPU per run on 2 workers ${result.cpuInflation2}x that on 1`,
+  );
+  console.log(
+    `  2 workers against this thread: ${result.speedupOverThisThread2}x its rate (${((100 * result.speedupOverThisThread2) / 2).toFixed(0)}% of 2 x)`,
   );
   console.log(
     `  the machine's own 2-thread ceiling: ${spin.speedup}x for a CPU-only loop (1 thread ${spin.oneThreadMs} ms, 2 at once ${spin.twoThreadsMs} ms), ${allocating.speedup}x for an allocating loop (${allocating.oneThreadMs} ms, ${allocating.twoThreadsMs} ms)`,
