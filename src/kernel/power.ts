@@ -278,7 +278,8 @@ export function clientCounts(w: World): number[] {
 /** How many offices a person holds (that exist now): {@link officesHeld}'s length, without the list. */
 export function officeCount(w: World, person: number): number {
   let n = 0;
-  for (let o = 0; o < w.officeHolder.length; o++) if (w.officeHolder[o] === person && w.officeLive[o] === 1) n++;
+  for (let o = 0; o < w.officeHolder.length; o++)
+    if (w.officeHolder[o] === person && w.officeLive[o] === 1) n++;
   return n;
 }
 
