@@ -4,11 +4,11 @@
  * them), failures reject the whole plan and leave the pool usable, and the pool starts no more workers than
  * it needs. test/e2e/enginePool.test.ts runs the same pool on real Web Workers in Chromium.
  */
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { planMonteCarlo, planWhatIf } from "../../src/experiments/plan.ts";
 import { referenceRows } from "../../src/runner/executor.cases.ts";
 import { bolshevikScenario } from "../../test/fixtures.ts";
-import { EngineError, EnginePool, type EngineWorker } from "./engine.ts";
+import { defaultPoolSize, EngineError, EnginePool, type EngineWorker } from "./engine.ts";
 import { EngineHandler } from "./engineHandler.ts";
 import type { EngineReply, EngineRequest } from "./engineTypes.ts";
 
@@ -143,5 +143,24 @@ describe("EnginePool", () => {
 
   it("refuses a pool of no workers", () => {
     expect(() => new EnginePool(0)).toThrow(/at least 1/);
+  });
+});
+
+describe("defaultPoolSize", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("leaves one core to the page: one worker on 1 or 2 cores, cores - 1 beyond, at most eight", () => {
+    const sizes = [1, 2, 3, 4, 8, 16].map((cores) => {
+      vi.stubGlobal("navigator", { hardwareConcurrency: cores });
+      return defaultPoolSize();
+    });
+    expect(sizes).toEqual([1, 1, 2, 3, 7, 8]);
+  });
+
+  it("is one worker where the browser does not say how many cores it has", () => {
+    vi.stubGlobal("navigator", {});
+    expect(defaultPoolSize()).toBe(1);
   });
 });
