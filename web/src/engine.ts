@@ -42,7 +42,7 @@ function webWorker(): EngineWorker {
  * One worker per core but one, at least one and at most eight. The core left over keeps the page and the
  * browser's own threads (messages, drawing, the collector's helpers) off the workers' cores: on a 2-core
  * machine two workers ran fewer runs per second than one in each of nine timings (bench/browser.ts, in
- * Chromium: 8-22 against 13-24 runs/s), while on the same machine a CPU-only loop in two workers ran twice as fast as in one.
+ * Chromium: 8-22 against 13-24 runs/s), while a CPU-only loop in two workers ran twice as fast as in one.
  */
 export function defaultPoolSize(): number {
   const cores = typeof navigator === "undefined" ? 1 : (navigator.hardwareConcurrency ?? 1);
