@@ -122,18 +122,13 @@ const storeRowsPerSecond = Math.round(6400 / ((performance.now() - t0) / 1000));
 store.close();
 rmSync(dir, { recursive: true, force: true });
 
-/**
- * The machine's own ceiling for 2 threads: a CPU-only loop (no memory traffic, no allocation) on 1 thread,
- * then on 2 at once. Virtual cores that share a physical one, or a busy host, show here as less than 2x.
- */
-async function spinScaling(): Promise<{ oneThreadMs: number; twoThreadsMs: number; speedup: number }> {
-  const code = `const { parentPort } = require("node:worker_threads");
-    let x = 0; const t0 = performance.now();
-    for (let i = 0; i < 1e8; i++) x = (x + i * 2654435761) % 1000003;
-    parentPort.postMessage(performance.now() - t0 + x * 0);`;
-  const spin = () =>
+/** Time of a loop (worker-thread code posting its own timing) on 1 thread, then on 2 at once. */
+async function twoThreadScaling(
+  code: string,
+): Promise<{ oneThreadMs: number; twoThreadsMs: number; speedup: number }> {
+  const once = () =>
     new Promise<number>((resolve, reject) => {
-      const w = new Worker(code, { eval: true });
+      const w = new Worker(`const { parentPort } = require("node:worker_threads");\n${code}`, { eval: true });
       w.once("message", (ms: number) => {
         void w.terminate();
         resolve(ms);
@@ -141,10 +136,10 @@ async function spinScaling(): Promise<{ oneThreadMs: number; twoThreadsMs: numbe
       w.once("error", reject);
     });
   const t0 = performance.now();
-  await spin();
+  await once();
   const one = performance.now() - t0;
   const t1 = performance.now();
-  await Promise.all([spin(), spin()]);
+  await Promise.all([once(), once()]);
   const two = performance.now() - t1;
   return {
     oneThreadMs: Math.round(one),
@@ -152,39 +147,18 @@ async function spinScaling(): Promise<{ oneThreadMs: number; twoThreadsMs: numbe
     speedup: +((2 * one) / two).toFixed(2),
   };
 }
-const spin = await spinScaling();
 
-/**
- * The same for a loop that allocates short-lived objects, as a replay does: with one thread busy, V8's
- * collector helpers use the idle core; with two, they compete with the threads for both cores.
- */
-async function allocatingScaling(): Promise<{ oneThreadMs: number; twoThreadsMs: number; speedup: number }> {
-  const code = `const { parentPort } = require("node:worker_threads");
-    const ring = new Array(4096); const t0 = performance.now();
-    for (let i = 0; i < 6e6; i++) ring[i & 4095] = { i, xs: [i, i + 1, i + 2], s: "x" + (i & 7) };
-    parentPort.postMessage(performance.now() - t0 + ring.length * 0);`;
-  const alloc = () =>
-    new Promise<number>((resolve, reject) => {
-      const w = new Worker(code, { eval: true });
-      w.once("message", (ms: number) => {
-        void w.terminate();
-        resolve(ms);
-      });
-      w.once("error", reject);
-    });
-  const t0 = performance.now();
-  await alloc();
-  const one = performance.now() - t0;
-  const t1 = performance.now();
-  await Promise.all([alloc(), alloc()]);
-  const two = performance.now() - t1;
-  return {
-    oneThreadMs: Math.round(one),
-    twoThreadsMs: Math.round(two),
-    speedup: +((2 * one) / two).toFixed(2),
-  };
-}
-const allocating = await allocatingScaling();
+// The machine's own ceiling for 2 threads: a CPU-only loop (no memory traffic, no allocation). Virtual cores
+// that share a physical one, or a busy host, show here as less than 2x.
+const spin = await twoThreadScaling(`let x = 0; const t0 = performance.now();
+  for (let i = 0; i < 1e8; i++) x = (x + i * 2654435761) % 1000003;
+  parentPort.postMessage(performance.now() - t0 + x * 0);`);
+
+// The same for a loop that allocates short-lived objects, as a replay does: with one thread busy, V8's
+// collector helpers use the idle core; with two, they compete with the threads for both cores.
+const allocating = await twoThreadScaling(`const ring = new Array(4096); const t0 = performance.now();
+  for (let i = 0; i < 6e6; i++) ring[i & 4095] = { i, xs: [i, i + 1, i + 2], s: "x" + (i & 7) };
+  parentPort.postMessage(performance.now() - t0 + ring.length * 0);`);
 
 // What a job used to carry and what it carries now: the plan, structured-cloned per job, against its handle.
 const planBytes = serialize(plan(1)).byteLength;
