@@ -1,6 +1,6 @@
-// The engine in the browser: a pool of Web Workers (one per core but one), requests answered by id. A replay takes one
-// worker; an experiment plan's runs are spread over all of them in small chunks. Each run's row depends only on
-// its task, so the rows are the same bytes on one worker or many (and as the Node executors make them).
+// The engine in the browser: a pool of Web Workers (one per core but one), requests answered by id. A replay
+// takes one worker; an experiment plan's runs are spread over all of them in small chunks. Each run's row depends
+// only on its task, so the rows are the same bytes on one worker or many (and as the Node executors make them).
 import { type ExperimentPlan, type RunRow, type RunTask, type Scenario, tasksFor } from "../../src/index.ts";
 import type { Action } from "../../src/kernel/decisions/action.ts";
 import type { PlayState } from "../../src/kernel/decisions/session.ts";
