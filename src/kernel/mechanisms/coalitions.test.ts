@@ -11,6 +11,14 @@ import { coalitions, dangerOf, needsVotes } from "./coalitions.ts";
 
 const sc = bolshevik();
 const id = (i: number) => sc.people[i]!.id;
+/** Stalin, Trotsky, Zinoviev and Kamenev, by index. */
+const fourLeaders = () =>
+  ["stalin", "trotsky", "zinoviev", "kamenev"].map((x) => personIndex(sc, x)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
 
 describe("coalitions", () => {
   it("every able full member of the top body who is his own master plays; ambition decides who takes the initiative", () => {
@@ -49,12 +57,7 @@ describe("coalitions", () => {
 
   it("a proposer who weighs the line prefers partners near his own, among self-enforcing winning coalitions", () => {
     const w = createWorld(sc, 1);
-    const [a, b, c, d] = ["stalin", "trotsky", "zinoviev", "kamenev"].map((x) => personIndex(sc, x)) as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    const [a, b, c, d] = fourLeaders();
     const players = [a, b, c, d];
     const view = [0.3, 0.32, 0.31, 0.29];
     // Any three rule; with no weight on the line the proposer takes the cheapest three (his largest share).
@@ -146,12 +149,7 @@ describe("coalitions", () => {
 describe("concessions", () => {
   it("a suitor courts only when his count of the top body says his side needs the vote", () => {
     const w = createWorld(sc, 1);
-    const [s, t, z, k] = ["stalin", "trotsky", "zinoviev", "kamenev"].map((x) => personIndex(sc, x)) as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    const [s, t, z, k] = fourLeaders();
     w.players = [...topMembers(w)];
     // Three of seven on one side against one rival: the side carries the body without buying anyone.
     w.ruling = [s, z, k];
